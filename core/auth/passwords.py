@@ -1,0 +1,36 @@
+"""argon2id password and PIN hashing, run off the event loop so sign-ins never stall a worker."""
+
+from __future__ import annotations
+
+import asyncio
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+_hasher = PasswordHasher()
+_DUMMY_HASH = _hasher.hash("kampung-timing-equaliser")
+
+MIN_PASSWORD_LENGTH = 10
+
+
+class WeakPassword(ValueError):
+    """The password is too short to protect residents' data."""
+
+
+def check_strength(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise WeakPassword(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.")
+
+
+async def hash_password(password: str) -> str:
+    return await asyncio.to_thread(_hasher.hash, password)
+
+
+async def verify_password(stored_hash: str | None, password: str) -> bool:
+    """Checks a password; with no stored hash it still spends the same time (no account oracle)."""
+    target = stored_hash or _DUMMY_HASH
+    try:
+        ok = await asyncio.to_thread(_hasher.verify, target, password)
+    except (VerificationError, InvalidHashError):
+        return False
+    return bool(ok) and stored_hash is not None

@@ -1,0 +1,65 @@
+"""Who is asking, and what they may do in the tenant of the request."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from core.auth.roles import ROLES
+from core.plugins.contributions import Permission
+from core.tenancy.context import Tenant
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    role: str
+    scope_code: str
+
+    def covers(self, code: str) -> bool:
+        return code == self.scope_code or code.startswith(self.scope_code + ".")
+
+
+@dataclass(frozen=True, slots=True)
+class Principal:
+    """A signed-in staff user and their grants."""
+
+    user_id: int
+    username: str
+    display_name: str
+    grants: tuple[Grant, ...]
+
+    def roles_in(self, tenant: Tenant) -> set[str]:
+        return {grant.role for grant in self.grants if grant.covers(tenant.code)}
+
+    def can_enter(self, tenant: Tenant) -> bool:
+        return bool(self.roles_in(tenant))
+
+    def role_labels(self) -> list[str]:
+        return [f"{ROLES[g.role].label} ({g.scope_code})" for g in self.grants if g.role in ROLES]
+
+    def home_url(self, resolve_slug: Mapping[str, str]) -> str:
+        """Where to land after sign-in: the widest scope the user holds."""
+        widest = min(self.grants, key=lambda grant: len(grant.scope_code), default=None)
+        if widest is None:
+            return "/"
+        depth = len(widest.scope_code.split("."))
+        if depth == 2:
+            return "/kabupaten"
+        prefix = "kecamatan" if depth == 3 else "desa"
+        slug = resolve_slug.get(widest.scope_code)
+        return f"/{prefix}/{slug}" if slug else "/"
+
+
+def has_permission(
+    principal: Principal | None,
+    tenant: Tenant | None,
+    permission: str,
+    permissions: Mapping[str, Permission],
+) -> bool:
+    """True when one of the principal's roles in this tenant holds the permission."""
+    if principal is None or tenant is None:
+        return False
+    declared = permissions.get(permission)
+    if declared is None:
+        return False
+    return bool(principal.roles_in(tenant) & set(declared.default_roles))

@@ -1,0 +1,47 @@
+"""The roles a user can hold, each granted within a scope of the matching level."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["regency", "district", "village"]
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    name: str
+    label: str
+    level: Level
+
+
+ROLES: dict[str, Role] = {
+    role.name: role
+    for role in (
+        Role("regency_admin", "Admin Kabupaten", "regency"),
+        Role("regency_officer", "Petugas Kabupaten", "regency"),
+        Role("district_viewer", "Pemantau Kecamatan", "district"),
+        Role("village_admin", "Admin Desa", "village"),
+        Role("village_operator", "Operator Desa", "village"),
+        Role("village_secretary", "Sekretaris Desa", "village"),
+        Role("village_head", "Kepala Desa", "village"),
+    )
+}
+
+SCOPE_DEPTH: dict[Level, int] = {"regency": 2, "district": 3, "village": 4}
+
+
+class RoleError(ValueError):
+    """A role name is unknown or granted at a scope of the wrong level."""
+
+
+def check_grant(role: str, scope_code: str) -> Role:
+    """A role is granted at a scope of its own level: a village role needs a village code."""
+    found = ROLES.get(role)
+    if found is None:
+        raise RoleError(f"peran '{role}' tidak dikenal; pilih salah satu: {', '.join(ROLES)}")
+    if len(scope_code.split(".")) != SCOPE_DEPTH[found.level]:
+        raise RoleError(
+            f"peran '{role}' diberikan pada kode wilayah tingkat {found.level}, bukan {scope_code}"
+        )
+    return found

@@ -1,0 +1,107 @@
+"""Server-side sessions: only a random token lives in the cookie; the rest is in the database.
+
+Stored rows let every worker share sessions and let disabling a user end them at once. A new
+token is issued at every sign-in (no session fixation); idle and absolute timeouts end it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from core.auth.principal import Grant, Principal
+from core.auth.tables import RoleGrant, Session, User
+from core.config import Settings
+
+SESSION_COOKIE = "kampung_session"
+TOUCH_EVERY = timedelta(minutes=1)
+
+
+@dataclass(slots=True)
+class SessionState:
+    """The session of the current request."""
+
+    id: int
+    principal: Principal | None
+    citizen_ref: str | None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+async def start_session(
+    now: datetime, *, user_id: int | None = None, citizen_ref: str | None = None
+) -> str:
+    """Create a session and return the token for the cookie."""
+    token = secrets.token_urlsafe(32)
+    await Session.insert(
+        Session(
+            token_hash=_digest(token),
+            user=user_id,
+            citizen_ref=citizen_ref,
+            csrf_token=secrets.token_hex(16),
+            created_at=now,
+            last_seen_at=now,
+            data={},
+        )
+    )
+    return token
+
+
+async def load_session(token: str | None, settings: Settings, now: datetime) -> SessionState | None:
+    """The live session behind a cookie token; expired or disabled ones are deleted."""
+    if not token:
+        return None
+    row = await Session.select().where(Session.token_hash == _digest(token)).first()
+    if row is None:
+        return None
+    idle_limit = row["last_seen_at"] + timedelta(minutes=settings.session_idle_minutes)
+    absolute_limit = row["created_at"] + timedelta(hours=settings.session_absolute_hours)
+    if now >= idle_limit or now >= absolute_limit:
+        await Session.delete().where(Session.id == row["id"])
+        return None
+    principal = None
+    if row["user"] is not None:
+        principal = await load_principal(row["user"])
+        if principal is None:
+            await Session.delete().where(Session.id == row["id"])
+            return None
+    if now - row["last_seen_at"] >= TOUCH_EVERY:
+        await Session.update({Session.last_seen_at: now}).where(Session.id == row["id"])
+    return SessionState(
+        id=row["id"], principal=principal, citizen_ref=row["citizen_ref"], data=row["data"] or {}
+    )
+
+
+async def load_principal(user_id: int) -> Principal | None:
+    user = await User.select().where((User.id == user_id) & (User.active == True)).first()  # noqa: E712
+    if user is None:
+        return None
+    grants = await RoleGrant.select(RoleGrant.role, RoleGrant.scope_code).where(
+        RoleGrant.user == user_id
+    )
+    return Principal(
+        user_id=user["id"],
+        username=user["username"],
+        display_name=user["display_name"],
+        grants=tuple(Grant(g["role"], g["scope_code"]) for g in grants),
+    )
+
+
+async def save_session_data(session: SessionState) -> None:
+    await Session.update({Session.data: session.data}).where(Session.id == session.id)
+
+
+async def end_session(token: str | None) -> None:
+    if token:
+        await Session.delete().where(Session.token_hash == _digest(token))
+
+
+async def end_user_sessions(user_id: int) -> None:
+    """Disabling a user ends every session they have, on every worker."""
+    await Session.delete().where(Session.user == user_id)

@@ -1,0 +1,99 @@
+"""Managing staff accounts: an admin creates and disables users only within their own scope."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from litestar.exceptions import NotFoundException
+
+from core.auth.passwords import WeakPassword, check_strength, hash_password
+from core.auth.principal import Principal
+from core.auth.roles import ROLES, SCOPE_DEPTH
+from core.auth.sessions import end_user_sessions
+from core.auth.tables import RoleGrant, User
+from core.tenancy.context import Tenant
+
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
+
+
+class UserFormError(ValueError):
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(f"{k}: {v}" for k, v in errors.items()))
+        self.errors = errors
+
+
+@dataclass(frozen=True, slots=True)
+class UserRow:
+    id: int
+    username: str
+    display_name: str
+    active: bool
+    roles: str
+
+
+def roles_for(tenant: Tenant) -> list[str]:
+    """Roles an admin may grant here: those whose level matches the tenant's."""
+    depth = len(tenant.code.split("."))
+    return [name for name, role in ROLES.items() if SCOPE_DEPTH[role.level] == depth]
+
+
+async def create_user(tenant: Tenant, admin: Principal, values: dict[str, str]) -> int:
+    errors: dict[str, str] = {}
+    username = values.get("username", "").lower()
+    if not USERNAME.match(username):
+        errors["username"] = "Nama pengguna 3-64 karakter: huruf kecil, angka, titik, - atau _."
+    elif await User.exists().where(User.username == username):
+        errors["username"] = "Nama pengguna sudah dipakai."
+    if not values.get("display_name"):
+        errors["display_name"] = "Nama lengkap wajib diisi."
+    if values.get("role") not in roles_for(tenant):
+        errors["role"] = f"Peran harus salah satu dari: {', '.join(roles_for(tenant))}."
+    try:
+        check_strength(values.get("password", ""))
+    except WeakPassword as exc:
+        errors["password"] = str(exc)
+    if not admin.can_enter(tenant):
+        errors["role"] = "Anda tidak berwenang di wilayah ini."
+    if errors:
+        raise UserFormError(errors)
+    rows = await User.insert(
+        User(
+            username=username,
+            display_name=values["display_name"],
+            password_hash=await hash_password(values["password"]),
+            active=True,
+            created_at=datetime.now(UTC),
+        )
+    ).returning(User.id)
+    user_id = int(rows[0]["id"])
+    await RoleGrant.insert(RoleGrant(user=user_id, role=values["role"], scope_code=tenant.code))
+    return user_id
+
+
+async def users_in_scope(scope_code: str) -> list[UserRow]:
+    grants = await RoleGrant.select(
+        RoleGrant.user, RoleGrant.role, RoleGrant.scope_code
+    ).where((RoleGrant.scope_code == scope_code) | (RoleGrant.scope_code.like(scope_code + ".%")))
+    by_user: dict[int, list[str]] = {}
+    for grant in grants:
+        label = ROLES[grant["role"]].label if grant["role"] in ROLES else grant["role"]
+        by_user.setdefault(grant["user"], []).append(f"{label} ({grant['scope_code']})")
+    if not by_user:
+        return []
+    users = await User.select().where(User.id.is_in(list(by_user))).order_by(User.username)
+    return [
+        UserRow(u["id"], u["username"], u["display_name"], u["active"], ", ".join(by_user[u["id"]]))
+        for u in users
+    ]
+
+
+async def set_user_active(tenant: Tenant, user_id: int, active: bool) -> None:
+    """Only users whose every grant lies inside the admin's scope; disabling ends their sessions."""
+    grants = await RoleGrant.select(RoleGrant.scope_code).where(RoleGrant.user == user_id)
+    if not grants or not all(tenant.covers(g["scope_code"]) for g in grants):
+        raise NotFoundException()
+    await User.update({User.active: active}).where(User.id == user_id)
+    if not active:
+        await end_user_sessions(user_id)

@@ -1,0 +1,195 @@
+"""Village administration: settings, plugin switches, users of the village."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from litestar import Request, Response, get, post
+from litestar.exceptions import NotFoundException
+from litestar.response import Redirect
+
+from core.builtin.permissions import PLUGINS, USERS, VILLAGE_SETTINGS
+from core.builtin.users import UserFormError, create_user, set_user_active, users_in_scope
+from core.kernel import Kernel
+from core.tenancy.enablement import EnablementError, effective_plugins, set_plugin
+from core.tenancy.tables import Village
+from core.web.guards import requires
+from core.web.render import flash, render
+from core.web.request_state import request_state
+
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+SETTING_FIELDS = [
+    ("display_name", "Nama tampilan"),
+    ("local_word", "Sebutan untuk desa (mis. Desa, Nagari, Gampong)"),
+    ("hamlet_word", "Sebutan untuk dusun (mis. Dusun, Banjar, Jorong)"),
+    ("head_name", "Nama kepala desa"),
+    ("address", "Alamat kantor desa"),
+    ("logo_url", "Alamat logo (URL)"),
+    ("primary_colour", "Warna utama (#RRGGBB)"),
+    ("secondary_colour", "Warna kedua (#RRGGBB)"),
+]
+
+
+@dataclass(frozen=True, slots=True)
+class PluginRow:
+    name: str
+    title: str
+    version: str
+    requires: str
+    enabled: bool
+
+
+def validate_settings(values: dict[str, str]) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    for key in ("primary_colour", "secondary_colour"):
+        if values.get(key) and not COLOUR.match(values[key]):
+            errors[key] = "Warna harus berbentuk #RRGGBB, misalnya #1f6f43."
+    if values.get("logo_url") and not values["logo_url"].startswith(("https://", "/")):
+        errors["logo_url"] = "Alamat logo harus diawali https:// atau /."
+    for key, value in values.items():
+        if len(value) > 200:
+            errors[key] = "Paling banyak 200 karakter."
+    return errors
+
+
+def _settings_form(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    return {
+        "heading": "Pengaturan desa",
+        "fields": [(key, label, values.get(key, ""), errors.get(key)) for key, label in SETTING_FIELDS],
+        "errors": errors,
+    }
+
+
+@get("/pengaturan", guards=[requires(VILLAGE_SETTINGS)], include_in_schema=False)
+async def settings_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    tenant = request_state(request).tenant
+    assert tenant is not None
+    return await render(request, "pages/village_settings.html", _settings_form(tenant.settings, {}))
+
+
+@post("/pengaturan", guards=[requires(VILLAGE_SETTINGS)], include_in_schema=False)
+async def save_settings(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    form = await request.form()
+    values = {key: str(form.get(key, "")).strip() for key, _ in SETTING_FIELDS}
+    errors = validate_settings(values)
+    if errors:
+        return await render(
+            request, "pages/village_settings.html", _settings_form(values, errors), status_code=422
+        )
+    before = {key: tenant.settings.get(key, "") for key, _ in SETTING_FIELDS}
+    new_settings = {k: v for k, v in tenant.settings.items() if k != "default_word"}
+    new_settings.update({k: v for k, v in values.items()})
+    await Village.update({Village.settings: new_settings}).where(Village.code == tenant.code)
+    await kernel.audit(
+        tenant,
+        actor=state.principal.username,
+        action="update",
+        entity="village_settings",
+        entity_id=tenant.code,
+        before=before,
+        after=values,
+    )
+    await flash(request, "success", "Pengaturan desa disimpan.")
+    return Redirect(f"{tenant.base_url}/pengaturan", status_code=303)
+
+
+@get("/pengaturan/modul", guards=[requires(PLUGINS)], include_in_schema=False)
+async def plugins_page(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    tenant = request_state(request).tenant
+    assert tenant is not None
+    active = await effective_plugins(kernel.registry, tenant.code)
+    rows = [
+        PluginRow(p.info.name, p.info.title, p.info.version, ", ".join(p.info.requires), p.info.name in active)
+        for p in kernel.registry.plugins
+        if p.info.name != "core"
+    ]
+    return await render(request, "pages/plugins.html", {"plugins": rows, "heading": "Modul desa"})
+
+
+@post("/pengaturan/modul/{plugin:str}", guards=[requires(PLUGINS)], include_in_schema=False)
+async def switch_plugin(request: Request[Any, Any, Any], kernel: Kernel, plugin: str) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    form = await request.form()
+    enabled = str(form.get("enabled", "")) in {"1", "true", "on"}
+    if plugin not in kernel.registry.names:
+        raise NotFoundException()
+    try:
+        await set_plugin(kernel.registry, tenant.code, plugin, enabled, state.principal.username)
+    except EnablementError as exc:
+        await flash(request, "error", str(exc))
+        state.commit_on_error = True
+        return Redirect(f"{tenant.base_url}/pengaturan/modul", status_code=303)
+    await kernel.audit(
+        tenant,
+        actor=state.principal.username,
+        action="enable" if enabled else "disable",
+        entity="plugin",
+        entity_id=plugin,
+    )
+    await flash(request, "success", f"Modul {plugin} {'diaktifkan' if enabled else 'dimatikan'}.")
+    return Redirect(f"{tenant.base_url}/pengaturan/modul", status_code=303)
+
+
+@get("/pengguna", guards=[requires(USERS)], include_in_schema=False)
+async def users_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    tenant = request_state(request).tenant
+    assert tenant is not None
+    users = await users_in_scope(tenant.code)
+    return await render(request, "pages/users.html", {"users": users, "errors": {}, "values": {}})
+
+
+@post("/pengguna", guards=[requires(USERS)], include_in_schema=False)
+async def add_user(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    form = await request.form()
+    values = {key: str(form.get(key, "")).strip() for key in ("username", "display_name", "role", "password")}
+    try:
+        user_id = await create_user(tenant, state.principal, values)
+    except UserFormError as exc:
+        users = await users_in_scope(tenant.code)
+        context = {"users": users, "errors": exc.errors, "values": values}
+        return await render(request, "pages/users.html", context, status_code=422)
+    await kernel.audit(
+        tenant,
+        actor=state.principal.username,
+        action="create",
+        entity="user",
+        entity_id=user_id,
+        after={"username": values["username"], "role": values["role"]},
+    )
+    await flash(request, "success", f"Pengguna {values['username']} dibuat.")
+    return Redirect(f"{tenant.base_url}/pengguna", status_code=303)
+
+
+@post("/pengguna/{user_id:int}/status", guards=[requires(USERS)], include_in_schema=False)
+async def change_user_status(
+    request: Request[Any, Any, Any], kernel: Kernel, user_id: int
+) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    form = await request.form()
+    active = str(form.get("active", "")) == "1"
+    await set_user_active(tenant, user_id, active)
+    await kernel.audit(
+        tenant,
+        actor=state.principal.username,
+        action="enable" if active else "disable",
+        entity="user",
+        entity_id=user_id,
+    )
+    await flash(request, "success", "Status pengguna diubah.")
+    return Redirect(f"{tenant.base_url}/pengguna", status_code=303)
+
+
+SCOPED_ROUTES = [users_page, add_user, change_user_status]
+VILLAGE_ROUTES = [settings_page, save_settings, plugins_page, switch_plugin]

@@ -1,0 +1,14 @@
+"""Database access for the core and plugins: engines, migrations, tenant scope, transactions."""
+
+from __future__ import annotations
+
+from core.db.engine import DatabaseUnavailable, Database, make_engine
+from core.db.scope import TENANT_SCOPE_SETTING, set_tenant_scope
+
+__all__ = [
+    "TENANT_SCOPE_SETTING",
+    "Database",
+    "DatabaseUnavailable",
+    "make_engine",
+    "set_tenant_scope",
+]

@@ -1,0 +1,27 @@
+"""The tenant scope a transaction may see, set where PostgreSQL's Row-Level Security reads it.
+
+The scope is a Kemendagri code prefix: a village code for village work, a district code for a
+district user, the regency code for the regency. `set_config(..., true)` makes it local to the
+current transaction, so a pooled connection never carries one request's scope into the next.
+"""
+
+from __future__ import annotations
+
+from piccolo.engine.base import Engine
+
+TENANT_SCOPE_SETTING = "kampung.scope"
+
+
+async def set_tenant_scope(engine: Engine, scope_code: str) -> None:
+    """Tell the database which villages the current transaction may see (PostgreSQL only)."""
+    if engine.engine_type != "postgres":
+        return
+    await engine.run_ddl(
+        f"SELECT set_config('{TENANT_SCOPE_SETTING}', '{_checked(scope_code)}', true)"
+    )
+
+
+def _checked(scope_code: str) -> str:
+    if not all(part.isdigit() for part in scope_code.split(".")):
+        raise ValueError(f"not a region code: {scope_code!r}")
+    return scope_code

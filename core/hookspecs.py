@@ -1,0 +1,111 @@
+"""Every hook a Kampung plugin can implement. Each is documented in docs/hooks.md and tested.
+
+A plugin is a module or object registered under the entry-point group `kampung.plugins`; its
+functions are marked with `core.hookimpl` and named after the specs below. Every hook is optional
+except `kampung_plugin_info`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pluggy
+
+if TYPE_CHECKING:
+    import argparse
+
+    from core.plugins.contributions import (
+        DemoContext,
+        EventSubscriber,
+        MenuItem,
+        Permission,
+        PluginInfo,
+        SettingField,
+        WidgetProvider,
+    )
+    from core.tenancy.context import Tenant
+
+PROJECT = "kampung"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def kampung_plugin_info() -> PluginInfo:
+    """Name, title, version, required plugins and supported core versions of the plugin."""
+
+
+@hookspec
+def kampung_piccolo_apps() -> list[str]:
+    """Import paths of the plugin's `piccolo_app` modules (each defines `APP_CONFIG`)."""
+
+
+@hookspec
+def kampung_village_routes() -> list[Any]:
+    """Route handlers mounted under `/desa/{village}`; they answer 404 where the plugin is off."""
+
+
+@hookspec
+def kampung_district_routes() -> list[Any]:
+    """Route handlers mounted under `/kecamatan/{district}`."""
+
+
+@hookspec
+def kampung_regency_routes() -> list[Any]:
+    """Route handlers mounted under `/kabupaten`."""
+
+
+@hookspec
+def kampung_public_routes() -> list[Any]:
+    """Route handlers anyone may reach without signing in (they check their own access)."""
+
+
+@hookspec
+def kampung_api_routes() -> list[Any]:
+    """JSON handlers mounted under `/api/v1/desa/{village}`, listed in the OpenAPI schema."""
+
+
+@hookspec
+def kampung_permissions() -> list[Permission]:
+    """Permissions the plugin checks, with the roles that hold them by default."""
+
+
+@hookspec
+def kampung_menu_items(tenant: Tenant) -> list[MenuItem]:
+    """Navigation entries for a village, district or regency page."""
+
+
+@hookspec
+def kampung_dashboard_widgets(tenant: Tenant) -> list[WidgetProvider]:
+    """Dashboard widgets for a village, district or regency dashboard."""
+
+
+@hookspec
+def kampung_village_settings() -> list[SettingField]:
+    """Per-village settings the plugin reads, with their type and default."""
+
+
+@hookspec
+def kampung_template_dirs() -> list[Path]:
+    """Template folders, searched after the instance theme and before the default theme."""
+
+
+@hookspec
+def kampung_static_dirs() -> dict[str, Path]:
+    """Static folders served at `/static/plugins/<key>/`."""
+
+
+@hookspec
+def kampung_cli_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add `kampung <command>` subcommands; set `func=async (args, kernel) -> int` on each."""
+
+
+@hookspec
+def kampung_demo_data(context: DemoContext) -> Any:
+    """Fill a demo village with realistic data (may return an awaitable)."""
+
+
+@hookspec
+def kampung_event_subscribers() -> list[EventSubscriber]:
+    """Handlers of domain events published by other plugins, run in the same transaction."""

@@ -1,0 +1,75 @@
+"""Translations: Bahasa Indonesia is the source language; catalogs translate it to English.
+
+Catalogs are gettext `.po` files (`<package>/locale/<lang>/LC_MESSAGES/*.po`) read with Babel at
+start-up, so nothing compiled is committed. The language of each request lives in a context
+variable set around rendering, never in a global.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import gettext
+import io
+from collections.abc import Iterable
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
+SOURCE_LANGUAGE = "id"
+
+_current: contextvars.ContextVar[gettext.NullTranslations] = contextvars.ContextVar(
+    "kampung_translations", default=gettext.NullTranslations()
+)
+
+
+class Translator:
+    """Every language's merged catalog for one app instance."""
+
+    def __init__(self, locale_dirs: Iterable[Path]) -> None:
+        self.catalogs: dict[str, gettext.NullTranslations] = {SOURCE_LANGUAGE: gettext.NullTranslations()}
+        for lang in LANGUAGES:
+            if lang == SOURCE_LANGUAGE:
+                continue
+            merged: gettext.NullTranslations = gettext.NullTranslations()
+            for directory in locale_dirs:
+                for po_file in sorted((directory / lang / "LC_MESSAGES").glob("*.po")):
+                    translations = _load_po(po_file)
+                    translations.add_fallback(merged)
+                    merged = translations
+            self.catalogs[lang] = merged
+
+    def activate(self, lang: str) -> contextvars.Token[gettext.NullTranslations]:
+        return _current.set(self.catalogs.get(lang, self.catalogs[SOURCE_LANGUAGE]))
+
+    def reset(self, token: contextvars.Token[gettext.NullTranslations]) -> None:
+        _current.reset(token)
+
+    def gettext(self, lang: str, message: str) -> str:
+        return self.catalogs.get(lang, self.catalogs[SOURCE_LANGUAGE]).gettext(message)
+
+
+def _load_po(path: Path) -> gettext.GNUTranslations:
+    with path.open("rb") as source:
+        catalog = read_po(source)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
+
+
+def _(message: str) -> str:
+    """Translate a message into the language of the current request."""
+    return _current.get().gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    return _current.get().ngettext(singular, plural, count)
+
+
+def pick_language(*candidates: str | None) -> str:
+    for candidate in candidates:
+        if candidate and candidate[:2].lower() in LANGUAGES:
+            return candidate[:2].lower()
+    return SOURCE_LANGUAGE

@@ -1,0 +1,97 @@
+"""The values plugins hand to the core through hooks."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from core.kernel import Kernel
+    from core.tenancy.context import Tenant
+
+RoleName = str
+TenantKind = Literal["village", "district", "regency"]
+
+
+@dataclass(frozen=True, slots=True)
+class PluginInfo:
+    """What a plugin declares about itself."""
+
+    name: str
+    """Unique key, also the URL and settings key: lowercase letters, digits and `_`."""
+    title: str
+    """Shown to village admins, in Bahasa Indonesia."""
+    version: str
+    requires: tuple[str, ...] = ()
+    """Plugins that must be on wherever this one is on."""
+    core_version: str = ">=0.1,<1"
+    """Core versions the plugin works with, as a comma-separated list of comparisons."""
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Permission:
+    """A permission a handler can require, and the roles granted it by default."""
+
+    name: str
+    label: str
+    default_roles: tuple[RoleName, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class MenuItem:
+    label: str
+    url: str
+    permission: str | None = None
+    icon: str | None = None
+    order: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Widget:
+    """A rendered dashboard tile."""
+
+    title: str
+    value: str | None = None
+    body_html: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WidgetProvider:
+    """A dashboard tile and the coroutine that renders it for a tenant."""
+
+    key: str
+    permission: str | None
+    render: Callable[[Tenant, Kernel], Awaitable[Widget]]
+    order: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class SettingField:
+    """A per-village setting a plugin reads."""
+
+    key: str
+    label: str
+    kind: Literal["text", "int", "bool", "choice"] = "text"
+    default: Any = None
+    choices: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventSubscriber:
+    """Runs `handler(event, kernel)` for each published event of this name."""
+
+    event: str
+    handler: Callable[[Any, Kernel], Awaitable[None]]
+
+
+@dataclass(slots=True)
+class DemoContext:
+    """What a plugin's demo hook gets: the village to fill and a seeded random source."""
+
+    kernel: Kernel
+    village: Tenant
+    seed: int
+    users: dict[str, str] = field(default_factory=dict)

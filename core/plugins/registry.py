@@ -1,0 +1,213 @@
+"""Load plugins into a per-app pluggy manager and check that they fit together.
+
+Built per app instance (never at import time), so a test loads exactly the plugins it wants.
+Every problem stops start-up with a message that names the plugin and the fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import import_module
+from importlib.metadata import entry_points
+from typing import Any
+
+import pluggy
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
+from piccolo.conf.apps import AppConfig
+
+from core import hookspecs
+from core.config import Settings
+from core.plugins.contributions import Permission, PluginInfo
+from core.version import __version__ as CORE_VERSION
+
+ENTRY_POINT_GROUP = "kampung.plugins"
+CORE_PLUGIN_NAME = "core"
+_NAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+
+
+class PluginError(RuntimeError):
+    """The installed plugins do not fit together; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPlugin:
+    info: PluginInfo
+    module: Any
+    source: str
+
+
+class PluginRegistry:
+    """The plugins of one app instance, in dependency order, behind one pluggy manager."""
+
+    def __init__(self, manager: pluggy.PluginManager, plugins: list[LoadedPlugin]) -> None:
+        self.manager = manager
+        self.plugins = plugins
+        self.by_name = {plugin.info.name: plugin for plugin in plugins}
+
+    @classmethod
+    def load(cls, settings: Settings, extra: Iterable[Any] = ()) -> PluginRegistry:
+        """The core's own plugin, the installed plugins the settings allow, and `extra` ones."""
+        from core.builtin import plugin as core_plugin
+
+        candidates: list[tuple[Any, str]] = [(core_plugin, "core")]
+        for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+            if settings.plugins is not None and entry_point.name not in settings.plugins:
+                continue
+            try:
+                module = entry_point.load()
+            except Exception as exc:
+                raise PluginError(
+                    f"plugin {entry_point.name}: cannot be imported ({exc}); "
+                    "reinstall it or remove it from the plugins setting"
+                ) from exc
+            candidates.append((module, f"entry point {entry_point.value}"))
+        candidates.extend((module, "registered by the caller") for module in extra)
+        if settings.plugins is not None:
+            known = {_info_of(module, source).name for module, source in candidates}
+            missing = sorted(set(settings.plugins) - known)
+            if missing:
+                raise PluginError(
+                    f"plugins setting names {', '.join(missing)}, which is not installed; "
+                    "install it or remove it from the setting"
+                )
+        return cls.from_modules(candidates)
+
+    @classmethod
+    def from_modules(cls, candidates: list[tuple[Any, str]]) -> PluginRegistry:
+        manager = pluggy.PluginManager(hookspecs.PROJECT)
+        manager.add_hookspecs(hookspecs)
+        loaded: dict[str, LoadedPlugin] = {}
+        for module, source in candidates:
+            info = _info_of(module, source)
+            if info.name in loaded:
+                raise PluginError(
+                    f"plugin {info.name}: two plugins use this name "
+                    f"({loaded[info.name].source} and {source}); uninstall one of them"
+                )
+            _check_core_version(info)
+            manager.register(module, name=info.name)
+            loaded[info.name] = LoadedPlugin(info=info, module=module, source=source)
+        try:
+            manager.check_pending()
+        except pluggy.PluginValidationError as exc:
+            raise PluginError(
+                f"plugin {exc.plugin_name if hasattr(exc, 'plugin_name') else '?'}: {exc}; "
+                "rename the function to a hook listed in docs/hooks.md or remove its @hookimpl"
+            ) from exc
+        ordered = _dependency_order(loaded)
+        return cls(manager, [loaded[name] for name in ordered])
+
+    @property
+    def hook(self) -> Any:
+        return self.manager.hook
+
+    @property
+    def names(self) -> list[str]:
+        return [plugin.info.name for plugin in self.plugins]
+
+    def info(self, name: str) -> PluginInfo:
+        return self.by_name[name].info
+
+    def results(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
+        """Each plugin's answer to a hook, as (plugin name, result), in dependency order."""
+        impls = {
+            impl.plugin_name: impl
+            for impl in getattr(self.manager.hook, hook_name).get_hookimpls()
+        }
+        answers: list[tuple[str, Any]] = []
+        for name in self.names:
+            if name in impls:
+                impl = impls[name]
+                result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames})
+                if result is not None:
+                    answers.append((name, result))
+        return answers
+
+    def piccolo_app_modules(self) -> list[str]:
+        """Import paths of the Piccolo apps, in migration order: core first, then by dependency."""
+        return [module for _, modules in self.results("kampung_piccolo_apps") for module in modules]
+
+    def piccolo_apps(self) -> list[AppConfig]:
+        return [import_module(module).APP_CONFIG for module in self.piccolo_app_modules()]
+
+    def permissions(self) -> dict[str, Permission]:
+        found: dict[str, Permission] = {}
+        for plugin_name, permissions in self.results("kampung_permissions"):
+            for permission in permissions:
+                if permission.name in found:
+                    raise PluginError(
+                        f"plugin {plugin_name}: permission {permission.name} is declared twice"
+                    )
+                found[permission.name] = permission
+        return found
+
+    def dependents_of(self, name: str) -> list[str]:
+        return [p.info.name for p in self.plugins if name in p.info.requires]
+
+
+def _info_of(module: Any, source: str) -> PluginInfo:
+    declare = getattr(module, "kampung_plugin_info", None)
+    if declare is None:
+        raise PluginError(
+            f"plugin from {source}: it does not implement kampung_plugin_info; "
+            "add a @hookimpl function that returns core.PluginInfo"
+        )
+    info = declare()
+    if not isinstance(info, PluginInfo):
+        raise PluginError(f"plugin from {source}: kampung_plugin_info must return core.PluginInfo")
+    if not _NAME.match(info.name):
+        raise PluginError(
+            f"plugin {info.name!r} from {source}: a name is 2-41 lowercase letters, digits or _"
+        )
+    return info
+
+
+def _check_core_version(info: PluginInfo) -> None:
+    try:
+        supported = SpecifierSet(info.core_version)
+    except InvalidSpecifier:
+        raise PluginError(
+            f"plugin {info.name}: core_version {info.core_version!r} is not a version range "
+            "such as '>=0.1,<1'"
+        ) from None
+    if Version(CORE_VERSION) not in supported:
+        raise PluginError(
+            f"plugin {info.name}: supports core {info.core_version}, this is core {CORE_VERSION}; "
+            "install a version of the plugin made for this core"
+        )
+
+
+def _dependency_order(loaded: dict[str, LoadedPlugin]) -> list[str]:
+    """Topological order, core first; a missing requirement or a cycle stops start-up."""
+    for name, plugin in loaded.items():
+        for required in plugin.info.requires:
+            if required not in loaded:
+                raise PluginError(
+                    f"plugin {name}: requires plugin {required}, which is not installed or not "
+                    f"enabled for this instance; install {required} or disable {name}"
+                )
+    order: list[str] = []
+    state: dict[str, str] = {}
+
+    def visit(name: str, path: list[str]) -> None:
+        if state.get(name) == "done":
+            return
+        if state.get(name) == "visiting":
+            cycle = " -> ".join([*path[path.index(name) :], name])
+            raise PluginError(
+                f"plugin {name}: its requirements form a cycle ({cycle}); "
+                "remove one of these requirements"
+            )
+        state[name] = "visiting"
+        for required in loaded[name].info.requires:
+            visit(required, [*path, name])
+        state[name] = "done"
+        order.append(name)
+
+    visit(CORE_PLUGIN_NAME, [])
+    for name in loaded:
+        visit(name, [])
+    return order

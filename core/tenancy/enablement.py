@@ -1,0 +1,66 @@
+"""Which plugins are on in a village: installed ∩ enabled for the instance ∩ switched on there.
+
+Decided here and nowhere else. Requirements hold both ways: a plugin cannot be switched on before
+what it requires, nor can a requirement be switched off under a plugin that needs it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from core.plugins.registry import CORE_PLUGIN_NAME, PluginRegistry
+from core.tenancy.tables import VillagePlugin
+
+
+class EnablementError(ValueError):
+    """A switch would leave a plugin without what it requires; the message says which."""
+
+
+async def switched_on(village_code: str) -> set[str]:
+    rows = (
+        await VillagePlugin.select(VillagePlugin.plugin, VillagePlugin.enabled)
+        .where(VillagePlugin.village_code == village_code)
+        .order_by(VillagePlugin.id)
+    )
+    state: dict[str, bool] = {}
+    for row in rows:
+        state[row["plugin"]] = row["enabled"]
+    return {name for name, enabled in state.items() if enabled}
+
+
+async def effective_plugins(registry: PluginRegistry, village_code: str) -> set[str]:
+    """Plugins that answer in this village (the core always does)."""
+    on = await switched_on(village_code)
+    return {CORE_PLUGIN_NAME} | (on & set(registry.names))
+
+
+async def set_plugin(
+    registry: PluginRegistry, village_code: str, plugin: str, enabled: bool, actor: str
+) -> None:
+    """Switch a plugin on or off for a village, enforcing requirements both ways."""
+    if plugin not in registry.names or plugin == CORE_PLUGIN_NAME:
+        raise EnablementError(f"Modul '{plugin}' tidak terpasang di instansi ini.")
+    active = await effective_plugins(registry, village_code)
+    if enabled:
+        missing = [r for r in registry.info(plugin).requires if r not in active]
+        if missing:
+            raise EnablementError(
+                f"Modul '{plugin}' memerlukan modul {', '.join(missing)}; aktifkan itu dulu."
+            )
+    else:
+        needing = [d for d in registry.dependents_of(plugin) if d in active]
+        if needing:
+            raise EnablementError(
+                f"Modul '{plugin}' masih diperlukan oleh {', '.join(needing)}; matikan itu dulu."
+            )
+    if (plugin in active) == enabled:
+        return
+    await VillagePlugin.insert(
+        VillagePlugin(
+            village_code=village_code,
+            plugin=plugin,
+            enabled=enabled,
+            changed_by=actor,
+            changed_at=datetime.now(UTC),
+        )
+    )

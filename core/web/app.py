@@ -1,0 +1,139 @@
+"""`create_app(settings)`: the Litestar app of one instance, assembled from its plugins."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from litestar import Litestar, Router
+from litestar.config.csrf import CSRFConfig
+from litestar.di import Provide
+from litestar.exceptions import HTTPException
+from litestar.openapi.config import OpenAPIConfig
+from litestar.plugins.htmx import HTMXPlugin
+from litestar.static_files import create_static_files_router
+
+from core import i18n
+from core.config import Settings
+from core.db.engine import DatabaseUnavailable
+from core.kernel import Kernel
+from core.version import __version__
+from core.web import errors
+from core.web.guards import plugin_enabled
+from core.web.templating import DEFAULT_THEME, build_environment, theme_dir
+from core.web.transaction import request_context_middleware
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+HTMX_DIST = PROJECT_ROOT / "node_modules" / "htmx.org" / "dist"
+CORE_LOCALE = Path(__file__).resolve().parents[1] / "locale"
+
+
+def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litestar:
+    """Build the app; the database is opened at start-up and closed at shutdown."""
+    kernel = Kernel.build(settings, extra_plugins)
+    registry = kernel.registry
+    template_dirs = [d for _, dirs in registry.results("kampung_template_dirs") for d in dirs]
+    static_dirs = {k: v for _, found in registry.results("kampung_static_dirs") for k, v in found.items()}
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        await kernel.database.start()
+        try:
+            yield
+        finally:
+            await kernel.database.close()
+
+    route_handlers: list[Any] = [*_static_routers(settings, static_dirs)]
+    for plugin, handlers in registry.results("kampung_public_routes"):
+        route_handlers.append(Router(path="/", route_handlers=handlers, opt={"plugin": plugin}))
+    for plugin, handlers in registry.results("kampung_village_routes"):
+        route_handlers.append(_village_router("/desa/{village_slug:str}", plugin, handlers))
+    for plugin, handlers in registry.results("kampung_api_routes"):
+        route_handlers.append(_village_router("/api/v1/desa/{village_slug:str}", plugin, handlers))
+    for plugin, handlers in registry.results("kampung_district_routes"):
+        route_handlers.append(
+            Router(path="/kecamatan/{district_slug:str}", route_handlers=handlers, opt={"plugin": plugin})
+        )
+    for plugin, handlers in registry.results("kampung_regency_routes"):
+        route_handlers.append(Router(path="/kabupaten", route_handlers=handlers, opt={"plugin": plugin}))
+
+    app = Litestar(
+        route_handlers=route_handlers,
+        lifespan=[lifespan],
+        middleware=[request_context_middleware(kernel)],
+        csrf_config=CSRFConfig(
+            secret=settings.secret_key,
+            cookie_name="kampung_csrf",
+            header_name="x-csrf-token",
+            cookie_secure=settings.cookie_secure,
+            cookie_samesite="lax",
+            exclude=["/static/"],
+        ),
+        plugins=[HTMXPlugin()],
+        dependencies={"kernel": Provide(lambda: kernel, sync_to_thread=False)},
+        exception_handlers={
+            HTTPException: errors.http_exception_handler,
+            DatabaseUnavailable: errors.unavailable_handler,
+            ConnectionError: errors.unavailable_handler,
+            OSError: errors.unavailable_handler,
+            Exception: errors.server_error_handler,
+        },
+        openapi_config=OpenAPIConfig(
+            title="Kampung API",
+            version=__version__,
+            path="/schema",
+            description="JSON API of a Kampung instance; the same permissions as the pages.",
+        ),
+        debug=False,
+    )
+    app.state.kernel = kernel
+    app.state.templates = build_environment(settings.theme, template_dirs)
+    app.state.translator = i18n.Translator(_locale_dirs(registry))
+    return app
+
+
+def _village_router(path: str, plugin: str, handlers: list[Any]) -> Router:
+    guards = [] if plugin == "core" else [plugin_enabled(plugin)]
+    return Router(path=path, route_handlers=handlers, guards=guards, opt={"plugin": plugin})
+
+
+def _static_routers(settings: Settings, plugin_static: dict[str, Path]) -> list[Any]:
+    theme_static = [theme_dir(settings.theme).parent / "static"] if settings.theme != "default" else []
+    routers = [
+        create_static_files_router(
+            path="/static",
+            directories=[*theme_static, DEFAULT_THEME.parent / "static"],
+            name="static",
+            include_in_schema=False,
+            opt={"public": True},
+        ),
+        create_static_files_router(
+            path="/vendor",
+            directories=[HTMX_DIST],
+            name="vendor",
+            include_in_schema=False,
+        ),
+    ]
+    for key, directory in plugin_static.items():
+        routers.append(
+            create_static_files_router(
+                path=f"/static/plugins/{key}",
+                directories=[directory],
+                name=f"plugin-static-{key}",
+                include_in_schema=False,
+            )
+        )
+    return routers
+
+
+def _locale_dirs(registry: Any) -> list[Path]:
+    dirs = [CORE_LOCALE]
+    for plugin in registry.plugins:
+        module_file = getattr(plugin.module, "__file__", None)
+        if module_file:
+            candidate = Path(module_file).resolve().parent / "locale"
+            if candidate.is_dir() and candidate != CORE_LOCALE:
+                dirs.append(candidate)
+    return dirs

@@ -1,0 +1,131 @@
+"""Error responses in the user's language: pages for people, JSON for the API, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import Request, Response
+from litestar.enums import MediaType
+from litestar.exceptions import HTTPException, NotAuthorizedException, ValidationException
+from litestar.response import Redirect
+
+from core import i18n
+from core.db.engine import DatabaseUnavailable
+
+logger = logging.getLogger("kampung")
+RETRY_AFTER_SECONDS = 15
+
+TITLES = {
+    400: "Permintaan tidak valid",
+    401: "Silakan masuk",
+    403: "Akses ditolak",
+    404: "Halaman tidak ditemukan",
+    405: "Metode tidak diizinkan",
+    409: "Terjadi konflik",
+    422: "Data tidak valid",
+    429: "Terlalu banyak permintaan",
+    500: "Terjadi kesalahan pada server",
+    503: "Layanan sedang tidak tersedia",
+}
+MESSAGES = {
+    400: "Permintaan tidak dapat diproses. Periksa kembali isian Anda.",
+    403: "Anda tidak berhak membuka halaman ini.",
+    404: "Halaman yang Anda cari tidak ada atau sudah dipindahkan.",
+    500: "Maaf, terjadi kesalahan. Tim TI kabupaten sudah dicatat; coba lagi nanti.",
+    503: "Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.",
+}
+
+
+def is_api(request: Request[Any, Any, Any]) -> bool:
+    return request.url.path.startswith(("/api/", "/-/")) or "application/json" in request.headers.get(
+        "accept", ""
+    ).split(",")[0]
+
+
+def _language(request: Request[Any, Any, Any]) -> str:
+    from core.web.render import LANG_COOKIE
+
+    return i18n.pick_language(request.cookies.get(LANG_COOKIE), request.app.state.kernel.settings.language)
+
+
+def error_response(
+    request: Request[Any, Any, Any],
+    status: int,
+    detail: str | None = None,
+    extra: dict[str, Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response[Any]:
+    translator: i18n.Translator = request.app.state.translator
+    lang = _language(request)
+    title = translator.gettext(lang, TITLES.get(status, TITLES[500 if status >= 500 else 400]))
+    message = translator.gettext(lang, detail or MESSAGES.get(status, MESSAGES[400]))
+    if is_api(request):
+        body: dict[str, Any] = {"status": status, "title": title, "detail": message}
+        if extra:
+            body.update(extra)
+        return Response(body, status_code=status, media_type=MediaType.JSON, headers=headers)
+    token = translator.activate(lang)
+    try:
+        html = request.app.state.templates.get_template("errors/error.html").render(
+            {
+                "request": request,
+                "lang": lang,
+                "status_code": status,
+                "title": title,
+                "message": message,
+                "csrf_token": "",
+                "htmx_src": "/vendor/htmx.min.js",
+                "static_url": lambda path: f"/static/{path}",
+                "instance": request.app.state.kernel.settings,
+                "tenant": None,
+                "user": None,
+                "nav": [],
+                "flash": [],
+                "languages": list(i18n.LANGUAGES.items()),
+                "layout": "layouts/base.html",
+            }
+        )
+    finally:
+        translator.reset(token)
+    return Response(html, status_code=status, media_type=MediaType.HTML, headers=headers)
+
+
+def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    if isinstance(exc, NotAuthorizedException) and not is_api(request):
+        return Redirect(f"/masuk?next={request.url.path}", status_code=303)
+    detail = exc.detail if exc.detail and exc.detail != TITLES.get(exc.status_code) else None
+    if detail and detail in {"Not Found", "Internal Server Error", "Forbidden", "Bad Request"}:
+        detail = None
+    extra = None
+    if isinstance(exc, ValidationException) and exc.extra:
+        extra = {"errors": exc.extra}
+    if exc.status_code == 403 and detail == "CSRF token verification failed":
+        detail = "Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi."
+    return error_response(request, exc.status_code, detail, extra, headers=exc.headers)
+
+
+def unavailable_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    logger.warning("database unavailable: %s", exc)
+    return error_response(
+        request, 503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
+    )
+
+
+def server_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    if _is_connection_error(exc):
+        return unavailable_handler(request, exc)
+    logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(request, 500)
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, (DatabaseUnavailable, ConnectionError, OSError)):
+            return True
+        name = type(seen).__name__
+        if name in {"ConnectionDoesNotExistError", "CannotConnectNowError", "InterfaceError"}:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False

@@ -1,0 +1,73 @@
+"""Guards every handler declares: the permission it needs, and that its plugin is on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException, NotFoundException, PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+
+from core.auth.principal import has_permission
+from core.web.request_state import request_state
+
+Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]
+DENIED = "Anda tidak berhak melakukan ini di wilayah ini."
+NOT_SIGNED_IN = "Silakan masuk terlebih dahulu."
+
+
+def requires(permission: str) -> Guard:
+    """Allow the handler only to users whose roles in this tenant hold `permission`."""
+
+    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        state = request_state(connection)
+        if state.principal is None:
+            raise NotAuthorizedException(NOT_SIGNED_IN)
+        if state.tenant is None or (state.tenant.kind == "village" and not state.tenant.onboarded):
+            raise NotFoundException()
+        kernel = connection.app.state.kernel
+        if not has_permission(state.principal, state.tenant, permission, kernel.permissions):
+            raise PermissionDeniedException(DENIED)
+
+    guard.permission = permission  # type: ignore[attr-defined]
+    return guard
+
+
+def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Any signed-in staff user (pages outside a tenant, such as the home redirect)."""
+    if request_state(connection).principal is None:
+        raise NotAuthorizedException(NOT_SIGNED_IN)
+
+
+signed_in.permission = "signed_in"  # type: ignore[attr-defined]
+
+
+def public(_: ASGIConnection[Any, Any, Any, Any], __: BaseRouteHandler) -> None:
+    """Marks a handler anyone may reach; it checks its own access where it needs to."""
+
+
+public.permission = "public"  # type: ignore[attr-defined]
+
+
+def plugin_enabled(plugin: str) -> Guard:
+    """A plugin's village routes answer 404 in villages where it is off."""
+
+    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+        state = request_state(connection)
+        tenant = state.tenant
+        if tenant is None:
+            raise NotFoundException()
+        if tenant.kind == "village" and plugin not in state.effective_plugins:
+            raise NotFoundException()
+
+    return guard
+
+
+def declared_permission(handler: BaseRouteHandler) -> str | None:
+    """The permission a handler's guards declare (for meta-tests and the route listing)."""
+    for guard in handler.resolve_guards():
+        permission = getattr(guard, "permission", None)
+        if permission:
+            return str(permission)
+    return None

@@ -1,0 +1,38 @@
+"""What the request-context middleware learned about a request, for guards and handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from core.auth.principal import Principal
+from core.auth.sessions import SessionState
+from core.tenancy.context import Tenant
+
+STATE_KEY = "kampung"
+
+
+@dataclass(slots=True)
+class RequestState:
+    now: datetime
+    session: SessionState | None
+    tenant: Tenant | None
+    effective_plugins: frozenset[str] = frozenset()
+    commit_on_error: bool = False
+    new_session_token: str | None = None
+    end_session: bool = False
+
+    @property
+    def principal(self) -> Principal | None:
+        return self.session.principal if self.session else None
+
+    @property
+    def citizen_ref(self) -> str | None:
+        return self.session.citizen_ref if self.session else None
+
+
+def request_state(connection: Any) -> RequestState:
+    """The state of a Litestar request or ASGI scope."""
+    scope = connection.scope if hasattr(connection, "scope") else connection
+    return scope["state"][STATE_KEY]

@@ -1,0 +1,120 @@
+"""One request, one transaction: resolve who and where, set the database scope, run, commit.
+
+The response is held back until the transaction commits, so a client is never told "saved" about
+a write that then failed to commit. A response of 400 or more rolls everything back, unless the
+handler asked to keep its writes (failed sign-ins must still be counted). Streaming responses
+(exports) pass straight through; they only read.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from http.cookies import SimpleCookie
+from typing import Any
+
+from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from piccolo.engine.sqlite import TransactionType
+
+from core.auth.sessions import SESSION_COOKIE, load_session
+from core.db.scope import set_tenant_scope
+from core.kernel import Kernel
+from core.tenancy.enablement import effective_plugins
+from core.tenancy.resolve import resolve_tenant
+from core.web.request_state import STATE_KEY, RequestState
+
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+STREAM_KEY = "kampung_stream"
+UNSCOPED_PREFIXES = ("/static/", "/vendor/", "/schema")
+
+
+class _Rollback(Exception):
+    pass
+
+
+def request_context_middleware(kernel: Kernel) -> Any:
+    def factory(app: ASGIApp) -> ASGIApp:
+        return RequestContext(app, kernel)
+
+    return factory
+
+
+class RequestContext:
+    def __init__(self, app: ASGIApp, kernel: Kernel) -> None:
+        self.app = app
+        self.kernel = kernel
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"].startswith(UNSCOPED_PREFIXES):
+            await self.app(scope, receive, send)
+            return
+        held: list[Message] = []
+        status = {"code": 0}
+
+        async def hold(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status["code"] = message["status"]
+            if scope.get("state", {}).get(STREAM_KEY):
+                await _flush(held, send)
+                await send(message)
+            else:
+                held.append(message)
+
+        state_holder: dict[str, RequestState] = {}
+        try:
+            async with self._transaction(scope["method"]):
+                state = await self._resolve(scope)
+                state_holder["state"] = state
+                await self.app(scope, receive, hold)
+                if status["code"] >= 400 and not state.commit_on_error:
+                    raise _Rollback
+        except _Rollback:
+            pass
+        await _flush(held, send)
+
+    def _transaction(self, method: str) -> Any:
+        engine = self.kernel.engine
+        if engine.engine_type == "sqlite":
+            kind = TransactionType.deferred if method in SAFE_METHODS else TransactionType.immediate
+            return engine.transaction(transaction_type=kind)
+        return engine.transaction()
+
+    async def _resolve(self, scope: Scope) -> RequestState:
+        settings = self.kernel.settings
+        now = datetime.now(UTC)
+        token = _cookie(scope, SESSION_COOKIE)
+        session = await load_session(token, settings, now)
+        tenant = await resolve_tenant(scope["path"], settings)
+        state = RequestState(now=now, session=session, tenant=tenant)
+        if tenant is not None and _may_see(state):
+            await set_tenant_scope(self.kernel.engine, tenant.scope_code)
+            if tenant.kind == "village":
+                plugins = await effective_plugins(self.kernel.registry, tenant.code)
+                state.effective_plugins = frozenset(plugins)
+        scope.setdefault("state", {})[STATE_KEY] = state
+        return state
+
+
+def _may_see(state: RequestState) -> bool:
+    """Only a user whose grants cover the tenant gets its rows (citizens: their own village)."""
+    tenant = state.tenant
+    if tenant is None:
+        return False
+    if state.principal is not None:
+        return state.principal.can_enter(tenant)
+    citizen = state.citizen_ref
+    return citizen is not None and tenant.kind == "village" and citizen.startswith(tenant.code + ":")
+
+
+def _cookie(scope: Scope, name: str) -> str | None:
+    for key, value in scope.get("headers", []):
+        if key == b"cookie":
+            jar: SimpleCookie = SimpleCookie()
+            jar.load(value.decode("latin-1"))
+            if name in jar:
+                return jar[name].value
+    return None
+
+
+async def _flush(held: list[Message], send: Send) -> None:
+    while held:
+        await send(held.pop(0))
