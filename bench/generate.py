@@ -34,10 +34,8 @@ def main(argv: list[str] | None = None) -> None:
     target.add_argument("--per-village", type=Path, metavar="DIR", help="DIR/<village code>.csv")
     args = parser.parse_args(argv)
 
-    if args.per_village is not None:
-        write, destination = write_village_csvs, args.per_village
-    else:
-        write, destination = write_regency_csv, args.out
+    write = write_regency_csv if args.per_village is None else write_village_csvs
+    destination = args.out if args.per_village is None else args.per_village
     report = write(destination, args.regency, args.residents, seed=args.seed, as_of=args.as_of)
     print(
         f"{report.residents:,} residents, {report.families:,} families, "

@@ -88,6 +88,8 @@ class FamilyDrawer:
         self._cultures = cultures
         self._as_of = as_of_ordinal
         self._as_of_year = (as_of_ordinal - 1) / DAYS_PER_YEAR + 1
+        self._culture: Culture
+        """The culture of the family being drawn; its members' names come from it."""
 
     def draw(self, max_size: int) -> Family:
         """A family of at most ``max_size`` members (the village's remaining residents)."""
@@ -181,15 +183,22 @@ class FamilyDrawer:
         return children
 
     def _grandchildren(self, grandmother: Person) -> list[Person]:
+        """Siblings left with their grandparents while their parents work away."""
         rng = self._rng
         if grandmother.age < 43 or rng.random() >= 0.35:
             return []
-        oldest = min(grandmother.age - 37, 15)
-        count = 1 if rng.random() < 0.7 else 2
-        return [
-            self._person(GRANDCHILD, rng.random() < 0.49, rng.uniform(0, oldest), SINGLE)
-            for _ in range(count)
-        ]
+        age = rng.uniform(0, min(grandmother.age - 37, 15))
+        clan = self._clan()
+        father_name = self._name_of_absent(False, age + 28, clan)
+        mother_name = self._name_of_absent(True, age + 24, self._clan())
+        grandchildren: list[Person] = []
+        while age >= 0 and len(grandchildren) < 2:
+            grandchild = self._person(GRANDCHILD, rng.random() < 0.49, age, SINGLE, clan)
+            grandchild.father_name = father_name
+            grandchild.mother_name = mother_name
+            grandchildren.append(grandchild)
+            age -= rng.uniform(1.5, 12)
+        return grandchildren
 
     def _relative(self) -> Person:
         rng = self._rng
@@ -216,7 +225,7 @@ class FamilyDrawer:
             person.father_name = self._name_of_absent(False, person.age + 28, person.clan)
         if person.mother is not None:
             person.mother_name = person.mother.name
-        else:
+        elif not person.mother_name:
             person.mother_name = self._name_of_absent(True, person.age + 24, self._clan())
 
 

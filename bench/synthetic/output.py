@@ -57,9 +57,9 @@ def write_regency_csv(
 
 
 def write_village_csvs(
-    directory: Path, regency_code: str, residents: int, *, seed: int, as_of: date = DEFAULT_AS_OF
+    path: Path, regency_code: str, residents: int, *, seed: int, as_of: date = DEFAULT_AS_OF
 ) -> WriteReport:
-    """``directory/<village code>.csv`` per village, each exactly the OpenSID sheet."""
+    """``path/<village code>.csv`` per village (``path`` is a directory), each the OpenSID sheet."""
     started = time.perf_counter()
     families = villages = 0
     current = ""
@@ -71,7 +71,7 @@ def write_village_csvs(
                 if handle is not None:
                     handle.close()
                 current = village.code
-                handle = _open(directory / f"{current}.csv")
+                handle = _open(path / f"{current}.csv")
                 writer = csv.writer(handle, lineterminator="\n")
                 writer.writerow(OPENSID_COLUMNS)
                 villages += 1

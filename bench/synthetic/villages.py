@@ -80,7 +80,7 @@ def _hamlets(rng: Random, families: int, is_kelurahan: bool) -> tuple[Hamlet, ..
     rw_per_dusun = 2 if rts_wanted > dusun_count * 4 else 1
     rw_count = min(MAX_NUMBER, dusun_count * rw_per_dusun)
     rt_per_rw = min(MAX_NUMBER, max(1, math.ceil(rts_wanted / rw_count)))
-    hamlets = []
+    hamlets: list[Hamlet] = []
     for rw in range(1, rw_count + 1):
         dusun = names[(rw - 1) * dusun_count // rw_count]
         rts = max(1, min(MAX_NUMBER, rt_per_rw + rng.randint(-1, 1)))

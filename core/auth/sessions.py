@@ -15,6 +15,7 @@ from typing import Any
 from core.auth.principal import Grant, Principal
 from core.auth.tables import RoleGrant, Session, User
 from core.config import Settings
+from core.db.jsonvalue import json_dict
 
 SESSION_COOKIE = "kampung_session"
 TOUCH_EVERY = timedelta(minutes=1)
@@ -74,7 +75,7 @@ async def load_session(token: str | None, settings: Settings, now: datetime) -> 
     if now - row["last_seen_at"] >= TOUCH_EVERY:
         await Session.update({Session.last_seen_at: now}).where(Session.id == row["id"])
     return SessionState(
-        id=row["id"], principal=principal, citizen_ref=row["citizen_ref"], data=row["data"] or {}
+        id=row["id"], principal=principal, citizen_ref=row["citizen_ref"], data=json_dict(row["data"])
     )
 
 

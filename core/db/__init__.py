@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.db.engine import DatabaseUnavailable, Database, make_engine
-from core.db.scope import TENANT_SCOPE_SETTING, set_tenant_scope
+from core.db.scope import TENANT_SCOPE_SETTING, set_tenant_scope, tenant_transaction
 
 __all__ = [
     "TENANT_SCOPE_SETTING",
@@ -11,4 +11,5 @@ __all__ = [
     "DatabaseUnavailable",
     "make_engine",
     "set_tenant_scope",
+    "tenant_transaction",
 ]

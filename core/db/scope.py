@@ -7,6 +7,9 @@ current transaction, so a pooled connection never carries one request's scope in
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from piccolo.engine.base import Engine
 
 TENANT_SCOPE_SETTING = "kampung.scope"
@@ -25,3 +28,11 @@ def _checked(scope_code: str) -> str:
     if not all(part.isdigit() for part in scope_code.split(".")):
         raise ValueError(f"not a region code: {scope_code!r}")
     return scope_code
+
+
+@asynccontextmanager
+async def tenant_transaction(engine: Engine, scope_code: str) -> AsyncIterator[None]:
+    """A transaction that sees the rows of one scope: for commands, the demo and tests."""
+    async with engine.transaction():
+        await set_tenant_scope(engine, scope_code)
+        yield

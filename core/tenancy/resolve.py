@@ -7,6 +7,7 @@ takes effect at once on every worker.
 from __future__ import annotations
 
 from core.config import Settings
+from core.db.jsonvalue import json_dict
 from core.tenancy.context import DEFAULT_LOCAL_WORD, Tenant
 from core.tenancy.tables import District, Village
 
@@ -54,7 +55,7 @@ async def resolve_tenant(path: str, settings: Settings) -> Tenant | None:
 
 
 def village_tenant(row: dict) -> Tenant:
-    settings = dict(row["settings"] or {})
+    settings = json_dict(row["settings"])
     settings.setdefault("default_word", DEFAULT_LOCAL_WORD.get(row["kind"], "Desa"))
     return Tenant(
         kind="village",

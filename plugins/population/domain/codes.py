@@ -14,7 +14,6 @@ from types import MappingProxyType
 
 _DROP = str.maketrans("", "", string.punctuation + string.whitespace)
 _RHESUS = "+-"
-_MEMO_LIMIT = 4096
 
 
 def normalize_label(text: str) -> str:
@@ -46,8 +45,7 @@ class CodeList:
 
     name: str
     labels: Mapping[int, str]
-    _lookup: Mapping[str, int] = field(repr=False, compare=False)
-    _memo: dict[object, int] = field(default_factory=dict, repr=False, compare=False)
+    _lookup: Mapping[str, int] = field(repr=False)
 
     @classmethod
     def build(
@@ -75,26 +73,9 @@ class CodeList:
         return tuple(self.labels)
 
     def parse(self, value: object) -> int:
-        """The code for a code or a label in any spelling; raises `CodeError` for anything else.
-
-        Results are remembered per raw value, because a register repeats the same few spellings
-        a million times.
-        """
-        if isinstance(value, bool):
-            raise CodeError(self.name, value)
-        memo = self._memo
-        try:
-            return memo[value]
-        except (KeyError, TypeError):
-            pass
-        code = self._parse(value)
-        if len(memo) < _MEMO_LIMIT:
-            memo[value] = code
-        return code
-
-    def _parse(self, value: object) -> int:
+        """The code for a code or a label in any spelling; raises `CodeError` for anything else."""
         code: int | None = None
-        if isinstance(value, int):
+        if isinstance(value, int) and not isinstance(value, bool):
             code = value
         elif isinstance(value, float):
             code = int(value) if value.is_integer() else None
@@ -102,7 +83,7 @@ class CodeList:
             text = value.strip()
             if text.endswith(".0"):
                 text = text[:-2]
-            code = int(text) if text.isdigit() else self._lookup.get(normalize_label(text))
+            code = int(text) if text.isdecimal() else self._lookup.get(normalize_label(text))
         if code is None or code not in self.labels:
             raise CodeError(self.name, value)
         return code

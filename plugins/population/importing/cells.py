@@ -26,13 +26,13 @@ def is_empty(cell: Cell) -> bool:
 
 def text(cell: Cell) -> str | None:
     """The cell as trimmed text with single spaces, or None when it holds nothing."""
-    if cell is None:
-        return None
     if isinstance(cell, str):
         stripped = cell.strip()
         if stripped in _EMPTY:
             return None
         return " ".join(stripped.split())
+    if cell is None:
+        return None
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     return str(cell)
@@ -42,6 +42,8 @@ def number(cell: Cell) -> str | None:
     """An identity number as the digits it holds, without the separators and the leading
     apostrophe people type to stop Excel from rounding it. Non-digit junk is returned as is,
     for the caller to judge."""
+    if isinstance(cell, str) and len(cell) == 16 and cell.isdigit():
+        return cell
     if cell is None:
         return None
     if isinstance(cell, float):
@@ -76,6 +78,11 @@ def date_value(cell: Cell) -> dt.date | None:
     Raises ValueError for anything else: two-digit years are refused, since the century of a
     birth date cannot be guessed safely.
     """
+    if isinstance(cell, str) and len(cell) == 10 and cell[4] == "-":
+        try:
+            return dt.date.fromisoformat(cell)
+        except ValueError:
+            pass
     if cell is None:
         return None
     if isinstance(cell, dt.datetime):

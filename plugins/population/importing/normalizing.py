@@ -3,13 +3,17 @@
 Only a row without a name or a KK number is rejected: everything else that cannot be read becomes
 empty with a warning, and a bad NIK keeps the person flagged "NIK perlu diperiksa", because a
 resident exists even when the number on file is wrong.
+
+A regency imports a million rows at once, so the work per row is kept to dictionary look-ups
+wherever the values repeat (codes, RT/RW, KK numbers).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from dataclasses import fields
+from collections.abc import Callable, Mapping
+from functools import lru_cache
+from typing import Generic, TypeVar
 
 from plugins.population.domain.codes import (
     BASIC_STATUS,
@@ -22,7 +26,6 @@ from plugins.population.domain.codes import (
     RELATIONSHIP,
     RELIGION,
     SEX,
-    CodeError,
     CodeList,
 )
 from plugins.population.domain.identity import check_kk, check_nik
@@ -40,133 +43,216 @@ from plugins.population.importing.record import ImportRecord, RowRejected
 NIK_NEEDS_CHECK = "NIK perlu diperiksa"
 _EXCEL_PRECISION = 10**15
 """Excel keeps 15 significant digits, so a 16-digit NIK stored as a number lost its last one."""
+_CACHE_LIMIT = 4096
+_FIELDS = (
+    "no_kk",
+    "nik",
+    "name",
+    "sex",
+    "birth_place",
+    "birth_date",
+    "religion",
+    "education",
+    "occupation",
+    "marital_status",
+    "relationship",
+    "citizenship",
+    "blood_type",
+    "disability",
+    "basic_status",
+    "father_nik",
+    "father_name",
+    "mother_nik",
+    "mother_name",
+    "address",
+    "dusun",
+    "rw",
+    "rt",
+)
+"""The order `_Normalizer.__call__` unpacks a row's cells in."""
+T = TypeVar("T")
+
+
+def _note(column: str | None, message: str) -> str:
+    return f"Kolom '{column}': {message}"
+
+
+class _RepeatedColumn(Generic[T]):
+    """A column of few distinct values repeated down the register: each value is read once."""
+
+    __slots__ = ("_cache", "_column", "_read")
+
+    def __init__(self, column: str | None, read: Callable[[Cell], T | None]) -> None:
+        self._column = column
+        self._read = read
+        self._cache: dict[Cell, tuple[T | None, str | None]] = {}
+
+    def __call__(self, cell: Cell, warnings: list[str]) -> T | None:
+        if cell is True or cell is False:
+            value, problem = self._compute(cell)
+        else:
+            try:
+                value, problem = self._cache[cell]
+            except KeyError:
+                value, problem = self._compute(cell)
+                if len(self._cache) < _CACHE_LIMIT:
+                    self._cache[cell] = (value, problem)
+        if problem is not None:
+            warnings.append(problem)
+        return value
+
+    def _compute(self, cell: Cell) -> tuple[T | None, str | None]:
+        try:
+            return self._read(cell), None
+        except ValueError as error:
+            return None, _note(self._column, f"{error}, dikosongkan")
+
+
+def _coded(column: str | None, codes: CodeList) -> _RepeatedColumn[int]:
+    def read(cell: Cell) -> int | None:
+        return None if is_empty(cell) else codes.parse(cell)
+
+    return _RepeatedColumn(column, read)
+
+
+@lru_cache(maxsize=_CACHE_LIMIT)
+def _kk_problem(no_kk: str) -> str | None:
+    """Members of a family share their KK number, so each number is checked once."""
+    errors = check_kk(no_kk).errors
+    return f"Nomor KK perlu diperiksa ({errors[0]})" if errors else None
 
 
 class _Normalizer:
-    """Normalizes rows of one format; column keys are worked out once, not per row."""
+    """Normalizes the rows of one format; column keys and value caches live as long as it does."""
 
     def __init__(self, columns: Columns) -> None:
         self.columns = columns
-        self.keys = {
-            column.name: normalize_header(label)
-            for column in fields(Columns)
-            if (label := getattr(columns, column.name)) is not None
-        }
+        self._keys = tuple(
+            None if (label := getattr(columns, name)) is None else normalize_header(label)
+            for name in _FIELDS
+        )
+        self._sex = _coded(columns.sex, SEX)
+        self._religion = _coded(columns.religion, RELIGION)
+        self._education = _coded(columns.education, EDUCATION)
+        self._occupation = _coded(columns.occupation, OCCUPATION)
+        self._marital_status = _coded(columns.marital_status, MARITAL_STATUS)
+        self._relationship = _coded(columns.relationship, RELATIONSHIP)
+        self._citizenship = _coded(columns.citizenship, CITIZENSHIP)
+        self._blood_type = _coded(columns.blood_type, BLOOD_TYPE)
+        self._disability = _coded(columns.disability, DISABILITY)
+        self._basic_status = _coded(columns.basic_status, BASIC_STATUS)
+        self._rw = _RepeatedColumn(columns.rw, area_code)
+        self._rt = _RepeatedColumn(columns.rt, area_code)
 
     def __call__(self, row: Mapping[str, Cell]) -> ImportRecord:
-        warnings: list[str] = []
-        no_kk = number(self._cell(row, "no_kk"))
+        get = row.get
+        (
+            no_kk_cell,
+            nik_cell,
+            name_cell,
+            sex_cell,
+            birth_place_cell,
+            birth_date_cell,
+            religion_cell,
+            education_cell,
+            occupation_cell,
+            marital_cell,
+            relationship_cell,
+            citizenship_cell,
+            blood_cell,
+            disability_cell,
+            status_cell,
+            father_nik_cell,
+            father_name_cell,
+            mother_nik_cell,
+            mother_name_cell,
+            address_cell,
+            dusun_cell,
+            rw_cell,
+            rt_cell,
+        ) = [get(key) for key in self._keys]  # type: ignore[arg-type]
+        columns = self.columns
+        no_kk = number(no_kk_cell)
         if no_kk is None:
-            raise RowRejected(f"Kolom '{self.columns.no_kk}' kosong: nomor KK wajib diisi.")
-        name = text(self._cell(row, "name"))
+            raise RowRejected(f"Kolom '{columns.no_kk}' kosong: nomor KK wajib diisi.")
+        name = text(name_cell)
         if name is None:
-            raise RowRejected(f"Kolom '{self.columns.name}' kosong: nama wajib diisi.")
-        kk = check_kk(no_kk)
-        if kk.errors:
-            warnings.append(self._note("no_kk", f"Nomor KK perlu diperiksa ({kk.errors[0]})"))
-        birth_date = self._date(row, "birth_date", warnings)
-        sex = self._code(row, "sex", SEX, warnings)
-        nik, nik_sex, nik_needs_check = self._nik(row, birth_date, sex, warnings)
+            raise RowRejected(f"Kolom '{columns.name}' kosong: nama wajib diisi.")
+        warnings: list[str] = []
+        kk_problem = _kk_problem(no_kk)
+        if kk_problem is not None:
+            warnings.append(_note(columns.no_kk, kk_problem))
+        try:
+            birth_date = date_value(birth_date_cell)
+        except ValueError as error:
+            warnings.append(_note(columns.birth_date, f"{error}, dikosongkan"))
+            birth_date = None
+        sex = self._sex(sex_cell, warnings)
+        nik, nik_sex, nik_needs_check = self._nik(nik_cell, birth_date, sex, warnings)
         if sex is None:
             if nik_sex is None:
                 raise RowRejected(
-                    f"Kolom '{self.columns.sex}' kosong atau tidak dikenal, dan jenis kelamin "
+                    f"Kolom '{columns.sex}' kosong atau tidak dikenal, dan jenis kelamin "
                     "tidak dapat dibaca dari NIK."
                 )
             sex = nik_sex
-            warnings.append(self._note("sex", f"diisi {SEX.label(sex)} menurut NIK"))
+            warnings.append(_note(columns.sex, f"diisi {SEX.label(sex)} menurut NIK"))
         return ImportRecord(
             no_kk=no_kk,
             nik=nik,
             name=name,
             sex=sex,
-            birth_place=text(self._cell(row, "birth_place")),
+            birth_place=text(birth_place_cell),
             birth_date=birth_date,
-            religion=self._code(row, "religion", RELIGION, warnings),
-            education=self._code(row, "education", EDUCATION, warnings),
-            occupation=self._code(row, "occupation", OCCUPATION, warnings),
-            marital_status=self._code(row, "marital_status", MARITAL_STATUS, warnings),
-            relationship=self._code(row, "relationship", RELATIONSHIP, warnings),
-            citizenship=self._code(row, "citizenship", CITIZENSHIP, warnings),
-            blood_type=self._code(row, "blood_type", BLOOD_TYPE, warnings),
-            disability=self._code(row, "disability", DISABILITY, warnings),
-            basic_status=self._code(row, "basic_status", BASIC_STATUS, warnings),
-            father_nik=self._parent_nik(row, "father_nik", warnings),
-            father_name=text(self._cell(row, "father_name")),
-            mother_nik=self._parent_nik(row, "mother_nik", warnings),
-            mother_name=text(self._cell(row, "mother_name")),
-            address=text(self._cell(row, "address")),
-            dusun=text(self._cell(row, "dusun")),
-            rw=self._area(row, "rw", warnings),
-            rt=self._area(row, "rt", warnings),
+            religion=self._religion(religion_cell, warnings),
+            education=self._education(education_cell, warnings),
+            occupation=self._occupation(occupation_cell, warnings),
+            marital_status=self._marital_status(marital_cell, warnings),
+            relationship=self._relationship(relationship_cell, warnings),
+            citizenship=self._citizenship(citizenship_cell, warnings),
+            blood_type=self._blood_type(blood_cell, warnings),
+            disability=self._disability(disability_cell, warnings),
+            basic_status=self._basic_status(status_cell, warnings),
+            father_nik=self._parent_nik(father_nik_cell, columns.father_nik, warnings),
+            father_name=text(father_name_cell),
+            mother_nik=self._parent_nik(mother_nik_cell, columns.mother_nik, warnings),
+            mother_name=text(mother_name_cell),
+            address=text(address_cell),
+            dusun=text(dusun_cell),
+            rw=self._rw(rw_cell, warnings),
+            rt=self._rt(rt_cell, warnings),
             nik_needs_check=nik_needs_check,
             warnings=tuple(warnings),
         )
 
-    def _cell(self, row: Mapping[str, Cell], field: str) -> Cell:
-        key = self.keys.get(field)
-        return None if key is None else row.get(key)
-
-    def _note(self, field: str, message: str) -> str:
-        return f"Kolom '{getattr(self.columns, field)}': {message}"
-
-    def _code(
-        self, row: Mapping[str, Cell], field: str, codes: CodeList, warnings: list[str]
-    ) -> int | None:
-        cell = self._cell(row, field)
-        if is_empty(cell):
-            return None
-        try:
-            return codes.parse(cell)
-        except CodeError as error:
-            warnings.append(self._note(field, f"{error}, dikosongkan"))
-            return None
-
-    def _date(self, row: Mapping[str, Cell], field: str, warnings: list[str]) -> dt.date | None:
-        try:
-            return date_value(self._cell(row, field))
-        except ValueError as error:
-            warnings.append(self._note(field, f"{error}, dikosongkan"))
-            return None
-
-    def _area(self, row: Mapping[str, Cell], field: str, warnings: list[str]) -> str | None:
-        try:
-            return area_code(self._cell(row, field))
-        except ValueError as error:
-            warnings.append(self._note(field, f"{error}, dikosongkan"))
-            return None
-
-    def _parent_nik(self, row: Mapping[str, Cell], field: str, warnings: list[str]) -> str | None:
-        value = number(self._cell(row, field))
+    @staticmethod
+    def _parent_nik(cell: Cell, column: str, warnings: list[str]) -> str | None:
+        value = number(cell)
         if value is None or set(value) == {"0"}:
             return None
         if len(value) != 16 or not value.isdigit():
-            warnings.append(self._note(field, f"'{value}' bukan NIK 16 digit, dikosongkan"))
+            warnings.append(_note(column, f"'{value}' bukan NIK 16 digit, dikosongkan"))
             return None
         return value
 
     def _nik(
-        self,
-        row: Mapping[str, Cell],
-        birth_date: dt.date | None,
-        sex: int | None,
-        warnings: list[str],
+        self, cell: Cell, birth_date: dt.date | None, sex: int | None, warnings: list[str]
     ) -> tuple[str | None, int | None, bool]:
         """The NIK as found, the sex it encodes when it is sound, and whether it needs a check."""
-        cell = self._cell(row, "nik")
+        column = self.columns.nik
         nik = number(cell)
         if nik is None:
-            warnings.append(self._note("nik", f"kosong; {NIK_NEEDS_CHECK}"))
+            warnings.append(_note(column, f"kosong; {NIK_NEEDS_CHECK}"))
             return None, None, True
         check = check_nik(nik, birth_date=birth_date, sex=sex)
         if check.errors:
-            warnings.append(self._note("nik", f"{NIK_NEEDS_CHECK}: {' '.join(check.errors)}"))
+            warnings.append(_note(column, f"{NIK_NEEDS_CHECK}: {' '.join(check.errors)}"))
             return nik, None, True
-        warnings.extend(self._note("nik", warning) for warning in check.warnings)
+        warnings.extend(_note(column, warning) for warning in check.warnings)
         if isinstance(cell, int | float) and cell >= _EXCEL_PRECISION and nik.endswith("0"):
             warnings.append(
-                self._note(
-                    "nik",
+                _note(
+                    column,
                     f"{NIK_NEEDS_CHECK}: tersimpan sebagai angka di spreadsheet, "
                     "digit terakhir mungkin terpotong.",
                 )

@@ -107,7 +107,15 @@ def _csv_cells(path: Path) -> NumberedCells:
     with path.open(newline="", encoding=_csv_encoding(path)) as handle:
         delimiter = _csv_delimiter(handle.read(_SAMPLE_BYTES))
         handle.seek(0)
-        yield from enumerate(csv.reader(handle, delimiter=delimiter), start=1)
+        number = 0
+        try:
+            for number, cells in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
+                yield number, cells
+        except UnicodeDecodeError:
+            raise ImportFormatError(
+                f"Baris {number + 1} berisi huruf yang tidak dapat dibaca: simpan ulang berkas "
+                "sebagai 'CSV UTF-8' lalu impor lagi."
+            ) from None
 
 
 def _xlsx_cells(path: Path) -> NumberedCells:

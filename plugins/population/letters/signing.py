@@ -109,5 +109,7 @@ class LocalCertificateSigner:
             name=signer.name,
         )
         writer = IncrementalPdfFileWriter(BytesIO(pdf))
-        signed = await async_sign_pdf(writer, metadata, signer=_pyhanko_signer(credentials, root))
+        signed: BytesIO = await async_sign_pdf(
+            writer, metadata, signer=_pyhanko_signer(credentials, root)
+        )
         return signed.getvalue()

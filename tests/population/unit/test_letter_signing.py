@@ -9,6 +9,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from asn1crypto import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 
 from plugins.population.letters.pdf import (
@@ -36,7 +37,7 @@ def letter_pdf() -> bytes:
         ),
         title="Surat Keterangan Domisili",
         number="470/012/2001/XI/2026",
-        body="Yang bertanda tangan di bawah ini menerangkan bahwa Siti Aminah berdomisili di Noreh.",
+        body="Yang bertanda tangan di bawah ini menerangkan bahwa Siti Aminah tinggal di Noreh.",
         place="Noreh",
         issued_on=date(2026, 11, 23),
         signatory=Signatory(position="Kepala Desa Noreh", name="Moh. Hasan"),
@@ -58,7 +59,7 @@ async def _sign(
     )
 
 
-def _signing_certificate(pdf: bytes):  # type: ignore[no-untyped-def]
+def _signing_certificate(pdf: bytes) -> x509.Certificate:
     (signature,) = PdfFileReader(BytesIO(pdf)).embedded_regular_signatures
     return signature.signer_cert
 
@@ -71,12 +72,10 @@ async def test_signed_letter_verifies_as_intact_valid_and_trusted(
 
     report = await verify_letter_signature(signed, [signer.trust_root()])
 
-    assert (report.intact, report.valid, report.trusted, report.whole_document) == (
-        True,
-        True,
-        True,
-        True,
-    )
+    assert report.intact
+    assert report.valid
+    assert report.trusted
+    assert report.whole_document
     assert report.genuine
     assert report.signer_name == "Moh. Hasan"
     assert report.signed_at is not None and report.signed_at >= before

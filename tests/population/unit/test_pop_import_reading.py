@@ -132,3 +132,13 @@ def test_csv_is_streamed_in_constant_memory(tmp_path: Path) -> None:
 
     assert count == 200_000
     assert peak < 2_000_000
+
+
+def test_csv_that_turns_out_not_to_be_utf8_is_refused_naming_the_row(tmp_path: Path) -> None:
+    path = tmp_path / "campur.csv"
+    first_part = "nik,nama\n" + "1,BUDI\n" * 20_000
+    path.write_bytes(first_part.encode() + "2,JOSÉ\n".encode("cp1252"))
+    rows = read_rows(path)
+    with pytest.raises(ImportFormatError, match="simpan ulang berkas sebagai 'CSV UTF-8'"):
+        for _ in rows:
+            pass

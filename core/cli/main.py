@@ -1,0 +1,45 @@
+"""`kampung`: the command line regency IT staff use to set up and run an instance."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from core.cli import commands
+from core.config import ConfigError, load_settings
+from core.plugins.registry import PluginError, PluginRegistry
+
+
+def build_parser(registry: PluginRegistry) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kampung", description="Kampung: Smart Kampung platform")
+    parser.add_argument("--config", help="path to kampung.toml (or set KAMPUNG_CONFIG)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    commands.register(sub)
+    registry.manager.hook.kampung_cli_commands(subparsers=sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        settings = load_settings(_config_path(args_list), **commands.settings_overrides(args_list))
+        registry = PluginRegistry.load(settings)
+    except (ConfigError, PluginError) as exc:
+        print(f"kampung: {exc}", file=sys.stderr)
+        return 2
+    args = build_parser(registry).parse_args(args_list)
+    try:
+        return int(args.func(args, settings) or 0)
+    except (ConfigError, PluginError) as exc:
+        print(f"kampung: {exc}", file=sys.stderr)
+        return 2
+
+
+def _config_path(args: list[str]) -> str | None:
+    for index, arg in enumerate(args):
+        if arg == "--config" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--config="):
+            return arg.split("=", 1)[1]
+    return None

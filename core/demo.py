@@ -1,0 +1,95 @@
+"""`kampung demo`: a fresh instance with onboarded villages, a user per role, and plugin data."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+
+from core.auth.accounts import create_account
+from core.db.scope import set_tenant_scope
+from core.kernel import Kernel
+from core.plugins.contributions import DemoContext
+from core.tenancy.enablement import set_plugin
+from core.tenancy.onboarding import onboard
+from core.tenancy.regions import import_regions
+from core.tenancy.resolve import village_tenant
+from core.tenancy.tables import District, Village
+
+DEMO_PASSWORD = "kampung-demo-2026"
+DEMO_DISTRICTS = 2
+VILLAGES_PER_DISTRICT = 2
+DEMO_SEED = 2026
+
+
+@dataclass(frozen=True, slots=True)
+class DemoLogin:
+    username: str
+    role: str
+    scope: str
+    home: str
+
+
+async def build_demo(kernel: Kernel) -> list[DemoLogin]:
+    """Migrate, import the regency, onboard villages, create users, fill plugin data."""
+    settings = kernel.settings
+    await kernel.migrate()
+    await import_regions(settings.regency_code)
+    districts = await District.select().order_by(District.code).limit(DEMO_DISTRICTS)
+    villages = []
+    for district in districts:
+        villages += (
+            await Village.select()
+            .where(Village.district_code == district["code"])
+            .order_by(Village.code)
+            .limit(VILLAGES_PER_DISTRICT)
+        )
+    logins: list[DemoLogin] = []
+
+    async def account(username: str, role: str, scope: str, home: str) -> None:
+        await create_account(username, username.replace("-", " ").title(), DEMO_PASSWORD, [(role, scope)])
+        logins.append(DemoLogin(username, role, scope, home))
+
+    await account("admin", "regency_admin", settings.regency_code, "/kabupaten")
+    await account("dukcapil", "regency_officer", settings.regency_code, "/kabupaten")
+    first_district = districts[0]
+    await account("camat", "district_viewer", first_district["code"], f"/kecamatan/{first_district['slug']}")
+    for index, village in enumerate(villages):
+        async with kernel.engine.transaction():
+            await onboard(kernel, village["code"], actor="demo")
+            await set_tenant_scope(kernel.engine, village["code"])
+            for plugin in kernel.registry.names:
+                if plugin != "core":
+                    await set_plugin(kernel.registry, village["code"], plugin, True, "demo")
+        home = f"/desa/{village['slug']}"
+        slug = village["slug"]
+        await account(f"operator-{slug}", "village_operator", village["code"], home)
+        if index == 0:
+            await account(f"admin-{slug}", "village_admin", village["code"], home)
+            await account(f"sekdes-{slug}", "village_secretary", village["code"], home)
+            await account(f"kades-{slug}", "village_head", village["code"], home)
+    for index, village in enumerate(villages):
+        row = await Village.select().where(Village.code == village["code"]).first()
+        tenant = village_tenant(row)
+        context = DemoContext(
+            kernel=kernel,
+            village=tenant,
+            seed=DEMO_SEED + index,
+            users={login.role: login.username for login in logins if login.scope == village["code"]},
+        )
+        async with kernel.engine.transaction():
+            await set_tenant_scope(kernel.engine, village["code"])
+            for _, result in kernel.registry.results("kampung_demo_data", context=context):
+                if inspect.isawaitable(result):
+                    await result
+    return logins
+
+
+def print_logins(logins: list[DemoLogin], url: str) -> None:
+    print()
+    print(f"Kampung demo: {url}")
+    print(f"Semua akun demo memakai kata sandi: {DEMO_PASSWORD}")
+    print()
+    print(f"{'PENGGUNA':32} {'PERAN':18} HALAMAN")
+    for login in logins:
+        print(f"{login.username:32} {login.role:18} {url}{login.home}")
+    print()

@@ -1,0 +1,108 @@
+"""A running test instance: the app over HTTP, its kernel, and helpers to set up villages and users."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from litestar import Litestar
+
+from core.auth.accounts import create_account
+from core.config import Settings
+from core.db.scope import tenant_transaction
+from core.kernel import Kernel
+from core.tenancy.enablement import set_plugin
+from core.tenancy.onboarding import onboard
+from core.tenancy.tables import District, Village
+
+TEST_PASSWORD = "kampung-test-password"
+BASE_URL = "http://testserver.local"
+VILLAGE_ROLES = {"village_admin", "village_operator", "village_secretary", "village_head"}
+_usernames = itertools.count(1)
+
+
+@dataclass(frozen=True, slots=True)
+class VillageRef:
+    code: str
+    slug: str
+    name: str
+    district_code: str
+
+    @property
+    def url(self) -> str:
+        return f"/desa/{self.slug}"
+
+    @property
+    def api(self) -> str:
+        return f"/api/v1/desa/{self.slug}"
+
+
+class Harness:
+    def __init__(self, app: Litestar, settings: Settings) -> None:
+        self.app = app
+        self.settings = settings
+        self.kernel: Kernel = app.state.kernel
+
+    def client(self, **kwargs: Any) -> httpx.AsyncClient:
+        """An anonymous browser; it keeps cookies like a real one."""
+        return httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=self.app), base_url=BASE_URL, **kwargs
+        )
+
+    @asynccontextmanager
+    async def scope(self, code: str | None = None) -> AsyncIterator[None]:
+        """A transaction that sees one scope's rows (the regency's by default)."""
+        async with tenant_transaction(self.kernel.engine, code or self.settings.regency_code):
+            yield
+
+    async def village(self, index: int = 0, *, plugins: list[str] | None = None, onboarded: bool = True) -> VillageRef:
+        """The index-th village of the test regency, onboarded with plugins switched on."""
+        row = (await Village.select().order_by(Village.code).offset(index).limit(1))[0]
+        if onboarded:
+            async with self.scope(row["code"]):
+                await onboard(self.kernel, row["code"], actor="test")
+                for plugin in plugins if plugins is not None else self.kernel.registry.names:
+                    if plugin != "core":
+                        await set_plugin(self.kernel.registry, row["code"], plugin, True, "test")
+        return VillageRef(row["code"], row["slug"], row["name"], row["district_code"])
+
+    async def district_slug(self, code: str) -> str:
+        row = await District.select(District.slug).where(District.code == code).first()
+        return row["slug"]
+
+    async def user(self, role: str, scope: str, username: str | None = None) -> str:
+        name = username or f"{role.replace('_', '-')}-{next(_usernames)}"
+        async with self.scope():
+            await create_account(name, name.title(), TEST_PASSWORD, [(role, scope)])
+        return name
+
+    async def login(self, role: str, scope: str | VillageRef | None = None) -> httpx.AsyncClient:
+        """A browser signed in as a new user holding `role` in `scope`."""
+        code = scope.code if isinstance(scope, VillageRef) else scope or self.settings.regency_code
+        username = await self.user(role, code)
+        return await self.login_as(username)
+
+    async def login_as(self, username: str, password: str = TEST_PASSWORD) -> httpx.AsyncClient:
+        client = self.client()
+        response = await sign_in(client, username, password)
+        if response.status_code != 303:
+            raise AssertionError(f"sign-in of {username} failed: {response.status_code} {response.text[:300]}")
+        return client
+
+
+async def csrf_ready(client: httpx.AsyncClient) -> str:
+    """Fetch a page so the client holds a CSRF cookie, and send it as htmx does."""
+    if "kampung_csrf" not in client.cookies:
+        await client.get("/masuk")
+    token = client.cookies["kampung_csrf"]
+    client.headers["x-csrf-token"] = token
+    return token
+
+
+async def sign_in(client: httpx.AsyncClient, username: str, password: str) -> httpx.Response:
+    await csrf_ready(client)
+    return await client.post("/masuk", data={"username": username, "password": password})
