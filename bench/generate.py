@@ -13,7 +13,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from bench.synthetic import DEFAULT_AS_OF, write_regency_csv, write_village_csvs
+from plugins.population.synthetic import DEFAULT_AS_OF, write_regency_csv, write_village_csvs
 
 
 def main(argv: list[str] | None = None) -> None:

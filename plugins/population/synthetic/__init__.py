@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from bench.synthetic.identity import IdentityIssuer, SerialsExhausted
-from bench.synthetic.output import WriteReport, write_regency_csv, write_village_csvs
-from bench.synthetic.regency import DEFAULT_AS_OF, generate_regency
-from bench.synthetic.sheet import OPENSID_COLUMNS, VILLAGE_COLUMN
+from plugins.population.synthetic.identity import IdentityIssuer, SerialsExhausted
+from plugins.population.synthetic.output import WriteReport, write_regency_csv, write_village_csvs
+from plugins.population.synthetic.regency import DEFAULT_AS_OF, generate_regency
+from plugins.population.synthetic.sheet import OPENSID_COLUMNS, VILLAGE_COLUMN
 
 __all__ = [
     "DEFAULT_AS_OF",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from random import Random
 
-from bench.synthetic.weighted import Weighted
+from plugins.population.synthetic.weighted import Weighted
 
 # Education in KK (pendidikan_kk_id).
 NONE, PRIMARY_UNFINISHED, PRIMARY, JUNIOR, SENIOR = 1, 2, 3, 4, 5

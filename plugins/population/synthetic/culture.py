@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bench.synthetic.names import (
+from plugins.population.synthetic.names import (
     BALINESE,
     BATAK,
     CHINESE_INDONESIAN,
@@ -18,7 +18,7 @@ from bench.synthetic.names import (
     SUNDANESE,
     NamePool,
 )
-from bench.synthetic.weighted import Weighted
+from plugins.population.synthetic.weighted import Weighted
 
 ISLAM, KRISTEN, KATHOLIK, HINDU, BUDHA, KHONGHUCU = 1, 2, 3, 4, 5, 6
 

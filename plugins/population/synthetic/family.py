@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from random import Random
 
-from bench.synthetic.culture import Culture
-from bench.synthetic.names import draw_name
-from bench.synthetic.weighted import Weighted
+from plugins.population.synthetic.culture import Culture
+from plugins.population.synthetic.names import draw_name
+from plugins.population.synthetic.weighted import Weighted
 
 DAYS_PER_YEAR = 365.2425
 MAX_AGE = 95

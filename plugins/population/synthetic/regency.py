@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from datetime import date
 from random import Random
 
-from bench.synthetic.culture import culture_mix
-from bench.synthetic.family import FamilyDrawer
-from bench.synthetic.identity import IdentityIssuer
-from bench.synthetic.sheet import SheetWriter
-from bench.synthetic.villages import Village, plan_regency
+from plugins.population.synthetic.culture import culture_mix
+from plugins.population.synthetic.family import FamilyDrawer
+from plugins.population.synthetic.identity import IdentityIssuer
+from plugins.population.synthetic.sheet import SheetWriter
+from plugins.population.synthetic.villages import Village, plan_regency
 
 DEFAULT_AS_OF = date(2025, 6, 30)
 """Reference date for ages and the latest birth and card dates; fixed so output never drifts."""
