@@ -6,7 +6,7 @@ import inspect
 from dataclasses import dataclass
 
 from core.auth.accounts import create_account
-from core.db.scope import set_tenant_scope
+from core.db.scope import tenant_transaction
 from core.kernel import Kernel
 from core.plugins.contributions import DemoContext
 from core.tenancy.enablement import set_plugin
@@ -46,17 +46,21 @@ async def build_demo(kernel: Kernel) -> list[DemoLogin]:
     logins: list[DemoLogin] = []
 
     async def account(username: str, role: str, scope: str, home: str) -> None:
-        await create_account(username, username.replace("-", " ").title(), DEMO_PASSWORD, [(role, scope)])
+        await create_account(
+            username, username.replace("-", " ").title(), DEMO_PASSWORD, [(role, scope)]
+        )
         logins.append(DemoLogin(username, role, scope, home))
 
     await account("admin", "regency_admin", settings.regency_code, "/kabupaten")
     await account("dukcapil", "regency_officer", settings.regency_code, "/kabupaten")
     first_district = districts[0]
-    await account("camat", "district_viewer", first_district["code"], f"/kecamatan/{first_district['slug']}")
+    await account(
+        "camat", "district_viewer", first_district["code"], f"/kecamatan/{first_district['slug']}"
+    )
     for index, village in enumerate(villages):
-        async with kernel.engine.transaction():
+        async with tenant_transaction(kernel.engine, settings.regency_code):
             await onboard(kernel, village["code"], actor="demo")
-            await set_tenant_scope(kernel.engine, village["code"])
+        async with tenant_transaction(kernel.engine, village["code"]):
             for plugin in kernel.registry.names:
                 if plugin != "core":
                     await set_plugin(kernel.registry, village["code"], plugin, True, "demo")
@@ -74,10 +78,11 @@ async def build_demo(kernel: Kernel) -> list[DemoLogin]:
             kernel=kernel,
             village=tenant,
             seed=DEMO_SEED + index,
-            users={login.role: login.username for login in logins if login.scope == village["code"]},
+            users={
+                login.role: login.username for login in logins if login.scope == village["code"]
+            },
         )
-        async with kernel.engine.transaction():
-            await set_tenant_scope(kernel.engine, village["code"])
+        async with tenant_transaction(kernel.engine, village["code"]):
             for _, result in kernel.registry.results("kampung_demo_data", context=context):
                 if inspect.isawaitable(result):
                     await result

@@ -19,8 +19,9 @@ from babel.messages.pofile import read_po
 LANGUAGES: dict[str, str] = {"id": "Bahasa Indonesia", "en": "English"}
 SOURCE_LANGUAGE = "id"
 
-_current: contextvars.ContextVar[gettext.NullTranslations] = contextvars.ContextVar(
-    "kampung_translations", default=gettext.NullTranslations()
+_SOURCE = gettext.NullTranslations()
+_current: contextvars.ContextVar[gettext.NullTranslations | None] = contextvars.ContextVar(
+    "kampung_translations", default=None
 )
 
 
@@ -28,7 +29,9 @@ class Translator:
     """Every language's merged catalog for one app instance."""
 
     def __init__(self, locale_dirs: Iterable[Path]) -> None:
-        self.catalogs: dict[str, gettext.NullTranslations] = {SOURCE_LANGUAGE: gettext.NullTranslations()}
+        self.catalogs: dict[str, gettext.NullTranslations] = {
+            SOURCE_LANGUAGE: gettext.NullTranslations()
+        }
         for lang in LANGUAGES:
             if lang == SOURCE_LANGUAGE:
                 continue
@@ -40,10 +43,10 @@ class Translator:
                     merged = translations
             self.catalogs[lang] = merged
 
-    def activate(self, lang: str) -> contextvars.Token[gettext.NullTranslations]:
+    def activate(self, lang: str) -> contextvars.Token[gettext.NullTranslations | None]:
         return _current.set(self.catalogs.get(lang, self.catalogs[SOURCE_LANGUAGE]))
 
-    def reset(self, token: contextvars.Token[gettext.NullTranslations]) -> None:
+    def reset(self, token: contextvars.Token[gettext.NullTranslations | None]) -> None:
         _current.reset(token)
 
     def gettext(self, lang: str, message: str) -> str:
@@ -61,11 +64,11 @@ def _load_po(path: Path) -> gettext.GNUTranslations:
 
 def _(message: str) -> str:
     """Translate a message into the language of the current request."""
-    return _current.get().gettext(message)
+    return (_current.get() or _SOURCE).gettext(message)
 
 
 def ngettext(singular: str, plural: str, count: int) -> str:
-    return _current.get().ngettext(singular, plural, count)
+    return (_current.get() or _SOURCE).ngettext(singular, plural, count)
 
 
 def pick_language(*candidates: str | None) -> str:

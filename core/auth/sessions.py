@@ -75,7 +75,10 @@ async def load_session(token: str | None, settings: Settings, now: datetime) -> 
     if now - row["last_seen_at"] >= TOUCH_EVERY:
         await Session.update({Session.last_seen_at: now}).where(Session.id == row["id"])
     return SessionState(
-        id=row["id"], principal=principal, citizen_ref=row["citizen_ref"], data=json_dict(row["data"])
+        id=row["id"],
+        principal=principal,
+        citizen_ref=row["citizen_ref"],
+        data=json_dict(row["data"]),
     )
 
 

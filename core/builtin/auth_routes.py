@@ -10,7 +10,13 @@ from litestar.response import Redirect
 from core.auth.passwords import verify_password
 from core.auth.sessions import SESSION_COOKIE, end_session, load_principal, start_session
 from core.auth.tables import User
-from core.auth.throttle import account_key, address_key, clear_failures, is_throttled, record_failure
+from core.auth.throttle import (
+    account_key,
+    address_key,
+    clear_failures,
+    is_throttled,
+    record_failure,
+)
 from core.kernel import Kernel
 from core.tenancy.tables import District, Village
 from core.web.guards import public
@@ -39,13 +45,17 @@ async def home(request: Request[Any, Any, Any]) -> Response[Any]:
 
 async def home_url(principal: Any) -> str:
     slugs = {r["code"]: r["slug"] for r in await Village.select(Village.code, Village.slug)}
-    slugs.update({r["code"]: r["slug"] for r in await District.select(District.code, District.slug)})
+    slugs.update(
+        {r["code"]: r["slug"] for r in await District.select(District.code, District.slug)}
+    )
     return principal.home_url(slugs)
 
 
 @get("/masuk", guards=[public], include_in_schema=False)
 async def login_page(request: Request[Any, Any, Any], next: str = "") -> Response[Any]:
-    return await render(request, "pages/login.html", {"action": "/masuk", "next": next, "error": None})
+    return await render(
+        request, "pages/login.html", {"action": "/masuk", "next": next, "error": None}
+    )
 
 
 @post("/masuk", guards=[public], include_in_schema=False)
@@ -90,7 +100,9 @@ async def _may_sign_in(principal: Any) -> bool:
     for grant in principal.grants:
         if len(grant.scope_code.split(".")) < 4:
             return True
-        village = await Village.select(Village.onboarded).where(Village.code == grant.scope_code).first()
+        village = (
+            await Village.select(Village.onboarded).where(Village.code == grant.scope_code).first()
+        )
         if village and village["onboarded"]:
             return True
     return False

@@ -16,7 +16,9 @@ from core.web.render import render
 from core.web.request_state import request_state
 
 
-async def widgets_for(request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant) -> list[Widget]:
+async def widgets_for(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant
+) -> list[Widget]:
     state = request_state(request)
     providers = []
     for plugin, found in kernel.registry.results("kampung_dashboard_widgets", tenant=tenant):
@@ -36,7 +38,9 @@ async def widgets_for(request: Request[Any, Any, Any], kernel: Kernel, tenant: T
 async def dashboard(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
     tenant = request_state(request).tenant
     assert tenant is not None
-    heading = f"{tenant.local_word if tenant.kind == 'village' else ''} {tenant.display_name}".strip()
+    heading = (
+        f"{tenant.local_word if tenant.kind == 'village' else ''} {tenant.display_name}".strip()
+    )
     widgets = await widgets_for(request, kernel, tenant)
     return await render(request, "pages/dashboard.html", {"heading": heading, "widgets": widgets})
 

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from core.builtin import api_routes, auth_routes, dashboard_routes, regency_routes, village_routes
-from core.builtin.permissions import DASHBOARD, ONBOARD, PERMISSIONS, PLUGINS, USERS, VILLAGE_SETTINGS
+from core.builtin.permissions import (
+    DASHBOARD,
+    ONBOARD,
+    PERMISSIONS,
+    PLUGINS,
+    USERS,
+    VILLAGE_SETTINGS,
+)
 from core.builtin.widgets import plugin_rollout_widget, rollout_widget, village_modules_widget
 from core.hookspecs import hookimpl
 from core.plugins.contributions import MenuItem, Permission, PluginInfo, WidgetProvider
 from core.tenancy.context import Tenant
 from core.version import __version__
+
 
 @hookimpl
 def kampung_plugin_info() -> PluginInfo:
@@ -88,5 +96,7 @@ def kampung_dashboard_widgets(tenant: Tenant) -> list[WidgetProvider]:
         return [WidgetProvider("core.modules", None, village_modules_widget, order=900)]
     widgets = [WidgetProvider("core.rollout", None, rollout_widget, order=0)]
     if tenant.kind == "regency":
-        widgets.append(WidgetProvider("core.plugin_rollout", ONBOARD, plugin_rollout_widget, order=1))
+        widgets.append(
+            WidgetProvider("core.plugin_rollout", ONBOARD, plugin_rollout_widget, order=1)
+        )
     return widgets

@@ -33,7 +33,9 @@ async def villages_page(request: Request[Any, Any, Any], district: str = "") -> 
 
 
 @post("/desa/{code:str}/integrasi", guards=[requires(ONBOARD)], include_in_schema=False)
-async def onboard_village(request: Request[Any, Any, Any], kernel: Kernel, code: str) -> Response[Any]:
+async def onboard_village(
+    request: Request[Any, Any, Any], kernel: Kernel, code: str
+) -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None and state.principal is not None
     form = await request.form()
@@ -43,7 +45,10 @@ async def onboard_village(request: Request[Any, Any, Any], kernel: Kernel, code:
         raise NotFoundException()
     if village["onboarded"] != onboarded:
         await Village.update(
-            {Village.onboarded: onboarded, Village.onboarded_at: datetime.now(UTC) if onboarded else None}
+            {
+                Village.onboarded: onboarded,
+                Village.onboarded_at: datetime.now(UTC) if onboarded else None,
+            }
         ).where(Village.code == code)
         await kernel.audit(
             state.tenant,

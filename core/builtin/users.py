@@ -73,9 +73,9 @@ async def create_user(tenant: Tenant, admin: Principal, values: dict[str, str]) 
 
 
 async def users_in_scope(scope_code: str) -> list[UserRow]:
-    grants = await RoleGrant.select(
-        RoleGrant.user, RoleGrant.role, RoleGrant.scope_code
-    ).where((RoleGrant.scope_code == scope_code) | (RoleGrant.scope_code.like(scope_code + ".%")))
+    grants = await RoleGrant.select(RoleGrant.user, RoleGrant.role, RoleGrant.scope_code).where(
+        (RoleGrant.scope_code == scope_code) | (RoleGrant.scope_code.like(scope_code + ".%"))
+    )
     by_user: dict[int, list[str]] = {}
     for grant in grants:
         label = ROLES[grant["role"]].label if grant["role"] in ROLES else grant["role"]

@@ -10,9 +10,17 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
+from core.auth.roles import ROLES
 from core.builtin.permissions import PLUGINS, USERS, VILLAGE_SETTINGS
-from core.builtin.users import UserFormError, create_user, set_user_active, users_in_scope
+from core.builtin.users import (
+    UserFormError,
+    create_user,
+    roles_for,
+    set_user_active,
+    users_in_scope,
+)
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.tenancy.enablement import EnablementError, effective_plugins, set_plugin
 from core.tenancy.tables import Village
 from core.web.guards import requires
@@ -37,7 +45,7 @@ class PluginRow:
     name: str
     title: str
     version: str
-    requires: str
+    requires: tuple[str, ...]
     enabled: bool
 
 
@@ -57,7 +65,9 @@ def validate_settings(values: dict[str, str]) -> dict[str, str]:
 def _settings_form(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
     return {
         "heading": "Pengaturan desa",
-        "fields": [(key, label, values.get(key, ""), errors.get(key)) for key, label in SETTING_FIELDS],
+        "fields": [
+            (key, label, values.get(key, ""), errors.get(key)) for key, label in SETTING_FIELDS
+        ],
         "errors": errors,
     }
 
@@ -104,7 +114,7 @@ async def plugins_page(request: Request[Any, Any, Any], kernel: Kernel) -> Respo
     assert tenant is not None
     active = await effective_plugins(kernel.registry, tenant.code)
     rows = [
-        PluginRow(p.info.name, p.info.title, p.info.version, ", ".join(p.info.requires), p.info.name in active)
+        PluginRow(p.info.name, p.info.title, p.info.version, p.info.requires, p.info.name in active)
         for p in kernel.registry.plugins
         if p.info.name != "core"
     ]
@@ -112,7 +122,9 @@ async def plugins_page(request: Request[Any, Any, Any], kernel: Kernel) -> Respo
 
 
 @post("/pengaturan/modul/{plugin:str}", guards=[requires(PLUGINS)], include_in_schema=False)
-async def switch_plugin(request: Request[Any, Any, Any], kernel: Kernel, plugin: str) -> Response[Any]:
+async def switch_plugin(
+    request: Request[Any, Any, Any], kernel: Kernel, plugin: str
+) -> Response[Any]:
     state = request_state(request)
     tenant = state.tenant
     assert tenant is not None and state.principal is not None
@@ -142,7 +154,7 @@ async def users_page(request: Request[Any, Any, Any]) -> Response[Any]:
     tenant = request_state(request).tenant
     assert tenant is not None
     users = await users_in_scope(tenant.code)
-    return await render(request, "pages/users.html", {"users": users, "errors": {}, "values": {}})
+    return await render(request, "pages/users.html", _users_context(tenant, users, {}, {}))
 
 
 @post("/pengguna", guards=[requires(USERS)], include_in_schema=False)
@@ -151,12 +163,15 @@ async def add_user(request: Request[Any, Any, Any], kernel: Kernel) -> Response[
     tenant = state.tenant
     assert tenant is not None and state.principal is not None
     form = await request.form()
-    values = {key: str(form.get(key, "")).strip() for key in ("username", "display_name", "role", "password")}
+    values = {
+        key: str(form.get(key, "")).strip()
+        for key in ("username", "display_name", "role", "password")
+    }
     try:
         user_id = await create_user(tenant, state.principal, values)
     except UserFormError as exc:
         users = await users_in_scope(tenant.code)
-        context = {"users": users, "errors": exc.errors, "values": values}
+        context = _users_context(tenant, users, exc.errors, values)
         return await render(request, "pages/users.html", context, status_code=422)
     await kernel.audit(
         tenant,
@@ -189,6 +204,13 @@ async def change_user_status(
     )
     await flash(request, "success", "Status pengguna diubah.")
     return Redirect(f"{tenant.base_url}/pengguna", status_code=303)
+
+
+def _users_context(
+    tenant: Tenant, users: list[Any], errors: dict[str, str], values: dict[str, str]
+) -> dict[str, Any]:
+    roles = [(name, ROLES[name].label) for name in roles_for(tenant)]
+    return {"users": users, "errors": errors, "values": values, "role_options": roles}
 
 
 SCOPED_ROUTES = [users_page, add_user, change_user_status]

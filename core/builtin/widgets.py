@@ -1,4 +1,4 @@
-"""The core's dashboard widgets: the rollout for the regency and a district, modules for a village."""
+"""The core's dashboard widgets: the rollout for the regency and districts, a village's modules."""
 
 from __future__ import annotations
 
@@ -44,10 +44,16 @@ async def plugin_rollout_widget(tenant: Tenant, kernel: Kernel) -> Widget:
 
 async def village_modules_widget(tenant: Tenant, kernel: Kernel) -> Widget:
     active = await effective_plugins(kernel.registry, tenant.code)
-    titles = [p.info.title for p in kernel.registry.plugins if p.info.name in active and p.info.name != "core"]
+    titles = [
+        p.info.title
+        for p in kernel.registry.plugins
+        if p.info.name in active and p.info.name != "core"
+    ]
     return Widget(
         title="Modul aktif",
         value=str(len(titles)),
-        body_html=Markup("<ul>{}</ul>").format(Markup("").join(Markup("<li>{}</li>").format(t) for t in titles)),
+        body_html=Markup("<ul>{}</ul>").format(
+            Markup("").join(Markup("<li>{}</li>").format(t) for t in titles)
+        ),
         url=f"{tenant.base_url}/pengaturan/modul",
     )

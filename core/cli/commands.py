@@ -52,7 +52,9 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     create.add_argument("username")
     create.add_argument("--name", required=True, help="display name")
     create.add_argument("--role", required=True)
-    create.add_argument("--scope", required=True, help="region code: 35.27, 35.27.01, 35.27.01.2001")
+    create.add_argument(
+        "--scope", required=True, help="region code: 35.27, 35.27.01, 35.27.01.2001"
+    )
     create.add_argument("--password", help="read from standard input when omitted")
     create.set_defaults(func=cmd_user_create)
     disable = user_sub.add_parser("disable", help="disable a user and end their sessions")

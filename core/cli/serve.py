@@ -12,7 +12,11 @@ APP_FACTORY = "core.web.asgi:app_from_environment"
 
 
 def serve(
-    settings: Settings, *, host: str | None = None, port: int | None = None, workers: int | None = None
+    settings: Settings,
+    *,
+    host: str | None = None,
+    port: int | None = None,
+    workers: int | None = None,
 ) -> None:
     """Workers are separate processes; each builds its app from the same settings."""
     os.environ["KAMPUNG_SECRET_KEY"] = settings.secret_key

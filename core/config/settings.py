@@ -115,9 +115,9 @@ def load_settings(
     env = dict(os.environ if environ is None else environ)
     values: dict[str, Any] = {}
     config_path = Path(path or env.get("KAMPUNG_CONFIG") or DEFAULT_CONFIG_FILE)
-    if path is not None or "KAMPUNG_CONFIG" in env:
-        if not config_path.is_file():
-            raise ConfigError(f"config: file {config_path} not found (check --config / KAMPUNG_CONFIG)")
+    explicit = path is not None or "KAMPUNG_CONFIG" in env
+    if explicit and not config_path.is_file():
+        raise ConfigError(f"config: file {config_path} not found (check --config / KAMPUNG_CONFIG)")
     if config_path.is_file():
         values.update(_read_toml(config_path))
     for key in _FIELD_TYPES:
@@ -155,7 +155,9 @@ def _from_env(key: str, raw: str) -> Any:
     if kind is bool:
         lowered = raw.strip().lower()
         if lowered not in {"1", "0", "true", "false", "yes", "no"}:
-            raise ConfigError(f"config: {ENV_PREFIX}{key.upper()} must be true or false, got {raw!r}")
+            raise ConfigError(
+                f"config: {ENV_PREFIX}{key.upper()} must be true or false, got {raw!r}"
+            )
         return lowered in {"1", "true", "yes"}
     return raw
 
@@ -195,7 +197,8 @@ def validate(settings: Settings) -> Settings:
         )
     if not _REGENCY_CODE.match(settings.regency_code):
         raise ConfigError(
-            f"config: regency_code must look like 35.27 (province.regency), got {settings.regency_code!r}"
+            "config: regency_code must look like 35.27 (province.regency), "
+            f"got {settings.regency_code!r}"
         )
     if len(settings.secret_key) < 32:
         raise ConfigError(
@@ -204,7 +207,12 @@ def validate(settings: Settings) -> Settings:
         )
     if settings.language not in {"id", "en"}:
         raise ConfigError(f"config: language must be id or en, got {settings.language!r}")
-    for key in ("session_idle_minutes", "session_absolute_hours", "workers", "login_window_minutes"):
+    for key in (
+        "session_idle_minutes",
+        "session_absolute_hours",
+        "workers",
+        "login_window_minutes",
+    ):
         if getattr(settings, key) < 1:
             raise ConfigError(f"config: {key} must be at least 1")
     if not settings.instance_name:
@@ -212,6 +220,8 @@ def validate(settings: Settings) -> Settings:
 
         name = wilayah_name(settings.regency_code)
         if name is None:
-            raise ConfigError(f"config: regency_code {settings.regency_code} is not a Kemendagri code")
+            raise ConfigError(
+                f"config: regency_code {settings.regency_code} is not a Kemendagri code"
+            )
         settings = replace(settings, instance_name=name)
     return settings

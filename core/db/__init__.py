@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.db.engine import DatabaseUnavailable, Database, make_engine
+from core.db.engine import Database, DatabaseUnavailable, make_engine
 from core.db.scope import TENANT_SCOPE_SETTING, set_tenant_scope, tenant_transaction
 
 __all__ = [

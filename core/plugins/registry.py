@@ -114,8 +114,7 @@ class PluginRegistry:
     def results(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
         """Each plugin's answer to a hook, as (plugin name, result), in dependency order."""
         impls = {
-            impl.plugin_name: impl
-            for impl in getattr(self.manager.hook, hook_name).get_hookimpls()
+            impl.plugin_name: impl for impl in getattr(self.manager.hook, hook_name).get_hookimpls()
         }
         answers: list[tuple[str, Any]] = []
         for name in self.names:

@@ -32,7 +32,9 @@ async def import_regions(regency_code: str) -> RegionCount:
     if not districts:
         raise UnknownRegency(f"kode kabupaten {regency_code} tidak ada dalam daftar Kemendagri")
     existing_districts = {row["code"] for row in await District.select(District.code)}
-    existing_villages = {row["code"]: row["slug"] for row in await Village.select(Village.code, Village.slug)}
+    existing_villages = {
+        row["code"]: row["slug"] for row in await Village.select(Village.code, Village.slug)
+    }
     used_slugs = set(existing_villages.values())
     used_district_slugs = {row["slug"] for row in await District.select(District.slug)}
     new_districts, new_villages = [], []
@@ -59,7 +61,9 @@ async def import_regions(regency_code: str) -> RegionCount:
         await District.insert(*new_districts)
     for start in range(0, len(new_villages), 200):
         await Village.insert(*new_villages[start : start + 200])
-    return RegionCount(districts=len(districts), villages=len(existing_villages) + len(new_villages))
+    return RegionCount(
+        districts=len(districts), villages=len(existing_villages) + len(new_villages)
+    )
 
 
 def _unique(slug: str, used: set[str], code: str) -> str:

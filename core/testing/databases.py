@@ -28,7 +28,11 @@ _counter = itertools.count()
 
 
 def backend() -> str:
-    return "postgresql" if os.environ.get("KAMPUNG_TEST_DATABASE", "").startswith("postg") else "sqlite"
+    return (
+        "postgresql"
+        if os.environ.get("KAMPUNG_TEST_DATABASE", "").startswith("postg")
+        else "sqlite"
+    )
 
 
 def _pg_server() -> str:
@@ -90,7 +94,9 @@ async def _pg_admin(*statements: str) -> None:
         await connection.close()
 
 
-def build_template(plugin_names: tuple[str, ...] | None, extra: list[Any], work_dir: Path) -> TemplateDatabase:
+def build_template(
+    plugin_names: tuple[str, ...] | None, extra: list[Any], work_dir: Path
+) -> TemplateDatabase:
     """Migrate the core and the plugins into a template and import the test regency."""
     from core.kernel import Kernel
     from core.tenancy.regions import import_regions

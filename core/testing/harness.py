@@ -1,4 +1,4 @@
-"""A running test instance: the app over HTTP, its kernel, and helpers to set up villages and users."""
+"""A running test instance: the app over HTTP, its kernel, and helpers for villages and users."""
 
 from __future__ import annotations
 
@@ -59,12 +59,15 @@ class Harness:
         async with tenant_transaction(self.kernel.engine, code or self.settings.regency_code):
             yield
 
-    async def village(self, index: int = 0, *, plugins: list[str] | None = None, onboarded: bool = True) -> VillageRef:
+    async def village(
+        self, index: int = 0, *, plugins: list[str] | None = None, onboarded: bool = True
+    ) -> VillageRef:
         """The index-th village of the test regency, onboarded with plugins switched on."""
         row = (await Village.select().order_by(Village.code).offset(index).limit(1))[0]
         if onboarded:
-            async with self.scope(row["code"]):
+            async with self.scope():
                 await onboard(self.kernel, row["code"], actor="test")
+            async with self.scope(row["code"]):
                 for plugin in plugins if plugins is not None else self.kernel.registry.names:
                     if plugin != "core":
                         await set_plugin(self.kernel.registry, row["code"], plugin, True, "test")
@@ -90,7 +93,9 @@ class Harness:
         client = self.client()
         response = await sign_in(client, username, password)
         if response.status_code != 303:
-            raise AssertionError(f"sign-in of {username} failed: {response.status_code} {response.text[:300]}")
+            raise AssertionError(
+                f"sign-in of {username} failed: {response.status_code} {response.text[:300]}"
+            )
         return client
 
 

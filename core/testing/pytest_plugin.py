@@ -16,14 +16,21 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from litestar.testing import AsyncTestClient
 
-from core.testing.databases import TemplateDatabase, backend, build_template, drop_templates, test_settings
+from core.testing.databases import (
+    TemplateDatabase,
+    backend,
+    build_template,
+    drop_templates,
+    test_settings,
+)
 from core.testing.harness import Harness
 
 
 @pytest.fixture(scope="session")
-def kampung_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, TemplateDatabase]]:
+def kampung_templates(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[dict[str, TemplateDatabase]]:
     templates: dict[str, TemplateDatabase] = {}
     yield templates
     drop_templates(list(templates.values()))
@@ -62,17 +69,27 @@ def kampung_database(
 
 @pytest.fixture
 def kampung_settings(
-    kampung_database: tuple[str, str | None], kampung_plugins: tuple[str, ...] | None, tmp_path: Path
+    kampung_database: tuple[str, str | None],
+    kampung_plugins: tuple[str, ...] | None,
+    tmp_path: Path,
 ) -> Any:
     app_url, owner_url = kampung_database
-    return test_settings(app_url, owner_url, plugins=kampung_plugins, data_dir=str(tmp_path / "data"))
+    return test_settings(
+        app_url, owner_url, plugins=kampung_plugins, data_dir=str(tmp_path / "data")
+    )
 
 
 @pytest.fixture
-async def kampung(kampung_settings: Any, kampung_extra_plugins: list[Any]) -> AsyncIterator[Harness]:
+async def kampung(
+    kampung_settings: Any, kampung_extra_plugins: list[Any]
+) -> AsyncIterator[Harness]:
     """A running app on a fresh database of the test regency (all villages, none onboarded)."""
     from core.web.app import create_app
 
     app = create_app(kampung_settings, extra_plugins=kampung_extra_plugins)
-    async with AsyncTestClient(app=app):
+    database = app.state.kernel.database
+    await database.start()
+    try:
         yield Harness(app, kampung_settings)
+    finally:
+        await database.close()

@@ -35,7 +35,9 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
     kernel = Kernel.build(settings, extra_plugins)
     registry = kernel.registry
     template_dirs = [d for _, dirs in registry.results("kampung_template_dirs") for d in dirs]
-    static_dirs = {k: v for _, found in registry.results("kampung_static_dirs") for k, v in found.items()}
+    static_dirs = {
+        k: v for _, found in registry.results("kampung_static_dirs") for k, v in found.items()
+    }
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
@@ -54,10 +56,16 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
         route_handlers.append(_village_router("/api/v1/desa/{village_slug:str}", plugin, handlers))
     for plugin, handlers in registry.results("kampung_district_routes"):
         route_handlers.append(
-            Router(path="/kecamatan/{district_slug:str}", route_handlers=handlers, opt={"plugin": plugin})
+            Router(
+                path="/kecamatan/{district_slug:str}",
+                route_handlers=handlers,
+                opt={"plugin": plugin},
+            )
         )
     for plugin, handlers in registry.results("kampung_regency_routes"):
-        route_handlers.append(Router(path="/kabupaten", route_handlers=handlers, opt={"plugin": plugin}))
+        route_handlers.append(
+            Router(path="/kabupaten", route_handlers=handlers, opt={"plugin": plugin})
+        )
 
     app = Litestar(
         route_handlers=route_handlers,
@@ -100,7 +108,9 @@ def _village_router(path: str, plugin: str, handlers: list[Any]) -> Router:
 
 
 def _static_routers(settings: Settings, plugin_static: dict[str, Path]) -> list[Any]:
-    theme_static = [theme_dir(settings.theme).parent / "static"] if settings.theme != "default" else []
+    theme_static = (
+        [theme_dir(settings.theme).parent / "static"] if settings.theme != "default" else []
+    )
     routers = [
         create_static_files_router(
             path="/static",

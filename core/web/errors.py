@@ -38,15 +38,18 @@ MESSAGES = {
 
 
 def is_api(request: Request[Any, Any, Any]) -> bool:
-    return request.url.path.startswith(("/api/", "/-/")) or "application/json" in request.headers.get(
-        "accept", ""
-    ).split(",")[0]
+    return (
+        request.url.path.startswith(("/api/", "/-/"))
+        or "application/json" in request.headers.get("accept", "").split(",")[0]
+    )
 
 
 def _language(request: Request[Any, Any, Any]) -> str:
     from core.web.render import LANG_COOKIE
 
-    return i18n.pick_language(request.cookies.get(LANG_COOKIE), request.app.state.kernel.settings.language)
+    return i18n.pick_language(
+        request.cookies.get(LANG_COOKIE), request.app.state.kernel.settings.language
+    )
 
 
 def error_response(
@@ -107,9 +110,7 @@ def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) 
 
 def unavailable_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     logger.warning("database unavailable: %s", exc)
-    return error_response(
-        request, 503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)}
-    )
+    return error_response(request, 503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
 def server_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:

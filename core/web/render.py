@@ -67,7 +67,8 @@ def navigation(request: Request[Any, Any, Any]) -> list[NavItem]:
             label=i18n._(item.label),
             url=item.url,
             icon=item.icon,
-            active=path == item.url or (path.startswith(item.url + "/") and item.url != tenant.base_url),
+            active=path == item.url
+            or (path.startswith(item.url + "/") and item.url != tenant.base_url),
         )
         for item in visible
     ]

@@ -102,7 +102,9 @@ def _may_see(state: RequestState) -> bool:
     if state.principal is not None:
         return state.principal.can_enter(tenant)
     citizen = state.citizen_ref
-    return citizen is not None and tenant.kind == "village" and citizen.startswith(tenant.code + ":")
+    return (
+        citizen is not None and tenant.kind == "village" and citizen.startswith(tenant.code + ":")
+    )
 
 
 def _cookie(scope: Scope, name: str) -> str | None:
