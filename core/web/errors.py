@@ -9,9 +9,12 @@ from litestar import Request, Response
 from litestar.enums import MediaType
 from litestar.exceptions import HTTPException, NotAuthorizedException, ValidationException
 from litestar.response import Redirect
+from litestar.utils.scope.state import ScopeState
 
 from core import i18n
 from core.db.engine import DatabaseUnavailable
+
+CSRF_COOKIE = "kampung_csrf"
 
 logger = logging.getLogger("kampung")
 RETRY_AFTER_SECONDS = 15
@@ -68,30 +71,40 @@ def error_response(
         if extra:
             body.update(extra)
         return Response(body, status_code=status, media_type=MediaType.JSON, headers=headers)
+    context = _page_context(request, lang)
+    context.update({"status_code": status, "title": title, "message": message})
     token = translator.activate(lang)
     try:
-        html = request.app.state.templates.get_template("errors/error.html").render(
-            {
-                "request": request,
-                "lang": lang,
-                "status_code": status,
-                "title": title,
-                "message": message,
-                "csrf_token": "",
-                "htmx_src": "/vendor/htmx.min.js",
-                "static_url": lambda path: f"/static/{path}",
-                "instance": request.app.state.kernel.settings,
-                "tenant": None,
-                "user": None,
-                "nav": [],
-                "flash": [],
-                "languages": list(i18n.LANGUAGES.items()),
-                "layout": "layouts/base.html",
-            }
-        )
+        html = request.app.state.templates.get_template("errors/error.html").render(context)
     finally:
         translator.reset(token)
     return Response(html, status_code=status, media_type=MediaType.HTML, headers=headers)
+
+
+def _page_context(request: Request[Any, Any, Any], lang: str) -> dict[str, Any]:
+    """The usual page context where the request got that far, a bare one where it did not."""
+    from core.web.render import HTMX_PATH, page_context
+    from core.web.request_state import STATE_KEY
+
+    if STATE_KEY in request.scope.get("state", {}):
+        context = page_context(request)
+    else:
+        context = {
+            "request": request,
+            "instance": request.app.state.kernel.settings,
+            "tenant": None,
+            "user": None,
+            "nav": [],
+            "flash": [],
+            "htmx_src": HTMX_PATH,
+            "static_url": lambda path: f"/static/{path}",
+            "languages": list(i18n.LANGUAGES.items()),
+        }
+    scope_token = ScopeState.from_scope(request.scope).csrf_token
+    context["csrf_token"] = scope_token or request.cookies.get(CSRF_COOKIE) or "-"
+    context["lang"] = lang
+    context["layout"] = "layouts/base.html"
+    return context
 
 
 def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:

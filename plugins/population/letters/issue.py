@@ -152,9 +152,7 @@ async def issue_letter(
         location=names.village,
     )
     pdf_name = store_letter_pdf(kernel.settings.data_path, tenant.code, signed)
-    issued = IssuedLetter(
-        number, seq, issued_on.year, pdf_name, hashlib.sha256(signed).hexdigest()
-    )
+    issued = IssuedLetter(number, seq, issued_on.year, pdf_name, hashlib.sha256(signed).hexdigest())
     try:
         await Letter.update(
             {
@@ -172,4 +170,3 @@ async def issue_letter(
         remove_letter_pdf(kernel.settings.data_path, tenant.code, pdf_name)
         raise
     return issued
-

@@ -155,9 +155,7 @@ def parse_date(value: str, label: str, errors: dict[str, str], key: str) -> dt.d
         return None
 
 
-def read_resident(
-    values: Mapping[str, Any], *, village_code: str, today: dt.date
-) -> FormResult:
+def read_resident(values: Mapping[str, Any], *, village_code: str, today: dt.date) -> FormResult:
     """Check the submitted fields; warnings block the save until `nik_checked` is set."""
     errors: dict[str, str] = {}
     name = clean_name(text(values, "name"))
@@ -192,7 +190,9 @@ def read_resident(
     if temporary:
         nik = ""
     elif not nik:
-        errors["nik"] = "NIK wajib diisi, atau centang NIK sementara untuk bayi yang belum punya NIK."
+        errors["nik"] = (
+            "NIK wajib diisi, atau centang NIK sementara untuk bayi yang belum punya NIK."
+        )
     else:
         check = check_nik(
             nik,

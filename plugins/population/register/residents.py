@@ -134,7 +134,11 @@ async def create_resident(
     resident_id = await unique_guarded(kernel.engine, insert, NikTaken(NIK_TAKEN))
     after = snapshot({**columns, "family": family_id, "status": 1})
     await kernel.audit(
-        village_code, actor=actor, action="create", entity="resident", entity_id=resident_id,
+        village_code,
+        actor=actor,
+        action="create",
+        entity="resident",
+        entity_id=resident_id,
         after=after,
     )
     return resident_id
@@ -183,6 +187,11 @@ async def update_resident(
     if not updated:
         raise VersionConflict(CONFLICT)
     await kernel.audit(
-        village_code, actor=actor, action="update", entity="resident", entity_id=resident_id,
-        before=snapshot(before), after=snapshot({**before, **changes}),
+        village_code,
+        actor=actor,
+        action="update",
+        entity="resident",
+        entity_id=resident_id,
+        before=snapshot(before),
+        after=snapshot({**before, **changes}),
     )

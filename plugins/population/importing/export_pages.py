@@ -1,0 +1,94 @@
+"""`/ekspor.csv` and `/ekspor.xlsx`: the village register as the OpenSID sheet, audited.
+
+The CSV streams straight from the database (the transaction middleware passes a stream through
+instead of holding it); the XLSX is written row by row to a temporary file and then served.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from litestar import Request, get
+from litestar.background_tasks import BackgroundTask
+from litestar.response import File, Stream
+
+from core.kernel import Kernel
+from core.web.transaction import STREAM_KEY
+from core.web.guards import requires
+from core.web.request_state import request_state
+from plugins.population.importing.opensid_export import resident_pages
+from plugins.population.permissions import EXPORT
+from plugins.population.synthetic.sheet import OPENSID_COLUMNS
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+async def _audited(request: Request[Any, Any, Any], kernel: Kernel, file_format: str) -> str:
+    state = request_state(request)
+    assert state.tenant is not None and state.principal is not None
+    await kernel.audit(
+        state.tenant,
+        actor=state.principal.username,
+        action="export",
+        entity="resident_register",
+        entity_id=state.tenant.code,
+        after={"format": file_format},
+    )
+    request.scope.setdefault("state", {})[STREAM_KEY] = True
+    return state.tenant.code
+
+
+def _filename(code: str, suffix: str) -> str:
+    return f"penduduk-{code}.{suffix}"
+
+
+async def _csv_chunks(village_code: str) -> AsyncIterator[bytes]:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(OPENSID_COLUMNS)
+    yield ("\ufeff" + buffer.getvalue()).encode()
+    async for page in resident_pages(village_code):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows(page)
+        yield buffer.getvalue().encode()
+
+
+@get("/ekspor.csv", guards=[requires(EXPORT)], include_in_schema=False)
+async def export_csv(request: Request[Any, Any, Any], kernel: Kernel) -> Stream:
+    code = await _audited(request, kernel, "csv")
+    return Stream(
+        _csv_chunks(code),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{_filename(code, "csv")}"'},
+    )
+
+
+@get("/ekspor.xlsx", guards=[requires(EXPORT)], include_in_schema=False)
+async def export_xlsx(request: Request[Any, Any, Any], kernel: Kernel) -> File:
+    code = await _audited(request, kernel, "xlsx")
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("penduduk")
+    sheet.append(list(OPENSID_COLUMNS))
+    async for page in resident_pages(code):
+        for row in page:
+            sheet.append(row)
+    handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)
+    handle.close()
+    path = Path(handle.name)
+    book.save(path)
+    return File(
+        path=path,
+        filename=_filename(code, "xlsx"),
+        media_type=XLSX_TYPE,
+        background=BackgroundTask(path.unlink, missing_ok=True),
+    )
+
+
+ROUTES = [export_csv, export_xlsx]

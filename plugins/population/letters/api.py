@@ -1,0 +1,204 @@
+"""JSON API for letters (`/api/v1/desa/{village}/surat`): the same rules and permissions as the
+pages, so an integration can draft and move letters without a browser."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from litestar import Request, Response, get, post
+from litestar.exceptions import NotFoundException, ValidationException
+
+from core.db.jsonvalue import json_dict
+from core.kernel import Kernel
+from core.web.guards import requires
+from core.web.request_state import request_state
+from core.workflow import TransitionRefused, UnknownAction
+from plugins.population.domain.identity import mask_nik
+from plugins.population.letters.service import (
+    ActionForbidden,
+    LetterFilter,
+    LetterFormError,
+    actions_for,
+    create_letter,
+    letter_steps,
+    load_letter,
+    search_letters,
+    take_action,
+)
+from plugins.population.letters.web import workflow_http_error
+from plugins.population.letters.workflow import DRAFT_PERMISSION, LETTER_LIFECYCLE
+from plugins.population.permissions import RESIDENT_READ
+
+
+@dataclass(frozen=True)
+class LetterSummary:
+    id: int
+    kind: str
+    status: str
+    number: str
+    resident_name: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class LetterStepView:
+    action: str
+    from_status: str
+    to_status: str
+    actor: str
+    at: datetime
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class LetterDetail:
+    id: int
+    kind: str
+    status: str
+    status_label: str
+    number: str
+    resident_name: str
+    resident_nik_masked: str
+    paper: str
+    data: dict[str, Any]
+    body: str
+    signed_by: str
+    signed_at: datetime | None
+    pdf_sha256: str
+    created_at: datetime
+    actions: list[str] = field(default_factory=list)
+    steps: list[LetterStepView] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class LetterPage:
+    items: list[LetterSummary]
+    page: int
+    pages: int
+
+
+@get("/surat", guards=[requires(RESIDENT_READ)], summary="Daftar surat desa", tags=["surat"])
+async def list_letters(
+    request: Request[Any, Any, Any],
+    jenis: str = "",
+    status: str = "",
+    tahun: int | None = None,
+    page: int = 1,
+) -> LetterPage:
+    tenant = request_state(request).tenant
+    assert tenant is not None
+    criteria = LetterFilter(kind=jenis, status=status, year=tahun, page=page)
+    rows, pages = await search_letters(tenant.code, criteria)
+    items = [
+        LetterSummary(
+            row["id"],
+            row["kind"],
+            row["status"],
+            row["number"],
+            row["resident_name"] or "",
+            row["created_at"],
+        )
+        for row in rows
+    ]
+    return LetterPage(items, max(1, min(page, pages)), pages)
+
+
+async def _detail(request: Request[Any, Any, Any], kernel: Kernel, letter_id: int) -> LetterDetail:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    letter = await load_letter(tenant.code, letter_id)
+    if letter is None:
+        raise NotFoundException()
+    steps = await letter_steps(tenant.code, letter_id)
+    return LetterDetail(
+        id=letter["id"],
+        kind=letter["kind"],
+        status=letter["status"],
+        status_label=LETTER_LIFECYCLE.label(letter["status"]),
+        number=letter["number"],
+        resident_name=letter["resident_name"] or "",
+        resident_nik_masked=mask_nik(letter["resident_nik"] or ""),
+        paper=letter["paper"],
+        data=json_dict(letter["data"]),
+        body=letter["body"],
+        signed_by=letter["signed_by"],
+        signed_at=letter["signed_at"],
+        pdf_sha256=letter["pdf_sha256"],
+        created_at=letter["created_at"],
+        actions=actions_for(state.principal, tenant, kernel, letter["status"]),
+        steps=[
+            LetterStepView(
+                s["action"], s["from_status"], s["to_status"], s["actor"], s["at"], s["payload"]
+            )
+            for s in steps
+        ],
+    )
+
+
+@get(
+    "/surat/{letter_id:int}",
+    guards=[requires(RESIDENT_READ)],
+    summary="Rincian surat",
+    tags=["surat"],
+)
+async def get_letter(
+    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int
+) -> LetterDetail:
+    return await _detail(request, kernel, letter_id)
+
+
+@post("/surat", guards=[requires(DRAFT_PERMISSION)], summary="Susun draf surat", tags=["surat"])
+async def post_letter(
+    request: Request[Any, Any, Any], kernel: Kernel, data: dict[str, Any]
+) -> Response[LetterDetail]:
+    """Body: ``kind``, ``nik``, ``paper`` (A4/F4), ``fields`` (by dotted key) and
+    ``idempotency_key``; a repeated key answers 200 with the letter it created first."""
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    try:
+        draft = await create_letter(kernel, tenant, state.principal.username, data, state.now)
+    except LetterFormError as error:
+        raise ValidationException(
+            "Data surat tidak valid.", extra=error.errors, status_code=422
+        ) from None
+    detail = await _detail(request, kernel, draft.letter_id)
+    return Response(detail, status_code=201 if draft.created else 200)
+
+
+@post(
+    "/surat/{letter_id:int}/aksi/{action:str}",
+    guards=[requires(RESIDENT_READ)],
+    summary="Jalankan aksi pada surat",
+    tags=["surat"],
+    status_code=200,
+)
+async def post_action(
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    letter_id: int,
+    action: str,
+) -> LetterDetail:
+    """Body (optional): ``{"alasan": "..."}`` for ``kembalikan``."""
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    body = await request.body()
+    payload = await request.json() if body else {}
+    if not isinstance(payload, dict):
+        raise ValidationException("Isi permintaan harus objek JSON.", status_code=422)
+    try:
+        errors = await take_action(
+            kernel, tenant, state.principal, letter_id, action, payload, state.now
+        )
+    except (LookupError, UnknownAction, ActionForbidden, TransitionRefused, OSError) as error:
+        raise workflow_http_error(error) from error
+    if errors:
+        raise ValidationException("Data aksi tidak valid.", extra=errors, status_code=422)
+    return await _detail(request, kernel, letter_id)
+
+
+ROUTES = [list_letters, get_letter, post_letter, post_action]

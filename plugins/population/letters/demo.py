@@ -1,0 +1,81 @@
+"""Demo letters: a few in every state, two of them signed, for residents the demo register holds."""
+
+from __future__ import annotations
+
+import random
+from datetime import UTC, datetime
+
+from core import DemoContext
+from core.auth.principal import Grant, Principal
+from core.auth.tables import User
+from plugins.population.letters.service import LetterFormError, create_letter, take_action
+from plugins.population.tables import Resident
+
+_DEMO_FIELDS = {
+    "keperluan": "melengkapi persyaratan administrasi",
+    "usaha.nama": "Warung Berkah",
+    "usaha.jenis": "Toko kelontong",
+    "usaha.alamat": "Jalan Raya Desa",
+    "usaha.sejak": "2019",
+}
+_PLAN = (
+    ("domisili", ()),
+    ("usaha", ("periksa",)),
+    ("tidak_mampu", ("kembalikan",)),
+    ("belum_menikah", ("batalkan",)),
+    ("pengantar_skck", ("periksa", "tandatangani")),
+    ("domisili", ("periksa", "tandatangani")),
+)
+
+
+async def _principal(username: str | None, role: str, village_code: str) -> Principal | None:
+    if not username:
+        return None
+    user = await User.select(User.id, User.display_name).where(User.username == username).first()
+    if user is None:
+        return None
+    return Principal(user["id"], username, user["display_name"], (Grant(role, village_code),))
+
+
+async def demo_letters(context: DemoContext) -> None:
+    village = context.village
+    residents = (
+        await Resident.select()
+        .where((Resident.village_code == village.code) & (Resident.status == 1))
+        .limit(10)
+    )
+    operator = context.users.get("village_operator")
+    if not residents or not operator:
+        return
+    staff = {
+        "periksa": await _principal(
+            context.users.get("village_secretary"), "village_secretary", village.code
+        ),
+        "tandatangani": await _principal(
+            context.users.get("village_head"), "village_head", village.code
+        ),
+        "batalkan": await _principal(operator, "village_operator", village.code),
+    }
+    staff["kembalikan"] = staff["periksa"]
+    chooser = random.Random(context.seed)
+    now = datetime.now(UTC)
+    for index, (kind, actions) in enumerate(_PLAN):
+        if any(staff[action] is None for action in actions):
+            continue
+        resident = chooser.choice(residents)
+        values = {
+            "kind": kind,
+            "nik": resident["nik"],
+            "paper": "F4" if index % 2 else "A4",
+            "idempotency_key": f"demo-{village.code}-{index}",
+            **_DEMO_FIELDS,
+        }
+        try:
+            draft = await create_letter(context.kernel, village, operator, values, now)
+        except LetterFormError:
+            continue
+        for action in actions:
+            actor = staff[action]
+            assert actor is not None
+            payload = {"alasan": "Keperluan surat kurang jelas."} if action == "kembalikan" else {}
+            await take_action(context.kernel, village, actor, draft.letter_id, action, payload, now)

@@ -1,0 +1,284 @@
+"""Village staff pages for letters: the list, drafting, the detail with its actions, the PDF."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from litestar import Request, Response, get, post
+from litestar.exceptions import (
+    HTTPException,
+    NotFoundException,
+    PermissionDeniedException,
+)
+from litestar.response import Redirect
+from markupsafe import Markup, escape
+
+from core.auth.principal import has_permission
+from core.db.jsonvalue import json_dict
+from core.kernel import Kernel
+from core.web.guards import requires
+from core.web.render import flash, render
+from core.web.request_state import request_state
+from core.workflow import TransitionRefused, UnknownAction
+from plugins.population.letters.context import flat_fields
+from plugins.population.letters.dates import format_letter_date
+from plugins.population.letters.issue import LETTER_TIMEZONE
+from plugins.population.letters.kinds import LETTER_KINDS
+from plugins.population.letters.service import (
+    PAPERS,
+    ActionForbidden,
+    LetterFilter,
+    LetterFormError,
+    actions_for,
+    create_letter,
+    letter_steps,
+    load_letter,
+    search_letters,
+    take_action,
+)
+from plugins.population.letters.store import read_letter_pdf
+from plugins.population.letters.workflow import DRAFT_PERMISSION, LETTER_LIFECYCLE
+from plugins.population.permissions import RESIDENT_READ, TEMPLATE_EDIT
+
+STATUS_TONES = {"draf": "neutral", "diperiksa": "info", "ditandatangani": "success"}
+STORAGE_FAILED = (
+    "Surat gagal disimpan, sehingga belum ditandatangani dan nomornya tidak terpakai. "
+    "Coba lagi; bila terus gagal, hubungi admin TI kabupaten."
+)
+
+
+def _local_day(moment: Any) -> str:
+    return format_letter_date(moment.astimezone(LETTER_TIMEZONE).date()) if moment else ""
+
+
+def _int(value: Any) -> int | None:
+    text = str(value or "").strip()
+    return int(text) if text.isdecimal() else None
+
+
+@get("/surat", guards=[requires(RESIDENT_READ)], include_in_schema=False)
+async def letter_list(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    query = request.query_params
+    criteria = LetterFilter(
+        kind=str(query.get("jenis") or ""),
+        status=str(query.get("status") or ""),
+        year=_int(query.get("tahun")),
+        page=_int(query.get("page")) or 1,
+    )
+    rows, pages = await search_letters(tenant.code, criteria)
+    table_rows = [
+        {
+            "number": Markup('<a href="{}/surat/{}">{}</a>').format(
+                tenant.base_url, row["id"], row["number"] or f"(draf #{row['id']})"
+            ),
+            "kind": LETTER_KINDS[row["kind"]].title if row["kind"] in LETTER_KINDS else row["kind"],
+            "resident": escape(row["resident_name"] or ""),
+            "status": LETTER_LIFECYCLE.label(row["status"]),
+            "created": _local_day(row["created_at"]),
+        }
+        for row in rows
+    ]
+    return await render(
+        request,
+        "population/letters/list.html",
+        {
+            "rows": table_rows,
+            "page": criteria.page,
+            "pages": pages,
+            "criteria": criteria,
+            "kinds": [(code, kind.title) for code, kind in LETTER_KINDS.items()],
+            "statuses": [(s, LETTER_LIFECYCLE.label(s)) for s in sorted(LETTER_LIFECYCLE.states)],
+            "can_draft": _can(request, kernel, DRAFT_PERMISSION),
+            "can_edit_templates": _can(request, kernel, TEMPLATE_EDIT),
+        },
+    )
+
+
+def _can(request: Request[Any, Any, Any], kernel: Kernel, permission: str) -> bool:
+    state = request_state(request)
+    return has_permission(state.principal, state.tenant, permission, kernel.permissions)
+
+
+def _form_context(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    kind = LETTER_KINDS.get(str(values.get("kind") or ""))
+    return {
+        "values": values,
+        "errors": errors,
+        "kind": kind,
+        "kinds": [("", "— pilih jenis surat —")]
+        + [(code, k.title) for code, k in LETTER_KINDS.items()],
+        "papers": [(paper, paper) for paper in PAPERS],
+    }
+
+
+@get("/surat/baru", guards=[requires(DRAFT_PERMISSION)], include_in_schema=False)
+async def new_letter_form(request: Request[Any, Any, Any]) -> Response[Any]:
+    values = {
+        "kind": str(request.query_params.get("jenis") or ""),
+        "nik": str(request.query_params.get("nik") or ""),
+        "paper": "A4",
+        "idempotency_key": secrets.token_hex(16),
+    }
+    return await render(request, "population/letters/new.html", _form_context(values, {}))
+
+
+@post("/surat/baru", guards=[requires(DRAFT_PERMISSION)], include_in_schema=False)
+async def create_letter_page(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    form = await request.form()
+    values = {key: str(value) for key, value in form.items() if key != "_csrf_token"}
+    try:
+        draft = await create_letter(kernel, tenant, state.principal.username, values, state.now)
+    except LetterFormError as error:
+        return await render(
+            request,
+            "population/letters/new.html",
+            _form_context(values, error.errors),
+            status_code=422,
+        )
+    if draft.created:
+        await flash(request, "success", "Draf surat disimpan dan menunggu pemeriksaan sekretaris.")
+    return Redirect(f"{tenant.base_url}/surat/{draft.letter_id}", status_code=303)
+
+
+async def _detail(
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    letter_id: int,
+    errors: dict[str, str] | None = None,
+    status_code: int = 200,
+) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    letter = await load_letter(tenant.code, letter_id)
+    if letter is None:
+        raise NotFoundException()
+    kind = LETTER_KINDS[letter["kind"]]
+    steps = await letter_steps(tenant.code, letter_id)
+    return await render(
+        request,
+        "population/letters/detail.html",
+        {
+            "letter": letter,
+            "kind": kind,
+            "fields": [
+                (field.label, value)
+                for field in kind.fields
+                if (value := flat_fields(kind, json_dict(letter["data"])).get(field.key))
+            ],
+            "status_label": LETTER_LIFECYCLE.label(letter["status"]),
+            "status_tone": STATUS_TONES.get(letter["status"], "danger"),
+            "steps": [
+                {
+                    **step,
+                    "label": LETTER_LIFECYCLE.label(step["action"]),
+                    "day": _local_day(step["at"]),
+                }
+                for step in steps
+            ],
+            "actions": [
+                (action, LETTER_LIFECYCLE.label(action))
+                for action in actions_for(state.principal, tenant, kernel, letter["status"])
+            ],
+            "errors": errors or {},
+            "created_day": _local_day(letter["created_at"]),
+            "signed_day": _local_day(letter["signed_at"]),
+        },
+        status_code=status_code,
+    )
+
+
+@get("/surat/{letter_id:int}", guards=[requires(RESIDENT_READ)], include_in_schema=False)
+async def letter_detail(
+    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int
+) -> Response[Any]:
+    return await _detail(request, kernel, letter_id)
+
+
+def workflow_http_error(error: Exception) -> HTTPException:
+    """The HTTP answer to a refused action, shared by the pages and the API."""
+    if isinstance(error, LookupError | UnknownAction):
+        return NotFoundException()
+    if isinstance(error, ActionForbidden):
+        return PermissionDeniedException(
+            "Peran Anda tidak berwenang melakukan "
+            f"'{LETTER_LIFECYCLE.label(str(error.args[0]))}' pada surat."
+        )
+    if isinstance(error, TransitionRefused):
+        return HTTPException(status_code=409, detail=str(error))
+    return HTTPException(status_code=500, detail=STORAGE_FAILED)
+
+
+@post(
+    "/surat/{letter_id:int}/aksi/{action:str}",
+    guards=[requires(RESIDENT_READ)],
+    include_in_schema=False,
+)
+async def letter_action(
+    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int, action: str
+) -> Response[Any]:
+    """Every action also checks the permission the lifecycle names for it (403 otherwise)."""
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    form = await request.form()
+    payload = {key: str(value) for key, value in form.items()}
+    try:
+        errors = await take_action(
+            kernel, tenant, state.principal, letter_id, action, payload, state.now
+        )
+    except (LookupError, UnknownAction, ActionForbidden, TransitionRefused, OSError) as error:
+        raise workflow_http_error(error) from error
+    if errors:
+        return await _detail(request, kernel, letter_id, errors, status_code=422)
+    await flash(request, "success", f"Surat: {LETTER_LIFECYCLE.label(action)} berhasil.")
+    return Redirect(f"{tenant.base_url}/surat/{letter_id}", status_code=303)
+
+
+@get("/surat/{letter_id:int}/pdf", guards=[requires(RESIDENT_READ)], include_in_schema=False)
+async def letter_pdf(
+    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int
+) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    letter = await load_letter(tenant.code, letter_id)
+    if letter is None or not letter["pdf_name"]:
+        raise NotFoundException("Surat ini belum ditandatangani, jadi belum ada berkas PDF-nya.")
+    try:
+        pdf = read_letter_pdf(kernel.settings.data_path, tenant.code, letter["pdf_name"])
+    except FileNotFoundError:
+        raise NotFoundException("Berkas PDF surat tidak ditemukan di penyimpanan.") from None
+    await kernel.audit(
+        tenant,
+        actor=state.principal.username,
+        action="read",
+        entity="letter_pdf",
+        entity_id=letter_id,
+    )
+    filename = "surat-" + (letter["number"] or str(letter_id)).replace("/", "-") + ".pdf"
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={
+            "content-disposition": f'attachment; filename="{filename}"',
+            "x-content-type-options": "nosniff",
+        },
+    )
+
+
+ROUTES = [
+    letter_list,
+    new_letter_form,
+    create_letter_page,
+    letter_detail,
+    letter_action,
+    letter_pdf,
+]

@@ -1,0 +1,141 @@
+"""JSON API for requests: the same checks and permissions as the pages, for other systems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from litestar import Request, Response, get, post
+from litestar.exceptions import NotFoundException
+
+from core.kernel import Kernel
+from core.web.guards import requires
+from core.web.request_state import request_state
+from plugins.population.permissions import RESIDENT_READ
+from plugins.population.services.age import local_day
+from plugins.population.services.pages import act, parse_age, parse_page
+from plugins.population.services.queries import PAGE_SIZE, Filters, age_of, list_requests, load_request
+from plugins.population.services.requests import (
+    ActionInvalid,
+    SubmissionInvalid,
+    find_by_key,
+    submit_request,
+    validate_submission,
+)
+from plugins.population.services.workflow import REQUEST_LIFECYCLE, SUBMIT_PERMISSION
+from plugins.population.tables import ServiceStep
+
+
+@dataclass
+class RequestOut:
+    id: int
+    kind: str
+    status: str
+    status_label: str
+    applicant_name: str
+    channel: str
+    document_number: str
+    submitted_at: str
+    age_working_days: int
+    rating: int | None
+    steps: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class RequestPage:
+    items: list[RequestOut]
+    total: int
+    page: int
+    page_size: int
+
+
+def _out(row: dict[str, Any], now: Any, steps: list[dict[str, Any]] | None = None) -> RequestOut:
+    return RequestOut(
+        id=row["id"],
+        kind=row["kind"],
+        status=row["status"],
+        status_label=REQUEST_LIFECYCLE.label(row["status"]),
+        applicant_name=row["applicant_name"],
+        channel=row["channel"],
+        document_number=row["document_number"],
+        submitted_at=row["submitted_at"].isoformat(),
+        age_working_days=age_of(row, now),
+        rating=row["rating"],
+        steps=steps or [],
+    )
+
+
+def _invalid(errors: dict[str, str]) -> Response[Any]:
+    body = {"status": 422, "title": "Data tidak valid", "detail": "; ".join(errors.values()), "errors": errors}
+    return Response(body, status_code=422)
+
+
+@get("/layanan", guards=[requires(RESIDENT_READ)])
+async def api_list(
+    request: Request[Any, Any, Any], kind: str = "", status: str = "", min_age: str = "", page: str = "1"
+) -> RequestPage:
+    """Requests of the village, newest first, 25 per page."""
+    state = request_state(request)
+    assert state.tenant is not None
+    filters = Filters(kind=kind, status=status, min_age=parse_age(min_age), page=parse_page(page))
+    rows, total = await list_requests(state.tenant.code, filters, state.now)
+    return RequestPage([_out(r, state.now) for r in rows], total, filters.page, PAGE_SIZE)
+
+
+@get("/layanan/{request_id:int}", guards=[requires(RESIDENT_READ)])
+async def api_detail(request: Request[Any, Any, Any], request_id: int) -> RequestOut:
+    """One request with its history of steps."""
+    state = request_state(request)
+    assert state.tenant is not None
+    row = await load_request(state.tenant.code, request_id)
+    if row is None:
+        raise NotFoundException()
+    steps = await (
+        ServiceStep.select(ServiceStep.action, ServiceStep.from_status, ServiceStep.to_status, ServiceStep.actor, ServiceStep.at)
+        .where((ServiceStep.request == request_id) & (ServiceStep.village_code == state.tenant.code))
+        .order_by(ServiceStep.at)
+        .order_by(ServiceStep.id)
+    )
+    history = [{**s, "at": s["at"].isoformat()} for s in steps]
+    return _out(row, state.now, history)
+
+
+@post("/layanan", guards=[requires(SUBMIT_PERMISSION)], status_code=201)
+async def api_create(request: Request[Any, Any, Any], kernel: Kernel, data: dict[str, Any]) -> Response[Any]:
+    """Submit a request (without files); repeating an ``idempotency_key`` returns the first one."""
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    values = {k: str(v).strip() for k, v in data.items() if v is not None}
+    existing = await find_by_key(tenant.code, values.get("idempotency_key", ""))
+    if existing is None:
+        try:
+            submission = await validate_submission(tenant.code, values, "loket", local_day(state.now, tenant.code))
+        except SubmissionInvalid as exc:
+            return _invalid(exc.errors)
+        existing, _ = await submit_request(kernel, tenant.code, submission, [], state.principal.username, state.now)
+        status = 201
+    else:
+        status = 200
+    row = await load_request(tenant.code, existing)
+    assert row is not None
+    return Response(_out(row, state.now), status_code=status)
+
+
+@post("/layanan/{request_id:int}/aksi/{action:str}", guards=[requires(RESIDENT_READ)], status_code=200)
+async def api_action(
+    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, action: str, data: dict[str, Any] | None = None
+) -> Response[Any]:
+    """Take an action (``lengkap``, ``kembalikan`` with ``alasan``, ``selesai`` with ``nomor_dokumen``…)."""
+    state = request_state(request)
+    assert state.tenant is not None
+    try:
+        await act(request, kernel, request_id, action, data or {})
+    except ActionInvalid as exc:
+        return _invalid(exc.errors)
+    row = await load_request(state.tenant.code, request_id)
+    assert row is not None
+    return Response(_out(row, state.now))
+
+
+ROUTES = [api_list, api_detail, api_create, api_action]

@@ -1,0 +1,219 @@
+"""The village's request pages: the list, the counter form, a request's detail and its actions."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from litestar import Request, Response, get, post
+from litestar.exceptions import HTTPException, NotFoundException, PermissionDeniedException
+from litestar.response import Redirect
+
+from core.auth.principal import has_permission
+from core.kernel import Kernel
+from core.web.guards import DENIED, requires
+from core.web.render import flash, render
+from core.web.request_state import request_state
+from plugins.population.permissions import RESIDENT_READ
+from plugins.population.services.age import local_day
+from plugins.population.services.details import DETAIL_FIELDS, SUBJECT_OPTIONAL
+from plugins.population.services.downloads import document_response
+from plugins.population.services.intake import form_values, read_uploads, upload_field
+from plugins.population.services.kinds import KINDS, get_kind
+from plugins.population.services.queries import PAGE_SIZE, Filters, list_requests, load_request
+from plugins.population.services.requests import (
+    ActionConflict,
+    ActionInvalid,
+    SubmissionInvalid,
+    find_by_key,
+    submit_request,
+    take_action,
+    validate_submission,
+)
+from plugins.population.services.views import (
+    detail_context,
+    kind_options,
+    permitted_actions,
+    status_options,
+    table_rows,
+)
+from plugins.population.services.workflow import CHECK_PERMISSION, REQUEST_LIFECYCLE, SUBMIT_PERMISSION
+
+LIST_COLUMNS = [
+    {"key": "id", "label": "No."},
+    {"key": "kind", "label": "Jenis layanan"},
+    {"key": "person", "label": "Warga"},
+    {"key": "status", "label": "Status"},
+    {"key": "submitted", "label": "Diajukan"},
+    {"key": "age", "label": "Umur"},
+    {"key": "channel", "label": "Saluran"},
+]
+
+
+def parse_age(value: str) -> int | None:
+    return int(value) if value.strip().isdecimal() else None
+
+
+def parse_page(value: str) -> int:
+    return max(int(value), 1) if value.strip().isdecimal() else 1
+
+
+@get("/layanan", guards=[requires(RESIDENT_READ)], include_in_schema=False)
+async def request_list(
+    request: Request[Any, Any, Any], kind: str = "", status: str = "", min_age: str = "", page: str = "1"
+) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None
+    filters = Filters(kind=kind, status=status, min_age=parse_age(min_age), page=parse_page(page))
+    rows, total = await list_requests(tenant.code, filters, state.now)
+    base = f"{tenant.base_url}/layanan"
+    context = {
+        "columns": LIST_COLUMNS,
+        "rows": table_rows(rows, state.now, lambda r: f"{base}/{r['id']}"),
+        "total": total,
+        "page": filters.page,
+        "pages": max(1, -(-total // PAGE_SIZE)),
+        "filters": filters,
+        "query": filters.query(),
+        "base_url": base,
+        "kind_options": kind_options(),
+        "status_options": status_options(),
+        "can_submit": has_permission(state.principal, tenant, SUBMIT_PERMISSION, request.app.state.kernel.permissions),
+        "heading": "Layanan kependudukan",
+    }
+    return await render(request, "population/services/list.html", context)
+
+
+def _form_context(kind_key: str, values: dict[str, str], errors: dict[str, str], action: str) -> dict[str, Any]:
+    kind = None
+    if kind_key:
+        try:
+            kind = get_kind(kind_key)
+        except LookupError:
+            errors = {**errors, "kind": "Jenis layanan wajib dipilih dari daftar."}
+    return {
+        "kind": kind,
+        "kinds": KINDS,
+        "kind_options": kind_options("Pilih jenis layanan"),
+        "detail_fields": DETAIL_FIELDS.get(kind.key, ()) if kind else (),
+        "subject_optional": bool(kind and kind.key in SUBJECT_OPTIONAL),
+        "upload_field": upload_field,
+        "values": {"idempotency_key": secrets.token_hex(16), **values},
+        "errors": errors,
+        "action": action,
+    }
+
+
+@get("/layanan/baru", guards=[requires(SUBMIT_PERMISSION)], include_in_schema=False)
+async def new_request_form(request: Request[Any, Any, Any], kind: str = "") -> Response[Any]:
+    tenant = request_state(request).tenant
+    assert tenant is not None
+    context = _form_context(kind, {"kind": kind}, {}, f"{tenant.base_url}/layanan/baru")
+    return await render(request, "population/services/new.html", context)
+
+
+@post("/layanan/baru", guards=[requires(SUBMIT_PERMISSION)], include_in_schema=False)
+async def create_request(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    form = await request.form()
+    values = form_values(form)
+    existing = await find_by_key(tenant.code, values.get("idempotency_key", ""))
+    if existing is not None:
+        return Redirect(f"{tenant.base_url}/layanan/{existing}", status_code=303)
+    errors: dict[str, str] = {}
+    submission = None
+    try:
+        submission = await validate_submission(tenant.code, values, "loket", local_day(state.now, tenant.code))
+    except SubmissionInvalid as exc:
+        errors.update(exc.errors)
+    uploads, upload_errors = await read_uploads(form, values.get("kind", ""), kernel.settings)
+    errors.update(upload_errors)
+    if errors or submission is None:
+        context = _form_context(values.get("kind", ""), values, errors, f"{tenant.base_url}/layanan/baru")
+        return await render(request, "population/services/new.html", context, status_code=422)
+    request_id, _ = await submit_request(kernel, tenant.code, submission, uploads, state.principal.username, state.now)
+    await flash(request, "success", f"Permohonan #{request_id} diterima.")
+    return Redirect(f"{tenant.base_url}/layanan/{request_id}", status_code=303)
+
+
+async def _detail(request: Request[Any, Any, Any], request_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None
+    row = await load_request(tenant.code, request_id)
+    if row is None:
+        raise NotFoundException()
+    kernel = request.app.state.kernel
+    actions = permitted_actions(row["status"], state.principal, tenant, kernel.permissions)
+    download = (
+        f"{tenant.base_url}/layanan/{request_id}/dokumen"
+        if has_permission(state.principal, tenant, CHECK_PERMISSION, kernel.permissions)
+        else None
+    )
+    context = await detail_context(row, state.now, actions, f"{tenant.base_url}/layanan", download)
+    context["back_url"] = f"{tenant.base_url}/layanan"
+    return row, context
+
+
+@get("/layanan/{request_id:int}", guards=[requires(RESIDENT_READ)], include_in_schema=False)
+async def request_detail(request: Request[Any, Any, Any], request_id: int) -> Response[Any]:
+    _, context = await _detail(request, request_id)
+    return await render(request, "population/services/detail.html", context)
+
+
+async def act(
+    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, action: str, payload: dict[str, Any]
+) -> tuple[dict[str, Any], str]:
+    """Shared by the village and regency pages and the API: permission, state, then the write."""
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    if action not in REQUEST_LIFECYCLE.actions:
+        raise NotFoundException()
+    permission = REQUEST_LIFECYCLE.permission_for(action) or ""
+    if not has_permission(state.principal, tenant, permission, kernel.permissions):
+        raise PermissionDeniedException(DENIED)
+    row = await load_request(tenant.code, request_id)
+    if row is None:
+        raise NotFoundException()
+    try:
+        status = await take_action(kernel, row, action, payload, state.principal.username, state.now)
+    except ActionConflict as exc:
+        raise HTTPException(status_code=409, detail=str(exc)) from None
+    return row, status
+
+
+@post("/layanan/{request_id:int}/aksi/{action:str}", guards=[requires(RESIDENT_READ)], include_in_schema=False)
+async def request_action(
+    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, action: str
+) -> Response[Any]:
+    tenant = request_state(request).tenant
+    assert tenant is not None
+    values = form_values(await request.form())
+    try:
+        _, status = await act(request, kernel, request_id, action, values)
+    except ActionInvalid as exc:
+        _, context = await _detail(request, request_id)
+        context.update(errors=exc.errors, values=values, failed_action=action)
+        return await render(request, "population/services/detail.html", context, status_code=422)
+    await flash(request, "success", f"Permohonan #{request_id}: {REQUEST_LIFECYCLE.label(status)}.")
+    return Redirect(f"{tenant.base_url}/layanan/{request_id}", status_code=303)
+
+
+@get(
+    "/layanan/{request_id:int}/dokumen/{document_id:int}",
+    guards=[requires(CHECK_PERMISSION)],
+    include_in_schema=False,
+)
+async def download_document(
+    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, document_id: int
+) -> Response[Any]:
+    state = request_state(request)
+    assert state.tenant is not None and state.principal is not None
+    return await document_response(kernel, state.tenant.code, state.principal.username, request_id, document_id)
+
+
+ROUTES = [request_list, new_request_form, create_request, request_detail, request_action, download_document]

@@ -1,0 +1,154 @@
+"""The regency office's side: the queue across onboarded villages, the summary, its actions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Response, get, post
+from litestar.exceptions import NotFoundException, PermissionDeniedException
+from litestar.response import Redirect
+
+from core.kernel import Kernel
+from core.tenancy.tables import District
+from core.web.guards import requires
+from core.web.render import flash, render
+from core.web.request_state import request_state
+from plugins.population.permissions import REQUEST_QUEUE
+from plugins.population.services.downloads import document_response
+from plugins.population.services.intake import form_values
+from plugins.population.services.pages import act, parse_age, parse_page
+from plugins.population.services.queries import (
+    PAGE_SIZE,
+    Filters,
+    list_requests,
+    load_request,
+    onboarded_villages,
+    summarise,
+)
+from plugins.population.services.requests import ActionInvalid
+from plugins.population.services.views import (
+    REGENCY_ACTIONS,
+    detail_context,
+    kind_options,
+    permitted_actions,
+    status_options,
+    table_rows,
+)
+from plugins.population.services.workflow import PROCESS_PERMISSION, REQUEST_LIFECYCLE
+
+BASE = "/kabupaten/layanan"
+QUEUE_COLUMNS = [
+    {"key": "id", "label": "No."},
+    {"key": "village", "label": "Desa"},
+    {"key": "kind", "label": "Jenis layanan"},
+    {"key": "person", "label": "Warga"},
+    {"key": "status", "label": "Status"},
+    {"key": "submitted", "label": "Diajukan"},
+    {"key": "age", "label": "Umur"},
+]
+REFUSED_HERE = "Aksi ini dilakukan oleh petugas desa, bukan Disdukcapil."
+
+
+@get("/layanan", guards=[requires(REQUEST_QUEUE)], include_in_schema=False)
+async def queue(
+    request: Request[Any, Any, Any],
+    district: str = "",
+    village: str = "",
+    kind: str = "",
+    status: str = "",
+    min_age: str = "",
+    page: str = "1",
+) -> Response[Any]:
+    state = request_state(request)
+    assert state.tenant is not None
+    filters = Filters(district, village, kind, status, parse_age(min_age), parse_page(page))
+    villages = await onboarded_villages(state.tenant.code)
+    rows, total = await list_requests(
+        state.tenant.code, filters, state.now, villages=list(villages), oldest_first=True
+    )
+    districts = await District.select(District.code, District.name).order_by(District.code)
+    used = {v.district_code for v in villages.values()}
+    context = {
+        "columns": QUEUE_COLUMNS,
+        "rows": table_rows(rows, state.now, lambda r: f"{BASE}/{r['id']}", villages),
+        "total": total,
+        "page": filters.page,
+        "pages": max(1, -(-total // PAGE_SIZE)),
+        "filters": filters,
+        "query": filters.query(),
+        "base_url": BASE,
+        "kind_options": kind_options(),
+        "status_options": status_options(),
+        "district_options": [("", "Semua kecamatan")] + [(d["code"], d["name"]) for d in districts if d["code"] in used],
+        "village_options": [("", "Semua desa")] + [(v.code, v.name) for v in sorted(villages.values(), key=lambda v: v.name)],
+        "heading": "Antrean layanan kependudukan",
+        "regency": True,
+    }
+    return await render(request, "population/services/list.html", context)
+
+
+@get("/layanan/ringkasan", guards=[requires(REQUEST_QUEUE)], include_in_schema=False)
+async def summary_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    state = request_state(request)
+    assert state.tenant is not None
+    summary = await summarise(state.tenant.code, state.now)
+    return await render(request, "population/services/summary.html", {"summary": summary})
+
+
+async def _detail(request: Request[Any, Any, Any], request_id: int) -> dict[str, Any]:
+    state = request_state(request)
+    assert state.tenant is not None
+    row = await load_request(state.tenant.code, request_id)
+    villages = await onboarded_villages(state.tenant.code)
+    if row is None or row["village_code"] not in villages:
+        raise NotFoundException()
+    kernel = request.app.state.kernel
+    actions = permitted_actions(row["status"], state.principal, state.tenant, kernel.permissions, REGENCY_ACTIONS)
+    context = await detail_context(row, state.now, actions, BASE, f"{BASE}/{request_id}/dokumen")
+    context["back_url"] = BASE
+    context["village_name"] = villages[row["village_code"]].name
+    return context
+
+
+@get("/layanan/{request_id:int}", guards=[requires(REQUEST_QUEUE)], include_in_schema=False)
+async def regency_detail(request: Request[Any, Any, Any], request_id: int) -> Response[Any]:
+    return await render(request, "population/services/detail.html", await _detail(request, request_id))
+
+
+@post(
+    "/layanan/{request_id:int}/aksi/{action:str}",
+    guards=[requires(PROCESS_PERMISSION)],
+    include_in_schema=False,
+)
+async def regency_action(
+    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, action: str
+) -> Response[Any]:
+    if action not in REGENCY_ACTIONS:
+        raise PermissionDeniedException(REFUSED_HERE)
+    values = form_values(await request.form())
+    await _detail(request, request_id)
+    try:
+        _, status = await act(request, kernel, request_id, action, values)
+    except ActionInvalid as exc:
+        context = await _detail(request, request_id)
+        context.update(errors=exc.errors, values=values, failed_action=action)
+        return await render(request, "population/services/detail.html", context, status_code=422)
+    await flash(request, "success", f"Permohonan #{request_id}: {REQUEST_LIFECYCLE.label(status)}.")
+    return Redirect(f"{BASE}/{request_id}", status_code=303)
+
+
+@get(
+    "/layanan/{request_id:int}/dokumen/{document_id:int}",
+    guards=[requires(PROCESS_PERMISSION)],
+    include_in_schema=False,
+)
+async def regency_download(
+    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, document_id: int
+) -> Response[Any]:
+    state = request_state(request)
+    assert state.tenant is not None and state.principal is not None
+    await _detail(request, request_id)
+    return await document_response(kernel, state.tenant.code, state.principal.username, request_id, document_id)
+
+
+ROUTES = [queue, summary_page, regency_detail, regency_action, regency_download]
