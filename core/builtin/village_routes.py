@@ -20,6 +20,7 @@ from core.builtin.users import (
     users_in_scope,
 )
 from core.kernel import Kernel
+from core.plugins.contributions import SettingField
 from core.tenancy.context import Tenant
 from core.tenancy.enablement import EnablementError, effective_plugins, set_plugin
 from core.tenancy.tables import Village
@@ -62,21 +63,65 @@ def validate_settings(values: dict[str, str]) -> dict[str, str]:
     return errors
 
 
-def _settings_form(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
-    return {
-        "heading": "Pengaturan desa",
-        "fields": [
-            (key, label, values.get(key, ""), errors.get(key)) for key, label in SETTING_FIELDS
-        ],
-        "errors": errors,
-    }
+def plugin_setting_fields(kernel: Kernel, active: frozenset[str]) -> list[tuple[str, SettingField]]:
+    """Settings the plugins on in this village declare, keyed `<plugin>.<key>`."""
+    return [
+        (f"{plugin}.{setting.key}", setting)
+        for plugin, found in kernel.registry.results("kampung_village_settings")
+        if plugin in active
+        for setting in found
+    ]
+
+
+def validate_plugin_settings(
+    fields: list[tuple[str, SettingField]], values: dict[str, str]
+) -> tuple[dict[str, Any], dict[str, str]]:
+    parsed: dict[str, Any] = {}
+    errors: dict[str, str] = {}
+    for key, setting in fields:
+        raw = values.get(key, "")
+        if setting.kind == "int":
+            if raw and not raw.lstrip("-").isdigit():
+                errors[key] = f"{setting.label} harus berupa angka bulat."
+            parsed[key] = int(raw) if raw and key not in errors else setting.default
+        elif setting.kind == "bool":
+            parsed[key] = raw in {"1", "on", "true"}
+        elif setting.kind == "choice":
+            allowed = [value for value, _ in setting.choices]
+            if raw not in allowed:
+                errors[key] = f"{setting.label} harus salah satu dari: {', '.join(allowed)}."
+            parsed[key] = raw
+        else:
+            parsed[key] = raw
+    return parsed, errors
+
+
+def _settings_form(
+    values: dict[str, Any], errors: dict[str, str], plugin_fields: list[tuple[str, SettingField]]
+) -> dict[str, Any]:
+    fields = [
+        (key, label, values.get(key, ""), errors.get(key), "text", None)
+        for key, label in SETTING_FIELDS
+    ]
+    for key, setting in plugin_fields:
+        kind = {"int": "number", "bool": "checkbox"}.get(setting.kind, "text")
+        options = list(setting.choices) if setting.kind == "choice" else None
+        value = values.get(key, setting.default)
+        fields.append(
+            (key, setting.label, "" if value is None else value, errors.get(key), kind, options)
+        )
+    return {"heading": "Pengaturan desa", "fields": fields, "errors": errors}
 
 
 @get("/pengaturan", guards=[requires(VILLAGE_SETTINGS)], include_in_schema=False)
 async def settings_page(request: Request[Any, Any, Any]) -> Response[Any]:
-    tenant = request_state(request).tenant
+    state = request_state(request)
+    tenant = state.tenant
     assert tenant is not None
-    return await render(request, "pages/village_settings.html", _settings_form(tenant.settings, {}))
+    fields = plugin_setting_fields(request.app.state.kernel, state.effective_plugins)
+    return await render(
+        request, "pages/village_settings.html", _settings_form(tenant.settings, {}, fields)
+    )
 
 
 @post("/pengaturan", guards=[requires(VILLAGE_SETTINGS)], include_in_schema=False)
@@ -86,14 +131,18 @@ async def save_settings(request: Request[Any, Any, Any], kernel: Kernel) -> Resp
     assert tenant is not None and state.principal is not None
     form = await request.form()
     values = {key: str(form.get(key, "")).strip() for key, _ in SETTING_FIELDS}
-    errors = validate_settings(values)
+    fields = plugin_setting_fields(kernel, state.effective_plugins)
+    plugin_values, plugin_errors = validate_plugin_settings(
+        fields, {key: str(form.get(key, "")).strip() for key, _ in fields}
+    )
+    errors = {**validate_settings(values), **plugin_errors}
     if errors:
-        return await render(
-            request, "pages/village_settings.html", _settings_form(values, errors), status_code=422
-        )
+        context = _settings_form({**values, **plugin_values}, errors, fields)
+        return await render(request, "pages/village_settings.html", context, status_code=422)
     before = {key: tenant.settings.get(key, "") for key, _ in SETTING_FIELDS}
     new_settings = {k: v for k, v in tenant.settings.items() if k != "default_word"}
-    new_settings.update({k: v for k, v in values.items()})
+    new_settings.update(values)
+    new_settings.update(plugin_values)
     await Village.update({Village.settings: new_settings}).where(Village.code == tenant.code)
     await kernel.audit(
         tenant,
@@ -102,7 +151,7 @@ async def save_settings(request: Request[Any, Any, Any], kernel: Kernel) -> Resp
         entity="village_settings",
         entity_id=tenant.code,
         before=before,
-        after=values,
+        after={**values, **plugin_values},
     )
     await flash(request, "success", "Pengaturan desa disimpan.")
     return Redirect(f"{tenant.base_url}/pengaturan", status_code=303)

@@ -43,7 +43,7 @@ def _pg_app_role() -> str:
     return os.environ.get("KAMPUNG_TEST_PG_APP_ROLE", "kampung_app")
 
 
-def test_settings(database_url: str, owner_url: str | None, **overrides: Any) -> Settings:
+def make_test_settings(database_url: str, owner_url: str | None, **overrides: Any) -> Settings:
     values: dict[str, Any] = {
         "secret_key": TEST_SECRET,
         "database_url": database_url,
@@ -117,11 +117,12 @@ def build_template(
             )
         )
         app_url, owner_url = _pg_urls(location)
-    settings = test_settings(app_url, owner_url, plugins=plugin_names)
+    settings = make_test_settings(app_url, owner_url, plugins=plugin_names)
 
     async def prepare() -> None:
         kernel = Kernel.build(
-            test_settings(owner_url or app_url, None, plugins=plugin_names), extra_plugins=extra
+            make_test_settings(owner_url or app_url, None, plugins=plugin_names),
+            extra_plugins=extra,
         )
         await kernel.database.start()
         try:

@@ -22,9 +22,22 @@ from core.testing.databases import (
     backend,
     build_template,
     drop_templates,
-    test_settings,
+    make_test_settings,
 )
 from core.testing.harness import Harness
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kampung_fast_password_hashing() -> Iterator[None]:
+    """argon2id with the smallest cost: tests sign in hundreds of times; production keeps its cost."""
+    from argon2 import PasswordHasher
+
+    from core.auth import passwords
+
+    original = passwords._hasher
+    passwords._hasher = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+    yield
+    passwords._hasher = original
 
 
 @pytest.fixture(scope="session")
@@ -74,7 +87,7 @@ def kampung_settings(
     tmp_path: Path,
 ) -> Any:
     app_url, owner_url = kampung_database
-    return test_settings(
+    return make_test_settings(
         app_url, owner_url, plugins=kampung_plugins, data_dir=str(tmp_path / "data")
     )
 

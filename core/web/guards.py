@@ -67,7 +67,7 @@ def plugin_enabled(plugin: str) -> Guard:
 def declared_permission(handler: BaseRouteHandler) -> str | None:
     """The permission a handler's guards declare (for meta-tests and the route listing)."""
     for guard in handler.resolve_guards():
-        permission = getattr(guard, "permission", None)
+        permission = getattr(getattr(guard, "func", guard), "permission", None)
         if permission:
             return str(permission)
     return None

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from litestar import get
 
-from core import EventSubscriber, MenuItem, Permission, PluginInfo, hookimpl
+from core import EventSubscriber, MenuItem, Permission, PluginInfo, SettingField, hookimpl
 from core.web.guards import requires
 
 GREETING = "sample.greet"
@@ -39,17 +40,13 @@ async def hello() -> str:
     return "halo dari modul contoh"
 
 
-def greeter(name: str = "greeter", requires_: tuple[str, ...] = ()) -> Any:
+def greeter() -> Any:
+    """A plugin with one village page, a permission and a menu item."""
     return plugin(
-        name,
-        requires_=requires_,
+        "greeter",
         kampung_village_routes=lambda: [hello],
-        kampung_permissions=lambda: (
-            [Permission(GREETING, "Menyapa", ("village_operator",))] if name == "greeter" else []
-        ),
-        kampung_menu_items=lambda tenant: (
-            [MenuItem("Sapa", f"{tenant.base_url}/halo", GREETING)] if name == "greeter" else []
-        ),
+        kampung_permissions=lambda: [Permission(GREETING, "Menyapa", ("village_operator",))],
+        kampung_menu_items=lambda tenant: [MenuItem("Sapa", f"{tenant.base_url}/halo", GREETING)],
     )
 
 
@@ -60,4 +57,19 @@ def listener(received: list[Any]) -> Any:
     return plugin(
         "listener",
         kampung_event_subscribers=lambda: [EventSubscriber("sample.happened", handle)],
+    )
+
+
+STATIC_DIR = Path(__file__).resolve().parent / "sample_static"
+
+
+def configurable() -> Any:
+    """A plugin with per-village settings and a static folder."""
+    return plugin(
+        "configurable",
+        kampung_village_settings=lambda: [
+            SettingField("quota", "Kuota harian", kind="int", default=10),
+            SettingField("mode", "Mode", kind="choice", default="a", choices=(("a", "A"), ("b", "B"))),
+        ],
+        kampung_static_dirs=lambda: {"configurable": STATIC_DIR},
     )

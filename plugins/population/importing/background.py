@@ -9,6 +9,7 @@ workers, a poll that reaches another worker shows "berjalan" without a row count
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from pathlib import Path
 from typing import Any
@@ -32,8 +33,11 @@ log = logging.getLogger(__name__)
 
 
 def start_import(kernel: Kernel, batch: dict[str, Any], path: Path, actor: str) -> None:
-    """Import the stored file of `batch` (already marked running by the calling request)."""
-    task = asyncio.create_task(_run(kernel, batch, path, actor))
+    """Import the stored file of `batch` (already marked running by the calling request).
+
+    The task starts from an empty context: it must not inherit the request's transaction.
+    """
+    task = asyncio.create_task(_run(kernel, batch, path, actor), context=contextvars.Context())
     _TASKS.add(task)
     task.add_done_callback(_TASKS.discard)
 

@@ -146,7 +146,6 @@ async def confirm(request: Request[Any, Any, Any], kernel: Kernel, batch_id: int
         return Redirect(f"{state.tenant.base_url}/impor", status_code=303)
     await ImportBatch.update({ImportBatch.status: RUNNING}).where(ImportBatch.id == batch_id)
     start_import(kernel, {**batch, "status": RUNNING}, path, state.principal.username)
-    await flash(request, "info", "Impor sedang berjalan.")
     return Redirect(url, status_code=303)
 
 

@@ -16,6 +16,7 @@ from jinja2 import (
     TemplateError,
     TemplateRuntimeError,
     TemplateSyntaxError,
+    Undefined,
     UndefinedError,
 )
 from jinja2.exceptions import SecurityError
@@ -91,6 +92,8 @@ class _StrictLetterData(StrictUndefined):
 
 
 def _as_date(value: object) -> date:
+    if isinstance(value, Undefined):
+        value._fail_with_undefined_error()
     if not isinstance(value, date):
         raise LetterTemplateError(
             _("Nilai {value!r} bukan tanggal, tidak dapat ditulis di surat.").format(value=value)

@@ -1,4 +1,4 @@
-"""The register's JSON API (`/api/v1/desa/{village}/penduduk`): same rules and permissions as pages."""
+"""The register's JSON API (`/api/v1/desa/{village}/penduduk`): the pages' rules and permissions."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def _record(row: dict[str, Any]) -> ResidentRecord:
 
 @get("/penduduk", guards=[requires(RESIDENT_READ)], summary="Cari penduduk", tags=["penduduk"])
 async def list_residents(request: Request[Any, Any, Any]) -> ResidentList:
-    """Same filters as the page: q (name prefix), nik, kk, dusun, rw, rt, age, status, sort, page."""
+    """The page's filters: q (name prefix), nik, kk, dusun, rw, rt, age, status, sort, page."""
     d = desk(request)
     page = await search_residents(d.code, read_filter(request.query_params), d.today)
     items = [
@@ -158,7 +158,8 @@ def _invalid(errors: dict[str, str], warnings: list[str] | None = None) -> Respo
     if warnings:
         body["warnings"] = warnings
         body["detail"] = (
-            "NIK tidak cocok dengan data; kirim ulang dengan nik_checked: true bila sudah diperiksa."
+            "NIK tidak cocok dengan data; kirim ulang dengan nik_checked: true "
+            "bila sudah diperiksa."
         )
     return Response(body, status_code=422)
 

@@ -94,7 +94,8 @@ async def record_event_page(
                 await flash(
                     request,
                     "warning",
-                    f"Kematian {resident['name']} dicatat. Ia kepala keluarga: pilih kepala keluarga baru.",
+                    f"Kematian {resident['name']} dicatat. Ia kepala keluarga: "
+                    "pilih kepala keluarga baru.",
                 )
                 return Redirect(f"{d.base}/keluarga/{resident['family']}/kepala", status_code=303)
             await flash(request, "success", "Peristiwa dicatat.")

@@ -103,7 +103,7 @@ async def create_family(
     *,
     now: dt.datetime | None = None,
 ) -> int:
-    """A new active KK in this village; `KkTaken` when the number is active anywhere in the regency."""
+    """A new active KK in this village; `KkTaken` when the number is active in the regency."""
     code = _code(tenant)
     number = checked_kk(data.kk_number)
     row = Family(

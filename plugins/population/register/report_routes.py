@@ -9,7 +9,7 @@ from litestar import Request, Response, get
 
 from core.web.guards import requires
 from core.web.render import render
-from plugins.population.domain.codes import DEATH_CAUSE, SEX
+from plugins.population.domain.codes import SEX
 from plugins.population.permissions import RESIDENT_READ
 from plugins.population.register.reports import mutation_book, population_recap
 from plugins.population.register.web import desk, labels
@@ -62,7 +62,6 @@ async def mutation_page(request: Request[Any, Any, Any]) -> Response[Any]:
         {
             **_context(year, month, error),
             "book": book,
-            "cause_label": DEATH_CAUSE.labels.get,
             **labels(),
         },
     )

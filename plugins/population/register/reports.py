@@ -12,6 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from piccolo.query.functions.aggregate import Count
+
+from core.db.jsonvalue import json_dict
+from plugins.population.domain.codes import DEATH_CAUSE
 from plugins.population.register.status import (
     ALIVE,
     BIRTH,
@@ -23,6 +27,15 @@ from plugins.population.register.status import (
     STATUS_AFTER,
 )
 from plugins.population.tables import Family, LifeEvent, Resident
+
+DETAIL_NAMES = {
+    "place": "Tempat",
+    "attested_by": "Yang menerangkan",
+    "destination_kind": "Klasifikasi",
+    "destination": "Tujuan",
+    "origin": "Asal",
+    "note": "Catatan",
+}
 
 
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -64,8 +77,19 @@ async def mutation_book(
     first, last = month_bounds(year, month)
     book: dict[int, list[dict[str, Any]]] = {kind: [] for kind in STATUS_AFTER}
     for row in await standing_events(village_code, first, last):
-        book[row["kind"]].append(row)
+        book[row["kind"]].append({**row, "note": describe(json_dict(row["details"]))})
     return book
+
+
+def describe(details: dict[str, Any]) -> str:
+    """The details of an event as one line for the book (cause, place, destination…)."""
+    parts = []
+    if details.get("cause") in DEATH_CAUSE.labels:
+        parts.append(f"Sebab: {DEATH_CAUSE.labels[details['cause']]}")
+    for key, name in DETAIL_NAMES.items():
+        if details.get(key):
+            parts.append(f"{name}: {details[key]}")
+    return "; ".join(parts) or "-"
 
 
 def _net(kinds: Counter[int]) -> int:
@@ -98,12 +122,12 @@ async def population_recap(village_code: str, year: int, month: int) -> Recap:
     end = now_alive - _net(after)
     start = end - _net(during)
     sexes = (
-        await Resident.select(Resident.sex, Resident.id.count())
+        await Resident.select(Resident.sex, Count(Resident.id, alias="count"))
         .where(living)
         .group_by(Resident.sex)
     )
     dusun = await (
-        Resident.select(Resident.dusun, Resident.id.count())
+        Resident.select(Resident.dusun, Count(Resident.id, alias="count"))
         .where(living)
         .group_by(Resident.dusun)
         .order_by(Resident.dusun)

@@ -14,7 +14,13 @@ from core.web.request_state import request_state
 from plugins.population.permissions import RESIDENT_READ
 from plugins.population.services.age import local_day
 from plugins.population.services.pages import act, parse_age, parse_page
-from plugins.population.services.queries import PAGE_SIZE, Filters, age_of, list_requests, load_request
+from plugins.population.services.queries import (
+    PAGE_SIZE,
+    Filters,
+    age_of,
+    list_requests,
+    load_request,
+)
 from plugins.population.services.requests import (
     ActionInvalid,
     SubmissionInvalid,
@@ -66,13 +72,22 @@ def _out(row: dict[str, Any], now: Any, steps: list[dict[str, Any]] | None = Non
 
 
 def _invalid(errors: dict[str, str]) -> Response[Any]:
-    body = {"status": 422, "title": "Data tidak valid", "detail": "; ".join(errors.values()), "errors": errors}
+    body = {
+        "status": 422,
+        "title": "Data tidak valid",
+        "detail": "; ".join(errors.values()),
+        "errors": errors,
+    }
     return Response(body, status_code=422)
 
 
 @get("/layanan", guards=[requires(RESIDENT_READ)])
 async def api_list(
-    request: Request[Any, Any, Any], kind: str = "", status: str = "", min_age: str = "", page: str = "1"
+    request: Request[Any, Any, Any],
+    kind: str = "",
+    status: str = "",
+    min_age: str = "",
+    page: str = "1",
 ) -> RequestPage:
     """Requests of the village, newest first, 25 per page."""
     state = request_state(request)
@@ -91,8 +106,16 @@ async def api_detail(request: Request[Any, Any, Any], request_id: int) -> Reques
     if row is None:
         raise NotFoundException()
     steps = await (
-        ServiceStep.select(ServiceStep.action, ServiceStep.from_status, ServiceStep.to_status, ServiceStep.actor, ServiceStep.at)
-        .where((ServiceStep.request == request_id) & (ServiceStep.village_code == state.tenant.code))
+        ServiceStep.select(
+            ServiceStep.action,
+            ServiceStep.from_status,
+            ServiceStep.to_status,
+            ServiceStep.actor,
+            ServiceStep.at,
+        )
+        .where(
+            (ServiceStep.request == request_id) & (ServiceStep.village_code == state.tenant.code)
+        )
         .order_by(ServiceStep.at)
         .order_by(ServiceStep.id)
     )
@@ -101,7 +124,9 @@ async def api_detail(request: Request[Any, Any, Any], request_id: int) -> Reques
 
 
 @post("/layanan", guards=[requires(SUBMIT_PERMISSION)], status_code=201)
-async def api_create(request: Request[Any, Any, Any], kernel: Kernel, data: dict[str, Any]) -> Response[Any]:
+async def api_create(
+    request: Request[Any, Any, Any], kernel: Kernel, data: dict[str, Any]
+) -> Response[Any]:
     """Submit a request (without files); repeating an ``idempotency_key`` returns the first one."""
     state = request_state(request)
     tenant = state.tenant
@@ -110,10 +135,14 @@ async def api_create(request: Request[Any, Any, Any], kernel: Kernel, data: dict
     existing = await find_by_key(tenant.code, values.get("idempotency_key", ""))
     if existing is None:
         try:
-            submission = await validate_submission(tenant.code, values, "loket", local_day(state.now, tenant.code))
+            submission = await validate_submission(
+                tenant.code, values, "loket", local_day(state.now, tenant.code)
+            )
         except SubmissionInvalid as exc:
             return _invalid(exc.errors)
-        existing, _ = await submit_request(kernel, tenant.code, submission, [], state.principal.username, state.now)
+        existing, _ = await submit_request(
+            kernel, tenant.code, submission, [], state.principal.username, state.now
+        )
         status = 201
     else:
         status = 200
@@ -122,11 +151,17 @@ async def api_create(request: Request[Any, Any, Any], kernel: Kernel, data: dict
     return Response(_out(row, state.now), status_code=status)
 
 
-@post("/layanan/{request_id:int}/aksi/{action:str}", guards=[requires(RESIDENT_READ)], status_code=200)
+@post(
+    "/layanan/{request_id:int}/aksi/{action:str}", guards=[requires(RESIDENT_READ)], status_code=200
+)
 async def api_action(
-    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, action: str, data: dict[str, Any] | None = None
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    request_id: int,
+    action: str,
+    data: dict[str, Any] | None = None,
 ) -> Response[Any]:
-    """Take an action (``lengkap``, ``kembalikan`` with ``alasan``, ``selesai`` with ``nomor_dokumen``…)."""
+    """Take an action; ``kembalikan`` needs ``alasan``, ``selesai`` needs ``nomor_dokumen``."""
     state = request_state(request)
     assert state.tenant is not None
     try:

@@ -16,9 +16,36 @@ PATHS: tuple[tuple[str, tuple[tuple[str, dict[str, str]], ...]], ...] = (
     ("kk_perubahan", (("lengkap", {}),)),
     ("akta_kelahiran", (("lengkap", {}), ("teruskan", {}))),
     ("ktp_el", (("lengkap", {}), ("teruskan", {}), ("terima", {}))),
-    ("ktp_el", (("lengkap", {}), ("teruskan", {}), ("terima", {}), ("selesai", {"nomor_dokumen": "KTP-EL/2026/0001"}))),
-    ("kia", (("lengkap", {}), ("teruskan", {}), ("terima", {}), ("selesai", {"nomor_dokumen": "KIA/2026/0002"}), ("serahkan", {}))),
-    ("ktp_el", (("lengkap", {}), ("teruskan", {}), ("terima", {}), ("selesai", {"nomor_dokumen": "KTP-EL/2026/0003"}), ("serahkan", {}), ("nilai", {"nilai": "4", "komentar": "Cepat dan ramah."}))),
+    (
+        "ktp_el",
+        (
+            ("lengkap", {}),
+            ("teruskan", {}),
+            ("terima", {}),
+            ("selesai", {"nomor_dokumen": "KTP-EL/2026/0001"}),
+        ),
+    ),
+    (
+        "kia",
+        (
+            ("lengkap", {}),
+            ("teruskan", {}),
+            ("terima", {}),
+            ("selesai", {"nomor_dokumen": "KIA/2026/0002"}),
+            ("serahkan", {}),
+        ),
+    ),
+    (
+        "ktp_el",
+        (
+            ("lengkap", {}),
+            ("teruskan", {}),
+            ("terima", {}),
+            ("selesai", {"nomor_dokumen": "KTP-EL/2026/0003"}),
+            ("serahkan", {}),
+            ("nilai", {"nilai": "4", "komentar": "Cepat dan ramah."}),
+        ),
+    ),
     ("kk_baru", (("batalkan", {}),)),
 )
 STEP = dt.timedelta(hours=20)
@@ -41,10 +68,18 @@ async def demo(context: DemoContext) -> None:
         person = residents[index % len(residents)]
         details = {}
         if kind == "akta_kelahiran":
-            details = {"nama_anak": "Bayi Demo", "jenis_kelamin_anak": "2", "tanggal_lahir_anak": start.date().isoformat()}
+            details = {
+                "nama_anak": "Bayi Demo",
+                "jenis_kelamin_anak": "2",
+                "tanggal_lahir_anak": start.date().isoformat(),
+            }
         moment = start + dt.timedelta(days=index)
-        submission = Submission(kind, person["id"], person["name"], person["nik"], "loket", f"demo-{index}", details)
-        request_id, created = await submit_request(kernel, village.code, submission, [], operator, moment)
+        submission = Submission(
+            kind, person["id"], person["name"], person["nik"], "loket", f"demo-{index}", details
+        )
+        request_id, created = await submit_request(
+            kernel, village.code, submission, [], operator, moment
+        )
         if not created:
             continue
         for action, payload in actions:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-__all__ = ["DETAIL_FIELDS", "DetailField", "SUBJECT_OPTIONAL", "validate_details"]
+__all__ = ["DETAIL_FIELDS", "SUBJECT_OPTIONAL", "DetailField", "validate_details"]
 
 
 @dataclass(frozen=True, slots=True)

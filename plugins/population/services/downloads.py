@@ -22,9 +22,13 @@ __all__ = ["attachment_headers", "document_response"]
 
 
 def attachment_headers(filename: str) -> dict[str, str]:
-    ascii_name = "".join(c if c.isascii() and c not in '"\\;' and c.isprintable() else "_" for c in filename)
+    ascii_name = "".join(
+        c if c.isascii() and c not in '"\\;' and c.isprintable() else "_" for c in filename
+    )
     return {
-        "Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}",
+        "Content-Disposition": (
+            f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+        ),
         "X-Content-Type-Options": "nosniff",
         "Cache-Control": "private, no-store",
     }

@@ -37,7 +37,11 @@ from plugins.population.services.views import (
     status_options,
     table_rows,
 )
-from plugins.population.services.workflow import CHECK_PERMISSION, REQUEST_LIFECYCLE, SUBMIT_PERMISSION
+from plugins.population.services.workflow import (
+    CHECK_PERMISSION,
+    REQUEST_LIFECYCLE,
+    SUBMIT_PERMISSION,
+)
 
 LIST_COLUMNS = [
     {"key": "id", "label": "No."},
@@ -60,7 +64,11 @@ def parse_page(value: str) -> int:
 
 @get("/layanan", guards=[requires(RESIDENT_READ)], include_in_schema=False)
 async def request_list(
-    request: Request[Any, Any, Any], kind: str = "", status: str = "", min_age: str = "", page: str = "1"
+    request: Request[Any, Any, Any],
+    kind: str = "",
+    status: str = "",
+    min_age: str = "",
+    page: str = "1",
 ) -> Response[Any]:
     state = request_state(request)
     tenant = state.tenant
@@ -79,13 +87,17 @@ async def request_list(
         "base_url": base,
         "kind_options": kind_options(),
         "status_options": status_options(),
-        "can_submit": has_permission(state.principal, tenant, SUBMIT_PERMISSION, request.app.state.kernel.permissions),
+        "can_submit": has_permission(
+            state.principal, tenant, SUBMIT_PERMISSION, request.app.state.kernel.permissions
+        ),
         "heading": "Layanan kependudukan",
     }
     return await render(request, "population/services/list.html", context)
 
 
-def _form_context(kind_key: str, values: dict[str, str], errors: dict[str, str], action: str) -> dict[str, Any]:
+def _form_context(
+    kind_key: str, values: dict[str, str], errors: dict[str, str], action: str
+) -> dict[str, Any]:
     kind = None
     if kind_key:
         try:
@@ -126,20 +138,28 @@ async def create_request(request: Request[Any, Any, Any], kernel: Kernel) -> Res
     errors: dict[str, str] = {}
     submission = None
     try:
-        submission = await validate_submission(tenant.code, values, "loket", local_day(state.now, tenant.code))
+        submission = await validate_submission(
+            tenant.code, values, "loket", local_day(state.now, tenant.code)
+        )
     except SubmissionInvalid as exc:
         errors.update(exc.errors)
     uploads, upload_errors = await read_uploads(form, values.get("kind", ""), kernel.settings)
     errors.update(upload_errors)
     if errors or submission is None:
-        context = _form_context(values.get("kind", ""), values, errors, f"{tenant.base_url}/layanan/baru")
+        context = _form_context(
+            values.get("kind", ""), values, errors, f"{tenant.base_url}/layanan/baru"
+        )
         return await render(request, "population/services/new.html", context, status_code=422)
-    request_id, _ = await submit_request(kernel, tenant.code, submission, uploads, state.principal.username, state.now)
+    request_id, _ = await submit_request(
+        kernel, tenant.code, submission, uploads, state.principal.username, state.now
+    )
     await flash(request, "success", f"Permohonan #{request_id} diterima.")
     return Redirect(f"{tenant.base_url}/layanan/{request_id}", status_code=303)
 
 
-async def _detail(request: Request[Any, Any, Any], request_id: int) -> tuple[dict[str, Any], dict[str, Any]]:
+async def _detail(
+    request: Request[Any, Any, Any], request_id: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
     state = request_state(request)
     tenant = state.tenant
     assert tenant is not None
@@ -165,7 +185,11 @@ async def request_detail(request: Request[Any, Any, Any], request_id: int) -> Re
 
 
 async def act(
-    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, action: str, payload: dict[str, Any]
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    request_id: int,
+    action: str,
+    payload: dict[str, Any],
 ) -> tuple[dict[str, Any], str]:
     """Shared by the village and regency pages and the API: permission, state, then the write."""
     state = request_state(request)
@@ -180,13 +204,19 @@ async def act(
     if row is None:
         raise NotFoundException()
     try:
-        status = await take_action(kernel, row, action, payload, state.principal.username, state.now)
+        status = await take_action(
+            kernel, row, action, payload, state.principal.username, state.now
+        )
     except ActionConflict as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from None
     return row, status
 
 
-@post("/layanan/{request_id:int}/aksi/{action:str}", guards=[requires(RESIDENT_READ)], include_in_schema=False)
+@post(
+    "/layanan/{request_id:int}/aksi/{action:str}",
+    guards=[requires(RESIDENT_READ)],
+    include_in_schema=False,
+)
 async def request_action(
     request: Request[Any, Any, Any], kernel: Kernel, request_id: int, action: str
 ) -> Response[Any]:
@@ -213,7 +243,16 @@ async def download_document(
 ) -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None and state.principal is not None
-    return await document_response(kernel, state.tenant.code, state.principal.username, request_id, document_id)
+    return await document_response(
+        kernel, state.tenant.code, state.principal.username, request_id, document_id
+    )
 
 
-ROUTES = [request_list, new_request_form, create_request, request_detail, request_action, download_document]
+ROUTES = [
+    request_list,
+    new_request_form,
+    create_request,
+    request_detail,
+    request_action,
+    download_document,
+]

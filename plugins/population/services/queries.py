@@ -12,19 +12,23 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from piccolo.columns.combination import Where, WhereRaw
-
 from core.db.jsonvalue import json_dict
 from core.tenancy.tables import Village
-from plugins.population.services.age import day_start, local_day, request_age, submitted_on_or_before
+from plugins.population.services.age import (
+    day_start,
+    local_day,
+    request_age,
+    submitted_on_or_before,
+)
 from plugins.population.services.kinds import KINDS
-from plugins.population.tables import Resident, ServiceRequest
+from plugins.population.tables import ServiceRequest
 
 __all__ = [
     "OPEN_STATES",
     "Filters",
     "VillageInfo",
     "age_of",
+    "is_overdue",
     "list_requests",
     "load_request",
     "onboarded_villages",
@@ -65,14 +69,16 @@ class VillageInfo:
     district_code: str
 
 
-def _in_scope(scope_code: str) -> Where | WhereRaw | Any:
+def _in_scope(scope_code: str) -> Any:
     if len(scope_code.split(".")) >= 4:
         return ServiceRequest.village_code == scope_code
     return ServiceRequest.village_code.like(scope_code + ".%")
 
 
 async def onboarded_villages(scope_code: str) -> dict[str, VillageInfo]:
-    rows = await Village.select(Village.code, Village.name, Village.slug, Village.district_code).where(
+    rows = await Village.select(
+        Village.code, Village.name, Village.slug, Village.district_code
+    ).where(
         Village.onboarded == True  # noqa: E712
     )
     return {
@@ -151,7 +157,9 @@ async def list_requests(
     if filters.min_age is not None:
         today = local_day(now, scope_code)
         last_day = submitted_on_or_before(today, filters.min_age)
-        where &= ServiceRequest.submitted_at < day_start(last_day + dt.timedelta(days=1), scope_code)
+        where &= ServiceRequest.submitted_at < day_start(
+            last_day + dt.timedelta(days=1), scope_code
+        )
         where &= ServiceRequest.status.is_in(list(OPEN_STATES))
     total = await ServiceRequest.count().where(where)
     order = ServiceRequest.submitted_at
@@ -240,12 +248,4 @@ async def summarise(scope_code: str, now: dt.datetime) -> Summary:
         overdue=sum(v.overdue for v in village_rows),
         average_rating=round(sum(ratings) / len(ratings), 2) if ratings else None,
         ratings=len(ratings),
-    )
-
-
-async def resident_by_id(village_code: str, resident_id: int) -> dict[str, Any] | None:
-    return (
-        await Resident.select()
-        .where((Resident.id == resident_id) & (Resident.village_code == village_code))
-        .first()
     )

@@ -79,8 +79,10 @@ async def queue(
         "base_url": BASE,
         "kind_options": kind_options(),
         "status_options": status_options(),
-        "district_options": [("", "Semua kecamatan")] + [(d["code"], d["name"]) for d in districts if d["code"] in used],
-        "village_options": [("", "Semua desa")] + [(v.code, v.name) for v in sorted(villages.values(), key=lambda v: v.name)],
+        "district_options": [("", "Semua kecamatan")]
+        + [(d["code"], d["name"]) for d in districts if d["code"] in used],
+        "village_options": [("", "Semua desa")]
+        + [(v.code, v.name) for v in sorted(villages.values(), key=lambda v: v.name)],
         "heading": "Antrean layanan kependudukan",
         "regency": True,
     }
@@ -103,7 +105,9 @@ async def _detail(request: Request[Any, Any, Any], request_id: int) -> dict[str,
     if row is None or row["village_code"] not in villages:
         raise NotFoundException()
     kernel = request.app.state.kernel
-    actions = permitted_actions(row["status"], state.principal, state.tenant, kernel.permissions, REGENCY_ACTIONS)
+    actions = permitted_actions(
+        row["status"], state.principal, state.tenant, kernel.permissions, REGENCY_ACTIONS
+    )
     context = await detail_context(row, state.now, actions, BASE, f"{BASE}/{request_id}/dokumen")
     context["back_url"] = BASE
     context["village_name"] = villages[row["village_code"]].name
@@ -112,7 +116,9 @@ async def _detail(request: Request[Any, Any, Any], request_id: int) -> dict[str,
 
 @get("/layanan/{request_id:int}", guards=[requires(REQUEST_QUEUE)], include_in_schema=False)
 async def regency_detail(request: Request[Any, Any, Any], request_id: int) -> Response[Any]:
-    return await render(request, "population/services/detail.html", await _detail(request, request_id))
+    return await render(
+        request, "population/services/detail.html", await _detail(request, request_id)
+    )
 
 
 @post(
@@ -148,7 +154,9 @@ async def regency_download(
     state = request_state(request)
     assert state.tenant is not None and state.principal is not None
     await _detail(request, request_id)
-    return await document_response(kernel, state.tenant.code, state.principal.username, request_id, document_id)
+    return await document_response(
+        kernel, state.tenant.code, state.principal.username, request_id, document_id
+    )
 
 
 ROUTES = [queue, summary_page, regency_detail, regency_action, regency_download]

@@ -39,7 +39,12 @@ def document_number_error(kind: str, number: str) -> str | None:
 
 
 async def apply_completion(
-    kernel: Kernel, request: dict[str, Any], details: dict[str, str], number: str, actor: str, now: dt.datetime
+    kernel: Kernel,
+    request: dict[str, Any],
+    details: dict[str, str],
+    number: str,
+    actor: str,
+    now: dt.datetime,
 ) -> None:
     """Bring the register in line with the document ``number`` issued for ``request``."""
     kind = request["kind"]
@@ -71,13 +76,19 @@ def _date(value: str | None, fallback: dt.date) -> dt.date:
         return fallback
 
 
-async def _set_kk_number(village: str, resident: dict[str, Any], number: str, now: dt.datetime) -> None:
+async def _set_kk_number(
+    village: str, resident: dict[str, Any], number: str, now: dt.datetime
+) -> None:
     if resident["family"] is None:
         created = await Family.insert(
             Family(village_code=village, kk_number=number, created_at=now)
         ).returning(Family.id)
         await Resident.update(
-            {Resident.family: created[0]["id"], Resident.updated_at: now, Resident.version: Resident.version + 1}
+            {
+                Resident.family: created[0]["id"],
+                Resident.updated_at: now,
+                Resident.version: Resident.version + 1,
+            }
         ).where((Resident.id == resident["id"]) & (Resident.village_code == village))
         return
     await Family.update({Family.kk_number: number, Family.version: Family.version + 1}).where(
@@ -162,7 +173,11 @@ async def _record(
     ).returning(LifeEvent.id)
     if set_status:
         await Resident.update(
-            {Resident.status: status, Resident.updated_at: now, Resident.version: Resident.version + 1}
+            {
+                Resident.status: status,
+                Resident.updated_at: now,
+                Resident.version: Resident.version + 1,
+            }
         ).where((Resident.id == resident["id"]) & (Resident.village_code == village))
     name = {BORN: "population.resident_born", DIED: "population.resident_died"}.get(
         kind, "population.resident_moved_out"

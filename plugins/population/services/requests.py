@@ -171,13 +171,22 @@ async def submit_request(
         action="create",
         entity="service_request",
         entity_id=request_id,
-        after={"kind": submission.kind, "channel": submission.channel, "resident": submission.resident_id},
+        after={
+            "kind": submission.kind,
+            "channel": submission.channel,
+            "resident": submission.resident_id,
+        },
     )
     return request_id, True
 
 
 async def add_document(
-    kernel: Kernel, village_code: str, request_id: int, upload: CheckedUpload, actor: str, now: dt.datetime
+    kernel: Kernel,
+    village_code: str,
+    request_id: int,
+    upload: CheckedUpload,
+    actor: str,
+    now: dt.datetime,
 ) -> None:
     name = store_upload(kernel.settings, village_code, upload)
     await ServiceDocument.insert(
@@ -284,4 +293,3 @@ def kind_title(key: str) -> str:
         return get_kind(key).title
     except LookupError:
         return key
-

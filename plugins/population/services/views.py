@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from core.auth.principal import Principal, has_permission
 from core.db.jsonvalue import json_dict
@@ -51,7 +51,12 @@ ACTION_FIELDS: dict[str, tuple[tuple[str, str, str, Any], ...]] = {
     "kembalikan_ke_desa": (("alasan", "Alasan", "textarea", None),),
     "selesai": (("nomor_dokumen", "Nomor dokumen (untuk KK: nomor KK baru)", "text", None),),
     "nilai": (
-        ("nilai", "Nilai (1 kurang – 4 sangat baik)", "select", [("", "Pilih nilai"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")]),
+        (
+            "nilai",
+            "Nilai (1 kurang – 4 sangat baik)",
+            "select",
+            [("", "Pilih nilai"), ("1", "1"), ("2", "2"), ("3", "3"), ("4", "4")],
+        ),
         ("komentar", "Komentar", "textarea", None),
     ),
 }
@@ -83,11 +88,18 @@ def permitted_actions(
         action
         for action in REQUEST_LIFECYCLE.allowed_actions(status)
         if (wanted is None or action in wanted)
-        and has_permission(principal, tenant, REQUEST_LIFECYCLE.permission_for(action) or "", permissions)
+        and has_permission(
+            principal, tenant, REQUEST_LIFECYCLE.permission_for(action) or "", permissions
+        )
     ]
 
 
-def table_rows(rows: list[dict[str, Any]], now: dt.datetime, link: Any, villages: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
+def table_rows(
+    rows: list[dict[str, Any]],
+    now: dt.datetime,
+    link: Any,
+    villages: Mapping[str, Any] | None = None,
+) -> list[dict[str, Any]]:
     """Formatted cells for ``components/table.html``; ``link(row)`` gives the detail URL."""
     out = []
     for row in rows:
@@ -99,7 +111,9 @@ def table_rows(rows: list[dict[str, Any]], now: dt.datetime, link: Any, villages
                 "village": village.name if village else row["village_code"],
                 "kind": kind_title(row["kind"]),
                 "person": row["resident_name"] or row["applicant_name"],
-                "status": Markup('<span class="badge badge-{}">{}</span>').format(tone(row["status"]), label),
+                "status": Markup('<span class="badge badge-{}">{}</span>').format(
+                    tone(row["status"]), label
+                ),
                 "submitted": row["submitted_at"].strftime("%d-%m-%Y"),
                 "age": f"{age_of(row, now)} hari kerja",
                 "channel": "Daring" if row["channel"] == "online" else "Loket",
@@ -144,11 +158,13 @@ async def detail_context(
     for doc in documents:
         by_key.setdefault(doc["doc_key"], []).append(doc)
     checklist = [
-        {"label": d.label, "required": d.required, "files": by_key.get(d.key, [])} for d in checklist_docs
+        {"label": d.label, "required": d.required, "files": by_key.get(d.key, [])}
+        for d in checklist_docs
     ]
     details = json_dict(request_row["payload"])
     detail_rows = [
-        (spec.label, details.get(spec.key, "")) for spec in DETAIL_FIELDS.get(request_row["kind"], ())
+        (spec.label, details.get(spec.key, ""))
+        for spec in DETAIL_FIELDS.get(request_row["kind"], ())
     ]
     history = [
         {
@@ -172,11 +188,15 @@ async def detail_context(
         "history": history,
         "download_base": download_base,
         "actions": [
-            ActionView(a, REQUEST_LIFECYCLE.label(a), f"{action_base}/{request_id}/aksi/{a}", ACTION_FIELDS.get(a, ()))
+            ActionView(
+                a,
+                REQUEST_LIFECYCLE.label(a),
+                f"{action_base}/{request_id}/aksi/{a}",
+                ACTION_FIELDS.get(a, ()),
+            )
             for a in actions
         ],
         "errors": {},
         "values": {},
         "failed_action": None,
-        "escape": escape,
     }

@@ -16,9 +16,12 @@ from plugins.population.tables import ServiceRequest
 
 async def village_open_requests(tenant: Tenant, kernel: Kernel) -> Widget:
     count = await ServiceRequest.count().where(
-        (ServiceRequest.village_code == tenant.code) & ServiceRequest.status.is_in(list(OPEN_STATES))
+        (ServiceRequest.village_code == tenant.code)
+        & ServiceRequest.status.is_in(list(OPEN_STATES))
     )
-    return Widget(title="Permohonan layanan terbuka", value=str(count), url=f"{tenant.base_url}/layanan")
+    return Widget(
+        title="Permohonan layanan terbuka", value=str(count), url=f"{tenant.base_url}/layanan"
+    )
 
 
 async def regency_queue(tenant: Tenant, kernel: Kernel) -> Widget:
@@ -34,7 +37,11 @@ async def regency_queue(tenant: Tenant, kernel: Kernel) -> Widget:
 
 def widgets(tenant: Tenant) -> list[WidgetProvider]:
     if tenant.kind == "village":
-        return [WidgetProvider("population.requests.open", RESIDENT_READ, village_open_requests, order=30)]
+        return [
+            WidgetProvider(
+                "population.requests.open", RESIDENT_READ, village_open_requests, order=30
+            )
+        ]
     if tenant.kind == "regency":
         return [WidgetProvider("population.requests.queue", REQUEST_QUEUE, regency_queue, order=30)]
     return []

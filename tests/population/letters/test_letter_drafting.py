@@ -104,7 +104,9 @@ async def test_village_template_is_used_for_new_letters(kampung, add_resident, d
     assert page.status_code == 200
     saved = await admin.post(
         village.url + "/surat/templat/domisili",
-        data={"body": "Warga {{ resident.name }} tinggal di {{ village.name }} untuk {{ keperluan }}."},
+        data={
+            "body": "Warga {{ resident.name }} tinggal di {{ village.name }} untuk {{ keperluan }}."
+        },
     )
     assert saved.status_code == 303
     operator = await kampung.login("village_operator", village)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from conftest import person
-
 
 async def test_operator_cannot_read_or_change_other_village_resident(kampung, register) -> None:
     village_a = await kampung.village(0)
@@ -14,7 +12,8 @@ async def test_operator_cannot_read_or_change_other_village_resident(kampung, re
     assert (await client.get(f"{village_a.url}/penduduk/{theirs}")).status_code == 404
     assert (await client.get(f"{village_a.url}/penduduk/{theirs}/ubah")).status_code == 404
     edit = await client.post(
-        f"{village_a.url}/penduduk/{theirs}/ubah", data={**person(1, name="Diubah"), "version": "1"}
+        f"{village_a.url}/penduduk/{theirs}/ubah",
+        data={**register.person(1, name="Diubah"), "version": "1"},
     )
     assert edit.status_code == 404
     assert (await client.get(f"{village_a.api}/penduduk/{theirs}")).status_code == 404

@@ -22,7 +22,12 @@ async def test_operator_submits_request_at_counter_with_documents(kampung, peopl
     assert "Kartu Keluarga (KK)" in form.text
     response = await client.post(
         village.url + "/layanan/baru",
-        data={"kind": "ktp_el", "idempotency_key": "k-1", "nik": person["nik"], "applicant_name": "Siti"},
+        data={
+            "kind": "ktp_el",
+            "idempotency_key": "k-1",
+            "nik": person["nik"],
+            "applicant_name": "Siti",
+        },
         files={"dok_kk": ("kk.pdf", PDF, "application/pdf")},
     )
     request_id = created_id(response)
@@ -44,7 +49,12 @@ async def test_double_submit_with_same_key_creates_one_request(kampung, people) 
     village = await kampung.village()
     person = await people.resident(village)
     client = await kampung.login("village_operator", village)
-    data = {"kind": "kia", "idempotency_key": "same-key", "nik": person["nik"], "applicant_name": "Siti"}
+    data = {
+        "kind": "kia",
+        "idempotency_key": "same-key",
+        "nik": person["nik"],
+        "applicant_name": "Siti",
+    }
     first = created_id(await client.post(village.url + "/layanan/baru", data=data))
     second = created_id(await client.post(village.url + "/layanan/baru", data=data))
     api = await client.post(village.api + "/layanan", json=data)
@@ -58,7 +68,12 @@ async def test_upload_that_is_not_an_image_or_pdf_is_refused_by_content(kampung,
     village = await kampung.village()
     person = await people.resident(village)
     client = await kampung.login("village_operator", village)
-    data = {"kind": "ktp_el", "idempotency_key": "k-2", "nik": person["nik"], "applicant_name": "Siti Aminah"}
+    data = {
+        "kind": "ktp_el",
+        "idempotency_key": "k-2",
+        "nik": person["nik"],
+        "applicant_name": "Siti Aminah",
+    }
     response = await client.post(
         village.url + "/layanan/baru",
         data=data,
@@ -78,7 +93,12 @@ async def test_upload_over_the_size_limit_is_refused(kampung, people) -> None:
     big = b"\xff\xd8\xff" + b"\x00" * (5 * 1024 * 1024)
     response = await client.post(
         village.url + "/layanan/baru",
-        data={"kind": "ktp_el", "idempotency_key": "k-3", "nik": person["nik"], "applicant_name": "Siti"},
+        data={
+            "kind": "ktp_el",
+            "idempotency_key": "k-3",
+            "nik": person["nik"],
+            "applicant_name": "Siti",
+        },
         files={"dok_kk": ("kk.jpg", big, "image/jpeg")},
     )
     assert response.status_code == 422
@@ -98,14 +118,21 @@ async def test_missing_fields_are_named_in_indonesian(kampung) -> None:
     assert "Tanggal kematian wajib diisi." in response.text
 
 
-async def test_document_is_downloaded_as_attachment_only_by_permitted_staff(kampung, people) -> None:
+async def test_document_is_downloaded_as_attachment_only_by_permitted_staff(
+    kampung, people
+) -> None:
     village = await kampung.village()
     person = await people.resident(village)
     client = await kampung.login("village_operator", village)
     request_id = created_id(
         await client.post(
             village.url + "/layanan/baru",
-            data={"kind": "ktp_el", "idempotency_key": "k-5", "nik": person["nik"], "applicant_name": "Siti"},
+            data={
+                "kind": "ktp_el",
+                "idempotency_key": "k-5",
+                "nik": person["nik"],
+                "applicant_name": "Siti",
+            },
             files={"dok_kk": ("foto kk.png", PNG, "image/png")},
         )
     )

@@ -21,10 +21,21 @@ class Desk:
     """The village operator and the regency officer working one village's requests over HTTP."""
 
     def __init__(self, kampung, village, operator, officer) -> None:
-        self.kampung, self.village, self.operator, self.officer = kampung, village, operator, officer
+        self.kampung, self.village, self.operator, self.officer = (
+            kampung,
+            village,
+            operator,
+            officer,
+        )
 
     async def submit(self, nik: str, key: str, kind: str = "ktp_el", **extra: str) -> int:
-        data = {"kind": kind, "idempotency_key": key, "nik": nik, "applicant_name": "Pemohon", **extra}
+        data = {
+            "kind": kind,
+            "idempotency_key": key,
+            "nik": nik,
+            "applicant_name": "Pemohon",
+            **extra,
+        }
         response = await self.operator.post(self.village.api + "/layanan", json=data)
         assert response.status_code == 201, response.text
         return response.json()["id"]
@@ -34,12 +45,18 @@ class Desk:
         if action in REGENCY:
             url = f"/kabupaten/layanan/{request_id}/aksi/{action}"
             return await self.officer.post(url, data=data)
-        return await self.operator.post(self.village.url + f"/layanan/{request_id}/aksi/{action}", data=data)
+        return await self.operator.post(
+            self.village.url + f"/layanan/{request_id}/aksi/{action}", data=data
+        )
 
     async def status(self, request_id: int) -> str:
         async with self.kampung.scope(self.village.code):
             row = await ServiceRequest.select().where(ServiceRequest.id == request_id).first()
-            steps = await ServiceStep.select().where(ServiceStep.request == request_id).order_by(ServiceStep.id)
+            steps = (
+                await ServiceStep.select()
+                .where(ServiceStep.request == request_id)
+                .order_by(ServiceStep.id)
+            )
         assert REQUEST_LIFECYCLE.derive(s["action"] for s in steps) == row["status"]
         return row["status"]
 
@@ -83,7 +100,10 @@ async def test_refused_transitions_answer_409_with_indonesian_message(desk, peop
     request_id = await desk.submit(person["nik"], "r-1")
     refused = await desk.act(request_id, "teruskan")
     assert refused.status_code == 409
-    assert "Aksi &#39;Teruskan ke Disdukcapil&#39; tidak boleh dari status &#39;Diajukan&#39;." in refused.text
+    assert (
+        "Aksi &#39;Teruskan ke Disdukcapil&#39; tidak boleh dari status &#39;Diajukan&#39;."
+        in refused.text
+    )
     assert (await desk.act(request_id, "terima")).status_code == 409
     api = await desk.operator.post(desk.village.api + f"/layanan/{request_id}/aksi/serahkan")
     assert api.status_code == 409
@@ -114,7 +134,9 @@ async def test_operator_cannot_take_regency_actions(desk, people) -> None:
     assert await desk.status(request_id) == "diteruskan"
 
 
-async def test_operator_cannot_see_or_act_on_another_villages_request(kampung, desk, people) -> None:
+async def test_operator_cannot_see_or_act_on_another_villages_request(
+    kampung, desk, people
+) -> None:
     other = await kampung.village(1)
     stranger = await people.resident(other)
     other_operator = await kampung.login("village_operator", other)
@@ -126,8 +148,12 @@ async def test_operator_cannot_see_or_act_on_another_villages_request(kampung, d
     operator, village = desk.operator, desk.village
     assert (await operator.get(village.url + f"/layanan/{foreign}")).status_code == 404
     assert (await operator.get(village.api + f"/layanan/{foreign}")).status_code == 404
-    assert (await operator.post(village.url + f"/layanan/{foreign}/aksi/lengkap")).status_code == 404
-    assert (await operator.post(village.api + f"/layanan/{foreign}/aksi/lengkap")).status_code == 404
+    assert (
+        await operator.post(village.url + f"/layanan/{foreign}/aksi/lengkap")
+    ).status_code == 404
+    assert (
+        await operator.post(village.api + f"/layanan/{foreign}/aksi/lengkap")
+    ).status_code == 404
     assert (await operator.get(other.url + f"/layanan/{foreign}")).status_code in (403, 404)
     listing = await operator.get(village.api + "/layanan")
     assert listing.json()["total"] == 0
@@ -141,12 +167,20 @@ async def test_regency_officer_sees_queue_across_villages(kampung, desk, people)
     other_operator = await kampung.login("village_operator", other)
     await other_operator.post(
         other.api + "/layanan",
-        json={"kind": "akta_kematian", "idempotency_key": "q-2", "nik": there["nik"], "applicant_name": "A", "tanggal_kematian": "2026-01-05"},
+        json={
+            "kind": "akta_kematian",
+            "idempotency_key": "q-2",
+            "nik": there["nik"],
+            "applicant_name": "A",
+            "tanggal_kematian": "2026-01-05",
+        },
     )
     queue = await desk.officer.get("/kabupaten/layanan")
     assert queue.status_code == 200
     assert "WARGA SATU" in queue.text and "WARGA DUA" in queue.text
-    only_other = await desk.officer.get(f"/kabupaten/layanan?village={other.code}&kind=akta_kematian")
+    only_other = await desk.officer.get(
+        f"/kabupaten/layanan?village={other.code}&kind=akta_kematian"
+    )
     assert "WARGA DUA" in only_other.text and "WARGA SATU" not in only_other.text
     old = await desk.officer.get("/kabupaten/layanan?min_age=3")
     assert "WARGA SATU" not in old.text
@@ -155,17 +189,19 @@ async def test_regency_officer_sees_queue_across_villages(kampung, desk, people)
     assert (await desk.operator.get("/kabupaten/layanan")).status_code == 403
 
 
-async def test_finished_death_certificate_marks_resident_dead_and_publishes_event(kampung, desk, people) -> None:
+async def test_finished_death_certificate_marks_resident_dead_and_publishes_event(
+    kampung, desk, people
+) -> None:
     family = await people.family(desk.village)
     person = await people.resident(desk.village, "ALMARHUM", family=family, sex=1)
-    request_id = await desk.submit(person["nik"], "d-1", "akta_kematian", tanggal_kematian="2026-01-05")
+    request_id = await desk.submit(
+        person["nik"], "d-1", "akta_kematian", tanggal_kematian="2026-01-05"
+    )
     for step in ("lengkap", "teruskan", "terima"):
         await desk.act(request_id, step)
     events = []
 
     async def remember(event, kernel) -> None:
-        async with kampung.scope(desk.village.code):
-            pass
         events.append(event)
 
     kampung.kernel.events._subscribers["population.resident_died"].append(
@@ -179,13 +215,20 @@ async def test_finished_death_certificate_marks_resident_dead_and_publishes_even
     assert resident["status"] == 2
     assert death["kind"] == 2 and death["event_date"].isoformat() == "2026-01-05"
     assert [e.payload for e in events] == [
-        {"resident_id": person["id"], "nik": person["nik"], "event_id": death["id"], "event_date": "2026-01-05"}
+        {
+            "resident_id": person["id"],
+            "nik": person["nik"],
+            "event_id": death["id"],
+            "event_date": "2026-01-05",
+        }
     ]
 
 
 async def test_failing_subscriber_rolls_back_the_finished_step(kampung, desk, people) -> None:
     person = await people.resident(desk.village)
-    request_id = await desk.submit(person["nik"], "d-2", "akta_kematian", tanggal_kematian="2026-01-05")
+    request_id = await desk.submit(
+        person["nik"], "d-2", "akta_kematian", tanggal_kematian="2026-01-05"
+    )
     for step in ("lengkap", "teruskan", "terima"):
         await desk.act(request_id, step)
 
@@ -210,7 +253,9 @@ async def test_finished_kk_request_puts_new_number_on_family(desk, people) -> No
         await desk.act(request_id, step)
     bad = await desk.act(request_id, "selesai", {"nomor_dokumen": "12345"})
     assert bad.status_code == 422 and "Nomor KK harus terdiri dari 16 digit angka." in bad.text
-    assert (await desk.act(request_id, "selesai", {"nomor_dokumen": "3527010501260009"})).status_code == 303
+    assert (
+        await desk.act(request_id, "selesai", {"nomor_dokumen": "3527010501260009"})
+    ).status_code == 303
     async with desk.kampung.scope(desk.village.code):
         row = await Family.select().where(Family.id == family).first()
     assert row["kk_number"] == "3527010501260009"
@@ -220,7 +265,12 @@ async def test_finished_birth_certificate_adds_the_newborn_once(desk, people) ->
     family = await people.family(desk.village)
     mother = await people.resident(desk.village, "IBU", family=family)
     request_id = await desk.submit(
-        mother["nik"], "b-1", "akta_kelahiran", nama_anak="Bayi Mungil", jenis_kelamin_anak="2", tanggal_lahir_anak="2026-01-02"
+        mother["nik"],
+        "b-1",
+        "akta_kelahiran",
+        nama_anak="Bayi Mungil",
+        jenis_kelamin_anak="2",
+        tanggal_lahir_anak="2026-01-02",
     )
     for step in ("lengkap", "teruskan", "terima"):
         await desk.act(request_id, step)
@@ -228,7 +278,11 @@ async def test_finished_birth_certificate_adds_the_newborn_once(desk, people) ->
     async with desk.kampung.scope(desk.village.code):
         babies = await Resident.select().where(Resident.name_key == "BAYI MUNGIL")
     assert len(babies) == 1
-    assert babies[0]["family"] == family and babies[0]["nik_temporary"] and babies[0]["mother_nik"] == mother["nik"]
+    assert (
+        babies[0]["family"] == family
+        and babies[0]["nik_temporary"]
+        and babies[0]["mother_nik"] == mother["nik"]
+    )
 
 
 async def test_age_is_counted_in_working_days(desk, people) -> None:
@@ -236,7 +290,9 @@ async def test_age_is_counted_in_working_days(desk, people) -> None:
     request_id = await desk.submit(person["nik"], "a-1")
     friday = datetime(2026, 1, 16, 2, 0, tzinfo=UTC)
     async with desk.kampung.scope(desk.village.code):
-        await ServiceRequest.update({ServiceRequest.submitted_at: friday}).where(ServiceRequest.id == request_id)
+        await ServiceRequest.update({ServiceRequest.submitted_at: friday}).where(
+            ServiceRequest.id == request_id
+        )
     detail = await desk.operator.get(desk.village.api + f"/layanan/{request_id}")
     from core.workdays import working_days_between
 

@@ -1,0 +1,143 @@
+"""Citizen accounts: a 6-digit PIN per resident, issued at the village office and hashed.
+
+The operator hands the PIN over once (it is shown on screen and stored only as an argon2id hash);
+the citizen must choose their own at the first sign-in, so nobody at the office knows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from itertools import pairwise
+from typing import Any
+
+from core.auth.passwords import hash_password, verify_password
+from core.kernel import Kernel
+from plugins.population.tables import CitizenAccount, Resident
+
+__all__ = ["PinInvalid", "change_pin", "check_new_pin", "find_account", "issue_pin"]
+
+PIN_LENGTH = 6
+
+
+class PinInvalid(ValueError):
+    """The chosen PIN is unusable; ``errors`` by field, in Indonesian."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__("; ".join(errors.values()))
+        self.errors = errors
+
+
+def _weak(pin: str) -> bool:
+    digits = [int(c) for c in pin]
+    steps = {b - a for a, b in pairwise(digits)}
+    return len(set(pin)) == 1 or steps in ({1}, {-1})
+
+
+async def issue_pin(
+    kernel: Kernel, village_code: str, resident: dict[str, Any], actor: str, now: dt.datetime
+) -> str:
+    """A fresh PIN for ``resident`` (a new account, or a reset of theirs); shown once."""
+    pin = f"{secrets.randbelow(10**PIN_LENGTH):0{PIN_LENGTH}d}"
+    pin_hash = await hash_password(pin)
+    existing = await find_account(village_code, resident["id"])
+    if existing:
+        await CitizenAccount.update(
+            {
+                CitizenAccount.pin_hash: pin_hash,
+                CitizenAccount.must_change_pin: True,
+                CitizenAccount.active: True,
+                CitizenAccount.nik: resident["nik"],
+            }
+        ).where(
+            (CitizenAccount.id == existing["id"]) & (CitizenAccount.village_code == village_code)
+        )
+    else:
+        await CitizenAccount.insert(
+            CitizenAccount(
+                village_code=village_code,
+                resident=resident["id"],
+                nik=resident["nik"],
+                pin_hash=pin_hash,
+                must_change_pin=True,
+                active=True,
+                created_at=now,
+            )
+        )
+    await kernel.audit(
+        village_code,
+        actor=actor,
+        action="reset" if existing else "create",
+        entity="citizen_account",
+        entity_id=resident["id"],
+        after={"must_change_pin": True},
+    )
+    return pin
+
+
+async def find_account(village_code: str, resident_id: int) -> dict[str, Any] | None:
+    return (
+        await CitizenAccount.select()
+        .where(
+            (CitizenAccount.village_code == village_code) & (CitizenAccount.resident == resident_id)
+        )
+        .first()
+    )
+
+
+async def sign_in_account(nik: str) -> dict[str, Any] | None:
+    """The live account for ``nik`` whose resident is still alive and living here, if any."""
+    return (
+        await CitizenAccount.select(
+            CitizenAccount.id,
+            CitizenAccount.village_code,
+            CitizenAccount.resident,
+            CitizenAccount.pin_hash,
+            CitizenAccount.must_change_pin,
+        )
+        .where(
+            (CitizenAccount.nik == nik)
+            & (CitizenAccount.active == True)  # noqa: E712
+            & (CitizenAccount.resident.status == 1)
+        )
+        .first()
+    )
+
+
+async def check_new_pin(account: dict[str, Any], pin: str, confirm: str) -> None:
+    errors: dict[str, str] = {}
+    if len(pin) != PIN_LENGTH or not pin.isdigit():
+        errors["pin"] = "PIN baru harus 6 digit angka."
+    elif _weak(pin):
+        errors["pin"] = "PIN baru terlalu mudah ditebak (angka sama atau berurutan)."
+    elif await verify_password(account["pin_hash"], pin):
+        errors["pin"] = "PIN baru harus berbeda dari PIN yang diberikan petugas."
+    if not errors and confirm != pin:
+        errors["pin_confirm"] = "Ulangi PIN baru tidak sama."
+    if errors:
+        raise PinInvalid(errors)
+
+
+async def change_pin(kernel: Kernel, account: dict[str, Any], pin: str, actor: str) -> None:
+    await CitizenAccount.update(
+        {CitizenAccount.pin_hash: await hash_password(pin), CitizenAccount.must_change_pin: False}
+    ).where(
+        (CitizenAccount.id == account["id"])
+        & (CitizenAccount.village_code == account["village_code"])
+    )
+    await kernel.audit(
+        account["village_code"],
+        actor=actor,
+        action="update",
+        entity="citizen_account",
+        entity_id=account["resident"],
+        after={"pin_changed": True},
+    )
+
+
+async def resident_by_nik(village_code: str, nik: str) -> dict[str, Any] | None:
+    return (
+        await Resident.select(Resident.id, Resident.nik, Resident.name, Resident.status)
+        .where((Resident.village_code == village_code) & (Resident.nik == nik))
+        .first()
+    )

@@ -1,0 +1,124 @@
+"""Each statistics chart as one value: its title, its SVG, and the table and CSV of its numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from core.tenancy.context import Tenant
+from core.web.svg_charts import bar_chart, line_chart, population_pyramid, pyramid_bands
+from plugins.population.domain.code_list import CodeList
+from plugins.population.domain.codes import (
+    EDUCATION,
+    MARITAL_STATUS,
+    OCCUPATION,
+    RELATIONSHIP,
+    RELIGION,
+)
+from plugins.population.statistics import queries
+
+UNKNOWN = "Tidak diisi"
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+_EVENT_SERIES = ((1, "Lahir"), (2, "Mati"), (3, "Pindah keluar"), (5, "Pindah masuk"))
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    key: str
+    title: str
+    svg: Markup
+    header: tuple[str, ...]
+    rows: list[tuple[object, ...]]
+
+    @property
+    def columns(self) -> list[dict[str, str]]:
+        return [{"key": str(index), "label": label} for index, label in enumerate(self.header)]
+
+    @property
+    def table_rows(self) -> list[dict[str, object]]:
+        return [{str(index): value for index, value in enumerate(row)} for row in self.rows]
+
+
+CODED = {
+    "agama": ("religion", "Agama", RELIGION),
+    "pendidikan": ("education", "Pendidikan dalam KK", EDUCATION),
+    "pekerjaan": ("occupation", "Pekerjaan", OCCUPATION),
+    "status-kawin": ("marital_status", "Status perkawinan", MARITAL_STATUS),
+    "hubungan-keluarga": ("relationship", "Hubungan dalam keluarga", RELATIONSHIP),
+}
+KEYS = ("piramida", *CODED, "peristiwa")
+
+
+def _label(codes: CodeList, code: int | None) -> str:
+    if code is None:
+        return UNKNOWN
+    try:
+        return codes.label(code)
+    except ValueError:
+        return f"Kode {code}"
+
+
+async def pyramid(tenant: Tenant, today: dt.date) -> Chart:
+    labels = [label for label, _, _ in pyramid_bands([])]
+    male, female = [0] * len(labels), [0] * len(labels)
+    for sex, year, count in await queries.birth_years(tenant):
+        if year is None or sex not in (1, 2) or year > today.year:
+            continue
+        band = min((today.year - year) // 5, len(labels) - 1)
+        (male if sex == 1 else female)[band] += count
+    bands = list(zip(labels, male, female, strict=True))
+    title = "Piramida penduduk"
+    return Chart(
+        "piramida",
+        title,
+        Markup(population_pyramid(bands, title=title)),
+        ("Kelompok umur", "Laki-laki", "Perempuan"),
+        [tuple(band) for band in bands],
+    )
+
+
+async def coded(tenant: Tenant, key: str) -> Chart:
+    column, title, codes = CODED[key]
+    counts = await queries.coded_counts(tenant, column)
+    ordered = sorted(counts.items(), key=lambda item: (item[0] is None, item[0] or 0))
+    rows = [(_label(codes, code), count) for code, count in ordered]
+    return Chart(key, title, Markup(bar_chart(rows, title=title)), (title, "Jumlah"), rows)
+
+
+def _last_months(today: dt.date, count: int = 12) -> list[tuple[int, int]]:
+    months = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return list(reversed(months))
+
+
+async def events(tenant: Tenant, today: dt.date) -> Chart:
+    months = _last_months(today)
+    since = dt.date(months[0][0], months[0][1], 1)
+    counts = await queries.monthly_events(tenant, since)
+    keys = [f"{year:04d}-{month:02d}" for year, month in months]
+    series = [(name, [counts.get((kind, key), 0) for key in keys]) for kind, name in _EVENT_SERIES]
+    labels = [_MONTHS[month - 1] for _, month in months]
+    title = "Peristiwa kependudukan per bulan"
+    rows = [
+        (key, *(values[index] for _, values in series)) for index, key in enumerate(keys)
+    ]
+    return Chart(
+        "peristiwa",
+        title,
+        Markup(line_chart(series, labels=labels, title=title)),
+        ("Bulan", *(name for _, name in _EVENT_SERIES)),
+        rows,
+    )
+
+
+async def chart(tenant: Tenant, key: str, today: dt.date) -> Chart:
+    if key == "piramida":
+        return await pyramid(tenant, today)
+    if key == "peristiwa":
+        return await events(tenant, today)
+    return await coded(tenant, key)
