@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import tempfile
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -19,9 +20,9 @@ from litestar.background_tasks import BackgroundTask
 from litestar.response import File, Stream
 
 from core.kernel import Kernel
-from core.web.transaction import STREAM_KEY
 from core.web.guards import requires
 from core.web.request_state import request_state
+from core.web.transaction import STREAM_KEY
 from plugins.population.importing.opensid_export import resident_pages
 from plugins.population.permissions import EXPORT
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS
@@ -79,9 +80,9 @@ async def export_xlsx(request: Request[Any, Any, Any], kernel: Kernel) -> File:
     async for page in resident_pages(code):
         for row in page:
             sheet.append(row)
-    handle = tempfile.NamedTemporaryFile(suffix=".xlsx", delete=False)
-    handle.close()
-    path = Path(handle.name)
+    descriptor, name = tempfile.mkstemp(suffix=".xlsx")
+    os.close(descriptor)
+    path = Path(name)
     book.save(path)
     return File(
         path=path,

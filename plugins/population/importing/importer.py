@@ -167,7 +167,9 @@ class _Run:
             for row in new:
                 try:
                     async with savepoint(self.engine):
-                        await insert_rows(self.engine, Family._meta.tablename, FAMILY_COLUMNS, [row])
+                        await insert_rows(
+                            self.engine, Family._meta.tablename, FAMILY_COLUMNS, [row]
+                        )
                 except UNIQUE_VIOLATIONS:
                     continue
         if new:

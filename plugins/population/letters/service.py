@@ -22,6 +22,7 @@ from plugins.population.letters.body import LetterTemplateError, MissingLetterDa
 from plugins.population.letters.context import letter_context, parse_fields, typed_data
 from plugins.population.letters.issue import Signer, issue_letter, village_names
 from plugins.population.letters.kinds import LETTER_KINDS, LetterKind
+from plugins.population.letters.store import remove_letter_pdf
 from plugins.population.letters.workflow import LETTER_LIFECYCLE, validate_action_payload
 from plugins.population.tables import Letter, LetterStep, LetterTemplate, Resident
 
@@ -235,6 +236,32 @@ async def take_action(
             now,
         )
         step_payload["nomor"] = issued.number
+        try:
+            await _record_step(
+                kernel, tenant, principal, letter_id, action, before, after, now, step_payload
+            )
+        except BaseException:
+            remove_letter_pdf(kernel.settings.data_path, tenant.code, issued.pdf_name)
+            raise
+        return None
+    await _record_step(
+        kernel, tenant, principal, letter_id, action, before, after, now, step_payload
+    )
+    return None
+
+
+async def _record_step(
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    letter_id: int,
+    action: str,
+    before: str,
+    after: str,
+    now: datetime,
+    payload: dict[str, str],
+) -> None:
+    """Append the step to the letter's history and to the village's audit chain."""
     await LetterStep.insert(
         LetterStep(
             village_code=tenant.code,
@@ -244,7 +271,7 @@ async def take_action(
             to_status=after,
             actor=principal.username,
             at=now,
-            payload=json.dumps(step_payload),
+            payload=json.dumps(payload),
         )
     )
     await kernel.audit(
@@ -254,9 +281,8 @@ async def take_action(
         entity="letter",
         entity_id=letter_id,
         before={"status": before},
-        after={"status": after, **step_payload},
+        after={"status": after, **payload},
     )
-    return None
 
 
 @dataclass(frozen=True)

@@ -104,9 +104,7 @@ async def events(tenant: Tenant, today: dt.date) -> Chart:
     series = [(name, [counts.get((kind, key), 0) for key in keys]) for kind, name in _EVENT_SERIES]
     labels = [_MONTHS[month - 1] for _, month in months]
     title = "Peristiwa kependudukan per bulan"
-    rows = [
-        (key, *(values[index] for _, values in series)) for index, key in enumerate(keys)
-    ]
+    rows = [(key, *(values[index] for _, values in series)) for index, key in enumerate(keys)]
     return Chart(
         "peristiwa",
         title,

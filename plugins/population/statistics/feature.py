@@ -10,7 +10,9 @@ from plugins.population.statistics.pages import DISTRICT_ROUTES, REGENCY_ROUTES,
 
 
 def _menu(tenant: Tenant) -> list[MenuItem]:
-    return [MenuItem("Statistik penduduk", f"{tenant.base_url}/statistik", permission=STATS, order=50)]
+    return [
+        MenuItem("Statistik penduduk", f"{tenant.base_url}/statistik", permission=STATS, order=50)
+    ]
 
 
 FEATURE = Feature(

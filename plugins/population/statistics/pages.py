@@ -44,10 +44,11 @@ async def _page(request: Request[Any, Any, Any]) -> Response[Any]:
     )
 
 
-async def _csv(request: Request[Any, Any, Any], key: str) -> Response[Any]:
+async def _csv(request: Request[Any, Any, Any], filename: str) -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None
-    if key not in KEYS:
+    key = filename.removesuffix(".csv")
+    if not filename.endswith(".csv") or key not in KEYS:
         raise NotFoundException()
     found = await chart(state.tenant, key, state.now.date())
     buffer = io.StringIO()
@@ -69,9 +70,10 @@ def _routes() -> tuple[Any, Any]:
     async def statistics_page(request: Request[Any, Any, Any]) -> Response[Any]:
         return await _page(request)
 
-    @get("/statistik/{key:str}.csv", guards=[requires(STATS)], include_in_schema=False)
-    async def statistics_csv(request: Request[Any, Any, Any], key: str) -> Response[Any]:
-        return await _csv(request, key)
+    @get("/statistik/{filename:str}", guards=[requires(STATS)], include_in_schema=False)
+    async def statistics_csv(request: Request[Any, Any, Any], filename: str) -> Response[Any]:
+        """`<chart>.csv`; a path parameter fills its whole segment, so the name is split here."""
+        return await _csv(request, filename)
 
     return statistics_page, statistics_csv
 

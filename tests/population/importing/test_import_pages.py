@@ -16,7 +16,9 @@ from plugins.population.synthetic import OPENSID_COLUMNS, write_regency_csv
 from plugins.population.synthetic.village import write_village_csv
 from plugins.population.tables import Resident
 
-ROWS = 4_000
+ROWS = 10_000
+HELD_RECORDS_BYTES = 4_500_000
+"""What merely holding 10,000 normalized records takes (measured); the import must stay below."""
 
 
 async def _wait_done(client, url: str) -> str:
@@ -101,6 +103,7 @@ async def test_operator_may_not_import(kampung):
 def test_importer_memory_stays_flat(kampung_settings, tmp_path):
     """Rows stream through in batches: the heap peak stays far below what holding the file takes."""
     import tracemalloc
+
     path = tmp_path / "kab.csv"
     write_regency_csv(path, "35.27", ROWS, seed=1)
 
@@ -114,5 +117,5 @@ def test_importer_memory_stays_flat(kampung_settings, tmp_path):
     report = run_with_kernel(kampung_settings, work)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    print(peak); assert report.residents_created == ROWS
-    assert peak < 60 * 1024 * 1024
+    assert report.residents_created == ROWS
+    assert peak < HELD_RECORDS_BYTES

@@ -31,7 +31,8 @@ FAMILY = [
      "tanggallahir": "1988-10-26", "agama_id": "1", "kk_level": "1", "status_dasar": "1",
      "dusun": "KRAJAN", "rw": "1", "rt": "3"},
     {"nama": "Lailatul  Jannah", "no_kk": "3527012102230001", "nik": "3527014206900001",
-     "sex": "2", "tanggallahir": "1990-06-02", "agama_id": "1", "kk_level": "3", "rw": "1", "rt": "3"},
+     "sex": "2", "tanggallahir": "1990-06-02", "agama_id": "1", "kk_level": "3", "rw": "1",
+     "rt": "3"},
     {"nama": "", "no_kk": "3527012102230001", "nik": "3527014206900002", "sex": "2"},
     {"nama": "Tanpa NIK", "no_kk": "3527012102230001", "nik": "-", "sex": "1",
      "tanggallahir": "2024-01-05"},
@@ -116,7 +117,12 @@ async def test_siak_xlsx_with_messy_cells_imports(kampung, tmp_path):
     assert report.file_format == "siak" and report.residents_created == 1
     assert report.rejections[0].row == 4
     assert str(row["birth_date"]) == "1988-10-26"
-    assert (row["religion"], row["relationship"], row["rw"], row["blood_type"]) == (1, 1, "001", None)
+    assert (row["religion"], row["relationship"], row["rw"], row["blood_type"]) == (
+        1,
+        1,
+        "001",
+        None,
+    )
 
 
 def test_cli_json_report_shape(kampung_settings, tmp_path, capsys, monkeypatch):

@@ -1,4 +1,4 @@
-"""What the public sees of a letter (through its QR code), and what one village sees of another's."""
+"""What the public sees of a letter through its QR code, and what a village sees of another's."""
 
 from __future__ import annotations
 

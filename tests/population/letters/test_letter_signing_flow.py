@@ -74,7 +74,10 @@ async def test_concurrent_signatures_get_distinct_consecutive_numbers(
     heads = [await kampung.login("village_head", village) for _ in letters]
 
     responses = await asyncio.gather(
-        *(act(head, village, letter_id, "tandatangani") for head, letter_id in zip(heads, letters))
+        *(
+            act(head, village, letter_id, "tandatangani")
+            for head, letter_id in zip(heads, letters, strict=True)
+        )
     )
 
     assert [r.status_code for r in responses] == [200] * 5

@@ -1,0 +1,29 @@
+"""The demo fills a village with letters in every state, two of them signed."""
+
+from __future__ import annotations
+
+from core import DemoContext
+from core.tenancy.resolve import village_tenant
+from core.tenancy.tables import Village
+from plugins.population.letters.feature import FEATURE
+from plugins.population.tables import Letter
+
+
+async def test_demo_letters_cover_every_state(kampung, add_resident):
+    village = await kampung.village()
+    await add_resident(village, "3527014506900001")
+    await add_resident(village, "3527011203880003", name="Ahmad Fauzi", sex=1)
+    users = {
+        role: await kampung.user(role, village.code)
+        for role in ("village_operator", "village_secretary", "village_head")
+    }
+    row = await Village.select().where(Village.code == village.code).first()
+    context = DemoContext(kampung.kernel, village_tenant(row), seed=7, users=users)
+    assert FEATURE.demo is not None and FEATURE.demo_order == 70
+
+    async with kampung.scope(village.code):
+        await FEATURE.demo(context)
+        statuses = [r["status"] for r in await Letter.select(Letter.status)]
+
+    assert set(statuses) == {"draf", "diperiksa", "ditandatangani", "dibatalkan"}
+    assert statuses.count("ditandatangani") == 2
