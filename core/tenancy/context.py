@@ -29,6 +29,10 @@ class Tenant:
 
     @property
     def local_word(self) -> str:
+        """What the village is called locally (Desa, Kelurahan, Nagari…); districts and the
+        regency carry the word in their official name already."""
+        if self.kind != "village":
+            return ""
         return str(self.settings.get("local_word") or self.settings.get("default_word") or "Desa")
 
     @property

@@ -83,7 +83,7 @@ def error_response(
 
 def _page_context(request: Request[Any, Any, Any], lang: str) -> dict[str, Any]:
     """The usual page context where the request got that far, a bare one where it did not."""
-    from core.web.render import HTMX_PATH, page_context
+    from core.web.render import HTMX_PATH, InstanceView, page_context
     from core.web.request_state import STATE_KEY
 
     if STATE_KEY in request.scope.get("state", {}):
@@ -91,7 +91,7 @@ def _page_context(request: Request[Any, Any, Any], lang: str) -> dict[str, Any]:
     else:
         context = {
             "request": request,
-            "instance": request.app.state.kernel.settings,
+            "instance": InstanceView(request.app.state.kernel.settings.instance_name),
             "tenant": None,
             "user": None,
             "nav": [],

@@ -29,6 +29,11 @@ class NavItem:
 
 
 @dataclass(frozen=True, slots=True)
+class InstanceView:
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
 class UserView:
     display_name: str
     role_labels: list[str]
@@ -85,7 +90,7 @@ def page_context(request: Request[Any, Any, Any]) -> dict[str, Any]:
         "csrf_token": ScopeState.from_scope(request.scope).csrf_token or "",
         "htmx_src": HTMX_PATH,
         "static_url": lambda path: f"/static/{path}",
-        "instance": kernel.settings,
+        "instance": InstanceView(kernel.settings.instance_name),
         "tenant": state.tenant,
         "user": UserView(principal.display_name, principal.role_labels()) if principal else None,
         "nav": navigation(request),

@@ -26,8 +26,8 @@ KK_KINDS = frozenset({"kk_baru", "kk_perubahan"})
 
 
 def name_key(name: str) -> str:
-    """A name as the register matches it: upper case, single spaces."""
-    return " ".join(name.upper().split())[:120]
+    """A name as the register indexes it: lower case, single spaces."""
+    return " ".join(name.lower().split())[:120]
 
 
 def document_number_error(kind: str, number: str) -> str | None:
@@ -179,6 +179,14 @@ async def _record(
                 Resident.version: Resident.version + 1,
             }
         ).where((Resident.id == resident["id"]) & (Resident.village_code == village))
+    await kernel.audit(
+        village,
+        actor=actor,
+        action="record",
+        entity="life_event",
+        entity_id=created[0]["id"],
+        after={"resident": resident["id"], "kind": kind, "event_date": event_date.isoformat()},
+    )
     name = {BORN: "population.resident_born", DIED: "population.resident_died"}.get(
         kind, "population.resident_moved_out"
     )

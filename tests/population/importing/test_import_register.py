@@ -126,25 +126,14 @@ async def test_siak_xlsx_with_messy_cells_imports(kampung, tmp_path):
 
 
 def test_cli_json_report_shape(kampung_settings, tmp_path, capsys, monkeypatch):
-    import asyncio
-
-    from core.db import tenant_transaction
-    from core.kernel import Kernel
-    from core.tenancy.onboarding import onboard
+    from core.cli.runner import run_with_kernel
     from core.tenancy.tables import Village
 
-    async def first_village() -> str:
-        kernel = Kernel.build(kampung_settings)
-        await kernel.database.start()
-        try:
-            row = await Village.select(Village.code).order_by(Village.code).first()
-            async with tenant_transaction(kernel.engine, row["code"]):
-                await onboard(kernel, row["code"], actor="test")
-            return str(row["code"])
-        finally:
-            await kernel.database.close()
+    async def first_village(_: object) -> str:
+        row = await Village.select(Village.code).order_by(Village.code).first()
+        return str(row["code"])
 
-    code = asyncio.run(first_village())
+    code = run_with_kernel(kampung_settings, first_village)
     path = opensid_csv(tmp_path / "desa.csv", FAMILY)
     config = tmp_path / "kampung.toml"
     config.write_text(

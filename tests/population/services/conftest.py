@@ -38,7 +38,7 @@ class People:
                     family=family,
                     nik=nik,
                     name=name,
-                    name_key=name.upper(),
+                    name_key=name.lower(),
                     sex=sex,
                     created_at=now,
                     updated_at=now,

@@ -276,7 +276,7 @@ async def test_finished_birth_certificate_adds_the_newborn_once(desk, people) ->
         await desk.act(request_id, step)
     assert (await desk.act(request_id, "selesai", {"nomor_dokumen": "AL-1"})).status_code == 303
     async with desk.kampung.scope(desk.village.code):
-        babies = await Resident.select().where(Resident.name_key == "BAYI MUNGIL")
+        babies = await Resident.select().where(Resident.name_key == "bayi mungil")
     assert len(babies) == 1
     assert (
         babies[0]["family"] == family
@@ -304,3 +304,16 @@ async def test_age_is_counted_in_working_days(desk, people) -> None:
     assert request_age(friday, monday, desk.village.code) == 1
     late_friday_wib = datetime(2026, 1, 16, 18, 0, tzinfo=UTC)  # Saturday 01:00 WIB
     assert request_age(late_friday_wib, monday, desk.village.code) == 1
+
+
+async def test_dashboards_and_village_list_show_open_requests(desk, people) -> None:
+    person = await people.resident(desk.village, "WARGA DASBOR")
+    await desk.submit(person["nik"], "w-1", "kia")
+    village_home = await desk.operator.get(desk.village.url + "/")
+    assert "Permohonan layanan terbuka" in village_home.text
+    listing = await desk.operator.get(desk.village.url + "/layanan?kind=kia&status=diajukan")
+    assert listing.status_code == 200 and "WARGA DASBOR" in listing.text
+    none = await desk.operator.get(desk.village.url + "/layanan?status=siap")
+    assert "WARGA DASBOR" not in none.text
+    regency_home = await desk.officer.get("/kabupaten")
+    assert "Antrean layanan kependudukan" in regency_home.text
