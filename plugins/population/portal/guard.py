@@ -17,6 +17,7 @@ from core.web.request_state import request_state
 __all__ = ["CITIZEN_ONLY", "citizen_of_village", "citizen_resident_id"]
 
 CITIZEN_ONLY = "Halaman ini hanya untuk warga yang masuk dengan NIK dan PIN."
+CITIZEN_LOGIN = "/warga/masuk"
 
 
 def citizen_of_village(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
@@ -28,7 +29,7 @@ def citizen_of_village(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRo
     if citizen is None:
         if state.principal is not None:
             raise PermissionDeniedException(CITIZEN_ONLY)
-        raise NotAuthorizedException(CITIZEN_ONLY)
+        raise NotAuthorizedException(CITIZEN_ONLY, extra={"login_url": CITIZEN_LOGIN})
     if not citizen.startswith(tenant.code + ":"):
         raise NotFoundException()
 

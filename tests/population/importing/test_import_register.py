@@ -151,3 +151,31 @@ def test_cli_json_report_shape(kampung_settings, tmp_path, capsys, monkeypatch):
     assert report["families"] == {"created": 1, "present": 0}
     assert report["rejections"] == [{"row": 4, "reason": "Kolom 'nama' kosong: nama wajib diisi."}]
     assert report["warning_count"] == len(report["warnings"]) > 0
+
+
+async def test_nik_living_in_another_village_is_kept_flagged_and_warned(kampung, tmp_path):
+    village = await kampung.village()
+    other = await kampung.village(1)
+    async with kampung.scope(village.code):
+        path = opensid_csv(tmp_path / "a.csv", FAMILY[:1])
+        await import_register(kampung.kernel, path, Target(village.code), actor="t")
+    moved = [{**FAMILY[0], "no_kk": "3527012102230002"}]
+    async with kampung.scope(other.code):
+        path = opensid_csv(tmp_path / "b.csv", moved)
+        report, _ = await import_register(kampung.kernel, path, Target(other.code), actor="t")
+        row = await Resident.select().where(Resident.village_code == other.code).first()
+    assert report.residents_created == 1 and row["nik_needs_check"] is True
+    assert any(n.row == 2 and "desa lain" in n.reason for n in report.warnings)
+
+
+async def test_kk_active_in_another_village_rejects_its_rows(kampung, tmp_path):
+    village = await kampung.village()
+    other = await kampung.village(1)
+    async with kampung.scope(village.code):
+        path = opensid_csv(tmp_path / "a.csv", FAMILY[:1])
+        await import_register(kampung.kernel, path, Target(village.code), actor="t")
+    async with kampung.scope(other.code):
+        path = opensid_csv(tmp_path / "b.csv", FAMILY[1:2])
+        report, _ = await import_register(kampung.kernel, path, Target(other.code), actor="t")
+    assert report.residents_created == 0
+    assert report.rejections[0].row == 2 and "desa lain" in report.rejections[0].reason
