@@ -207,5 +207,7 @@ async def test_sign_out_ends_the_citizen_session(kampung, people) -> None:
     me = await people.resident(village)
     client = await citizen_client(kampung, me["nik"], await issue_pin(kampung, village, me["nik"]))
     assert (await client.post("/warga/keluar")).status_code == 303
-    assert (await client.get(village.url + "/warga")).status_code == 404
+    home = await client.get(village.url + "/warga")
+    assert home.status_code == 303
+    assert home.headers["location"].startswith("/warga/masuk")
     assert (await client.get("/warga/ganti-pin")).headers["location"] == "/warga/masuk"
