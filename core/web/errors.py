@@ -127,11 +127,30 @@ def unavailable_handler(request: Request[Any, Any, Any], exc: Exception) -> Resp
     return error_response(request, 503, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
+DUPLICATE = (
+    "Data yang sama baru saja disimpan oleh permintaan lain. Muat ulang halaman untuk melihatnya."
+)
+
+
 def server_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     if _is_connection_error(exc):
         return unavailable_handler(request, exc)
+    if _is_unique_violation(exc):
+        return error_response(request, 409, DUPLICATE)
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return error_response(request, 500)
+
+
+def _is_unique_violation(exc: BaseException) -> bool:
+    """Two identical submissions raced past the idempotency check; the database kept one."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if type(seen).__name__ == "UniqueViolationError":
+            return True
+        if type(seen).__name__ == "IntegrityError" and "UNIQUE" in str(seen).upper():
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _is_connection_error(exc: BaseException) -> bool:
