@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from litestar import Response
+
 from core.auth.principal import Grant, Principal
 from core.auth.tables import RoleGrant, Session, User
 from core.config import Settings
@@ -109,3 +111,15 @@ async def end_session(token: str | None) -> None:
 async def end_user_sessions(user_id: int) -> None:
     """Disabling a user ends every session they have, on every worker."""
     await Session.delete().where(Session.user == user_id)
+
+
+def set_session_cookie(response: Response[Any], token: str, settings: Settings) -> None:
+    """The cookie that carries only the session token: not readable by scripts, same-site."""
+    response.set_cookie(
+        SESSION_COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=settings.cookie_secure,
+        path="/",
+    )

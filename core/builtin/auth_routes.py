@@ -8,7 +8,13 @@ from litestar import Request, Response, get, post
 from litestar.response import Redirect
 
 from core.auth.passwords import verify_password
-from core.auth.sessions import SESSION_COOKIE, end_session, load_principal, start_session
+from core.auth.sessions import (
+    SESSION_COOKIE,
+    end_session,
+    load_principal,
+    set_session_cookie,
+    start_session,
+)
 from core.auth.tables import User
 from core.auth.throttle import (
     account_key,
@@ -91,7 +97,7 @@ async def login(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any
     await end_session(request.cookies.get(SESSION_COOKIE))
     token = await start_session(state.now, user_id=user["id"])
     response = Redirect(target or await home_url(principal), status_code=303)
-    set_session_cookie(response, token, kernel)
+    set_session_cookie(response, token, kernel.settings)
     return response
 
 
@@ -106,17 +112,6 @@ async def _may_sign_in(principal: Any) -> bool:
         if village and village["onboarded"]:
             return True
     return False
-
-
-def set_session_cookie(response: Response[Any], token: str, kernel: Kernel) -> None:
-    response.set_cookie(
-        SESSION_COOKIE,
-        token,
-        httponly=True,
-        samesite="lax",
-        secure=kernel.settings.cookie_secure,
-        path="/",
-    )
 
 
 @post("/keluar", guards=[public], include_in_schema=False)

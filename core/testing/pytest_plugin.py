@@ -29,7 +29,7 @@ from core.testing.harness import Harness
 
 @pytest.fixture(scope="session", autouse=True)
 def kampung_fast_password_hashing() -> Iterator[None]:
-    """argon2id with the smallest cost: tests sign in hundreds of times; production keeps its cost."""
+    """argon2id at its smallest cost: tests sign in hundreds of times; production keeps its own."""
     from argon2 import PasswordHasher
 
     from core.auth import passwords

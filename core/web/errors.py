@@ -109,7 +109,9 @@ def _page_context(request: Request[Any, Any, Any], lang: str) -> dict[str, Any]:
 
 def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
     if isinstance(exc, NotAuthorizedException) and not is_api(request):
-        login_url = exc.extra.get("login_url", "/masuk") if isinstance(exc.extra, dict) else "/masuk"
+        login_url = (
+            exc.extra.get("login_url", "/masuk") if isinstance(exc.extra, dict) else "/masuk"
+        )
         return Redirect(f"{login_url}?next={request.url.path}", status_code=303)
     detail = exc.detail if exc.detail and exc.detail != TITLES.get(exc.status_code) else None
     if detail and detail in {"Not Found", "Internal Server Error", "Forbidden", "Bad Request"}:

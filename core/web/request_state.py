@@ -11,6 +11,7 @@ from core.auth.sessions import SessionState
 from core.tenancy.context import Tenant
 
 STATE_KEY = "kampung"
+STREAM_KEY = "kampung_stream"
 
 
 @dataclass(slots=True)
@@ -36,3 +37,11 @@ def request_state(connection: Any) -> RequestState:
     """The state of a Litestar request or ASGI scope."""
     scope = connection.scope if hasattr(connection, "scope") else connection
     return scope["state"][STATE_KEY]
+
+
+def stream_response(connection: Any) -> None:
+    """Let this response stream straight to the client instead of waiting for the commit.
+
+    For long read-only responses (exports): the transaction stays open while the body streams.
+    """
+    connection.scope.setdefault("state", {})[STREAM_KEY] = True

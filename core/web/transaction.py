@@ -20,10 +20,9 @@ from core.db.scope import set_tenant_scope
 from core.kernel import Kernel
 from core.tenancy.enablement import effective_plugins
 from core.tenancy.resolve import resolve_tenant
-from core.web.request_state import STATE_KEY, RequestState
+from core.web.request_state import STATE_KEY, STREAM_KEY, RequestState
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
-STREAM_KEY = "kampung_stream"
 UNSCOPED_PREFIXES = ("/static/", "/vendor/", "/schema")
 
 

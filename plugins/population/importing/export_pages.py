@@ -21,8 +21,7 @@ from litestar.response import File, Stream
 
 from core.kernel import Kernel
 from core.web.guards import requires
-from core.web.request_state import request_state
-from core.web.transaction import STREAM_KEY
+from core.web.request_state import request_state, stream_response
 from plugins.population.importing.opensid_export import resident_pages
 from plugins.population.permissions import EXPORT
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS
@@ -41,7 +40,7 @@ async def _audited(request: Request[Any, Any, Any], kernel: Kernel, file_format:
         entity_id=state.tenant.code,
         after={"format": file_format},
     )
-    request.scope.setdefault("state", {})[STREAM_KEY] = True
+    stream_response(request)
     return state.tenant.code
 
 

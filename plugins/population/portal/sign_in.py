@@ -13,7 +13,7 @@ from litestar import Request, Response, get, post
 from litestar.response import Redirect
 
 from core.auth.passwords import verify_password
-from core.auth.sessions import SESSION_COOKIE, end_session, start_session
+from core.auth.sessions import SESSION_COOKIE, end_session, set_session_cookie, start_session
 from core.auth.throttle import (
     account_key,
     address_key,
@@ -21,7 +21,6 @@ from core.auth.throttle import (
     is_throttled,
     record_failure,
 )
-from core.builtin.auth_routes import set_session_cookie
 from core.db.scope import set_tenant_scope
 from core.kernel import Kernel
 from core.tenancy.tables import Village
@@ -85,7 +84,7 @@ async def citizen_login(request: Request[Any, Any, Any], kernel: Kernel) -> Resp
     )
     target = CHANGE if account["must_change_pin"] else await citizen_home(account["village_code"])
     response = Redirect(target, status_code=303)
-    set_session_cookie(response, token, kernel)
+    set_session_cookie(response, token, kernel.settings)
     return response
 
 

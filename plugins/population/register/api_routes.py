@@ -12,7 +12,7 @@ from litestar.exceptions import NotFoundException
 from core.kernel import Kernel
 from core.web.guards import requires
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
-from plugins.population.register import idempotency
+from core import idempotency
 from plugins.population.register.errors import NotInVillage, RegisterError
 from plugins.population.register.resident_form import read_resident
 from plugins.population.register.residents import create_resident, load_resident
@@ -137,7 +137,7 @@ async def post_resident(
         return _invalid(
             {"idempotency_key": "idempotency_key wajib diisi (8–64 huruf, angka, - atau _)."}
         )
-    earlier = await idempotency.recall(d.code, "resident", key)
+    earlier = await idempotency.recall(d.code, "population.resident", key)
     if earlier is not None:
         return Response(_record(await _load(d, earlier)), status_code=200)
     result = read_resident(data, village_code=d.code, today=d.today)
@@ -149,7 +149,7 @@ async def post_resident(
         resident_id = await create_resident(kernel, d.tenant, d.actor, result.data)
     except RegisterError as exc:
         return _invalid({exc.field or "nik": exc.message})
-    await idempotency.remember(d.code, "resident", key, d.actor, resident_id)
+    await idempotency.remember(d.code, "population.resident", key, d.actor, resident_id)
     return Response(_record(await _load(d, resident_id)), status_code=201)
 
 

@@ -16,7 +16,7 @@ from core.web.guards import requires
 from core.web.render import flash, render
 from plugins.population.domain.codes import BASIC_STATUS, SEX
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
-from plugins.population.register import idempotency
+from core import idempotency
 from plugins.population.register.arrivals import ARRIVAL_KINDS, register_arrival
 from plugins.population.register.errors import NotInVillage, RegisterError, VersionConflict
 from plugins.population.register.events import resident_events
@@ -187,7 +187,7 @@ async def create_resident_page(request: Request[Any, Any, Any], kernel: Kernel) 
     d = desk(request)
     values = await form_dict(request)
     key = text(values, "idempotency_key")
-    earlier = await idempotency.recall(d.code, "resident", key)
+    earlier = await idempotency.recall(d.code, "population.resident", key)
     if earlier is not None:
         return Redirect(f"{d.base}/penduduk/{earlier}", status_code=303)
     result = read_resident(values, village_code=d.code, today=d.today)
@@ -205,7 +205,7 @@ async def create_resident_page(request: Request[Any, Any, Any], kernel: Kernel) 
         except RegisterError as exc:
             errors[exc.field or "nik"] = exc.message
         else:
-            await idempotency.remember(d.code, "resident", key, d.actor, resident_id)
+            await idempotency.remember(d.code, "population.resident", key, d.actor, resident_id)
             await flash(request, "success", f"Penduduk {result.data.name} disimpan.")
             return Redirect(f"{d.base}/penduduk/{resident_id}", status_code=303)
     context = _form_context(

@@ -1,7 +1,8 @@
-"""Idempotency keys for creating residents: a double click or an API retry returns the first result.
+"""Idempotency keys for creating records: a double click or an API retry returns the first result.
 
-The outcome is kept in the core's idempotency table under a key scoped to this village, so two
-villages (or a form and an unrelated request) can never share one.
+Any plugin's create handler calls `recall` before writing and `remember` after. The outcome is kept
+under a key scoped to the village and the kind of record (`population.resident`, …), so two villages
+(or a form and an unrelated request) can never share one.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def valid_key(key: str) -> bool:
 
 
 def _scoped(village_code: str, kind: str, key: str) -> str:
-    return f"population.{kind}:{village_code}:{key}"
+    return f"{kind}:{village_code}:{key}"
 
 
 async def recall(village_code: str, kind: str, key: str) -> int | None:
