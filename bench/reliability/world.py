@@ -150,6 +150,8 @@ def _resident_body(index: int, serial: int, token: str, family: str) -> dict[str
         "citizenship": 1,
         "religion": 1,
         "marital_status": 2,
+        "occupation": 9,
+        "address": f"Jalan {token} {serial}",
         "dusun": "Krajan",
         "rw": "1",
         "rt": "2",

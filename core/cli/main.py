@@ -8,7 +8,16 @@ from collections.abc import Sequence
 
 from core.cli import commands
 from core.config import ConfigError, load_settings
+from core.auth.accounts import AccountError
+from core.auth.passwords import WeakPassword
+from core.auth.roles import RoleError
 from core.plugins.registry import PluginError, PluginRegistry
+from core.tenancy.enablement import EnablementError
+from core.tenancy.onboarding import UnknownVillage
+from core.tenancy.regions import UnknownRegency
+
+REFUSALS = (AccountError, WeakPassword, RoleError, EnablementError, UnknownVillage, UnknownRegency)
+"""Errors that mean "you asked for something that cannot be done", not a bug: one line, exit 2."""
 
 
 def build_parser(registry: PluginRegistry) -> argparse.ArgumentParser:
@@ -31,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(registry).parse_args(args_list)
     try:
         return int(args.func(args, settings) or 0)
-    except (ConfigError, PluginError) as exc:
+    except (ConfigError, PluginError, *REFUSALS) as exc:
         print(f"kampung: {exc}", file=sys.stderr)
         return 2
 

@@ -69,7 +69,9 @@ def configurable() -> Any:
         "configurable",
         kampung_village_settings=lambda: [
             SettingField("quota", "Kuota harian", kind="int", default=10),
-            SettingField("mode", "Mode", kind="choice", default="a", choices=(("a", "A"), ("b", "B"))),
+            SettingField(
+                "mode", "Mode", kind="choice", default="a", choices=(("a", "A"), ("b", "B"))
+            ),
         ],
         kampung_static_dirs=lambda: {"configurable": STATIC_DIR},
     )

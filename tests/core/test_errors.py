@@ -36,7 +36,9 @@ async def test_unreachable_database_answers_503_with_retry_after(tmp_path) -> No
 
     settings = make_test_settings("postgresql://nobody@127.0.0.1:9/none", None, plugins=())
     app = create_app(settings)
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as client:
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://t"
+    ) as client:
         response = await client.get("/masuk")
     assert response.status_code == 503
     assert response.headers["retry-after"]
