@@ -56,6 +56,34 @@ async def insert_rows(
     await connection.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
 
 
+async def existing_values(
+    engine: Any, table: str, column: str, village_code: str, values: Sequence[str]
+) -> set[str]:
+    """Which of `values` the village's rows of `table` already hold in `column`.
+
+    PostgreSQL gets the values as one array joined to the table: an `IN` list or `= ANY` of a
+    thousand parameters is compared one by one against every row of the village, while a join
+    hashes them (or walks the column's index), whatever the planner knows of the table.
+    """
+    if not values:
+        return set()
+    connection = _transaction(engine).connection
+    if engine.engine_type != "postgres":
+        marks = ", ".join("?" for _ in values)
+        cursor = await connection.execute(
+            f'SELECT "{column}" FROM "{table}" WHERE village_code = ? AND "{column}" IN ({marks})',
+            (village_code, *values),
+        )
+        return {row[column] for row in await cursor.fetchall()}
+    rows = await connection.fetch(
+        f'SELECT t."{column}" FROM unnest($2::text[]) AS v(value) JOIN "{table}" AS t '
+        f'ON t."{column}" = v.value WHERE t.village_code = $1',
+        village_code,
+        list(values),
+    )
+    return {row[column] for row in rows}
+
+
 @asynccontextmanager
 async def savepoint(engine: Any) -> AsyncIterator[None]:
     """Undo only the enclosed writes when they fail, keeping the rest of the transaction."""

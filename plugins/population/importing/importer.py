@@ -18,21 +18,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain
 from pathlib import Path
 from typing import Any
 
-from plugins.population.importing.bulk import UNIQUE_VIOLATIONS, insert_rows, savepoint
-from plugins.population.importing.formats import ImportFormatError, detect_format
-from plugins.population.importing.normalizing import (
-    NIK_NEEDS_CHECK,
-    normalize_opensid,
-    normalize_siak,
+from plugins.population.importing.bulk import (
+    UNIQUE_VIOLATIONS,
+    existing_values,
+    insert_rows,
+    savepoint,
 )
-from plugins.population.importing.reading import Row, read_rows
-from plugins.population.importing.record import ImportRecord, RowRejected
+from plugins.population.importing.normalizing import NIK_NEEDS_CHECK
+from plugins.population.importing.pipeline import file_format_of, outcomes
+from plugins.population.importing.reading import Row
+from plugins.population.importing.record import ImportRecord
 from plugins.population.importing.report import ImportReport
 from plugins.population.tables import Family, Resident
 
@@ -133,10 +133,11 @@ class _Run:
         unnumbered = {name_key(r.name) for _, r in items if not r.nik or r.nik_needs_check}
         found: set[str] = set()
         if niks:
-            rows = await Resident.select(Resident.nik).where(
-                (Resident.village_code == village) & Resident.nik.is_in(list(niks))
+            found.update(
+                await existing_values(
+                    self.engine, Resident._meta.tablename, "nik", village, list(niks)
+                )
             )
-            found.update(row["nik"] for row in rows)
         if unnumbered:
             rows = await Resident.select(
                 Resident.name_key, Resident.birth_date, Resident.family.kk_number
@@ -236,28 +237,6 @@ class _Run:
             self.report.residents_created += 1
 
 
-def _records(
-    rows: Iterator[tuple[int, Row]], target: Target, report: ImportReport
-) -> Iterator[tuple[str, int, ImportRecord]]:
-    """(village, row number, record) for each importable row; the others go to the report."""
-    first = next(rows, None)
-    if first is None:
-        raise ImportFormatError("Berkas tidak berisi baris data penduduk.")
-    file_format = detect_format(first[1].keys())
-    report.file_format = file_format
-    normalize = normalize_opensid if file_format == "opensid" else normalize_siak
-    for number, row in chain([first], rows):
-        report.rows += 1
-        village, reason = target.village_of(row)
-        if village is None:
-            report.reject(number, reason or "")
-            continue
-        try:
-            yield village, number, normalize(row)
-        except RowRejected as rejected:
-            report.reject(number, rejected.reason)
-
-
 async def _import_rows(
     engine: Any,
     path: Path,
@@ -267,10 +246,16 @@ async def _import_rows(
     progress: Progress | None,
 ) -> None:
     run = _Run(engine, report, now)
+    file_format, header, rows = file_format_of(path)
+    report.file_format = file_format
     pending: dict[str, list[tuple[int, ImportRecord]]] = {}
     waiting = 0
-    for village, number, record in _records(read_rows(path), target, report):
-        pending.setdefault(village, []).append((number, record))
+    async for number, village, value in outcomes(path, file_format, header, rows, target):
+        report.rows += 1
+        if village is None:
+            report.reject(number, value)  # type: ignore[arg-type]
+            continue
+        pending.setdefault(village, []).append((number, value))  # type: ignore[arg-type]
         waiting += 1
         if waiting >= BATCH_ROWS:
             for code, items in pending.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import openpyxl
@@ -33,6 +34,29 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, Row]]:
     The header is the first row with a NIK column within the first rows, so the title lines
     SIAK exports put above it are skipped; blank rows are skipped too.
     """
+    header, numbered = read_cells(path)
+    return ((number, header.row(cells)) for number, cells in numbered)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """The normalized column keys of a file, and how to key a row of its cells by them.
+
+    Kept apart from the cells so a row can be keyed in another process than the one reading."""
+
+    keys: tuple[str, ...]
+    kept: tuple[int, ...]
+    """Positions of the named columns; cells under an unnamed column are dropped."""
+
+    def row(self, cells: Sequence[Cell]) -> Row:
+        if len(self.kept) == len(self.keys):
+            return dict(zip(self.keys, cells, strict=False))
+        keys = self.keys
+        return {keys[i]: cells[i] for i in self.kept if i < len(cells)}
+
+
+def read_cells(path: str | Path) -> tuple[Header, NumberedCells]:
+    """The file's header, and its non-blank data rows as raw cells with their row numbers."""
     path = Path(path)
     readers = {".csv": _csv_cells, ".xlsx": _xlsx_cells, ".xls": _xls_cells}
     reader = readers.get(path.suffix.lower())
@@ -40,7 +64,7 @@ def read_rows(path: str | Path) -> Iterator[tuple[int, Row]]:
         raise ImportFormatError(
             f"Jenis berkas '{path.suffix}' tidak didukung; gunakan CSV, XLSX atau XLS."
         )
-    return _keyed_rows(reader(path))
+    return _split_header(reader(path))
 
 
 def _is_blank(cells: Sequence[Cell]) -> bool:
@@ -49,7 +73,7 @@ def _is_blank(cells: Sequence[Cell]) -> bool:
     )
 
 
-def _keyed_rows(numbered: NumberedCells) -> Iterator[tuple[int, Row]]:
+def _split_header(numbered: NumberedCells) -> tuple[Header, NumberedCells]:
     waiting: list[tuple[int, Sequence[Cell]]] = []
     header: Sequence[Cell] | None = None
     for number, cells in numbered:
@@ -65,14 +89,9 @@ def _keyed_rows(numbered: NumberedCells) -> Iterator[tuple[int, Row]]:
         if not waiting:
             raise ImportFormatError("Berkas tidak berisi baris judul maupun data.")
         header, waiting = waiting[0][1], waiting[1:]
-    keys = [normalize_header(cell) if cell is not None else "" for cell in header]
-    kept = [index for index, key in enumerate(keys) if key]
-    every_column_named = len(kept) == len(keys)
-    for number, cells in _chain(waiting, numbered):
-        if every_column_named:
-            yield number, dict(zip(keys, cells, strict=False))
-        else:
-            yield number, {keys[i]: cells[i] for i in kept if i < len(cells)}
+    keys = tuple(normalize_header(cell) if cell is not None else "" for cell in header)
+    kept = tuple(index for index, key in enumerate(keys) if key)
+    return Header(keys, kept), _chain(waiting, numbered)
 
 
 def _chain(waiting: list[tuple[int, Sequence[Cell]]], rest: NumberedCells) -> NumberedCells:

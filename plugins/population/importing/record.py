@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class RowRejected(ValueError):
@@ -14,9 +14,11 @@ class RowRejected(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
-class ImportRecord:
+class ImportRecord(NamedTuple):
     """One resident from an import, every value already a code, a date or trimmed text.
+
+    A named tuple rather than a dataclass: a regency import builds a million of them in worker
+    processes and sends them to the writer, and a tuple is the cheapest to build and to pickle.
 
     Codes are those of `plugins.population.domain.codes`; None means the cell was empty or could
     not be read, in which case `warnings` says why.

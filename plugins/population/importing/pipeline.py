@@ -1,0 +1,118 @@
+"""Each row of a register file read, placed in its village and normalized, in file order.
+
+Normalizing is the import's main cost in Python (tens of microseconds a row), and while the
+writer waits on the database the processor would sit idle; so a large file is normalized in
+worker processes, a few chunks ahead of the writer, while the calling process reads the file and
+writes. Chunks come back in order and each outcome carries its row number, so the report is the
+same as in one process. Only a bounded number of chunks is in flight: memory stays flat.
+
+A small file (a village's register, a test) is normalized in the calling process: starting
+workers would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import AsyncIterator, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plugins.population.importing.cells import Cell
+from plugins.population.importing.formats import Format, ImportFormatError, detect_format
+from plugins.population.importing.normalizing import normalize_opensid, normalize_siak
+from plugins.population.importing.reading import Header, read_cells
+from plugins.population.importing.record import ImportRecord, RowRejected
+
+if TYPE_CHECKING:
+    from plugins.population.importing.importer import Target
+
+Outcome = tuple[int, str | None, ImportRecord | str]
+"""(row number, village code, record) for a row to import; (row number, None, reason) for one
+rejected."""
+CHUNK_ROWS = 2000
+PARALLEL_MIN_BYTES = 1 << 20
+"""Below about 5,000 rows, normalize in the calling process."""
+WORKERS = min(2, os.cpu_count() or 1)
+_AHEAD = 2
+"""Chunks queued per worker beyond the one the writer is consuming."""
+_NUMBERED = Sequence[tuple[int, Sequence[Cell]]]
+
+
+def normalize_chunk(
+    file_format: Format, target: Target, header: Header, chunk: _NUMBERED
+) -> list[Outcome]:
+    """The outcome of each row of `chunk`: runs in a worker process, or in the caller's."""
+    normalize = normalize_opensid if file_format == "opensid" else normalize_siak
+    keyed = header.row
+    village_of = target.village_of
+    outcomes: list[Outcome] = []
+    append = outcomes.append
+    for number, cells in chunk:
+        row = keyed(cells)
+        village, reason = village_of(row)
+        if village is None:
+            append((number, None, reason or ""))
+            continue
+        try:
+            append((number, village, normalize(row)))
+        except RowRejected as rejected:
+            append((number, None, rejected.reason))
+    return outcomes
+
+
+def _chunks(numbered: Iterator[tuple[int, Sequence[Cell]]]) -> Iterator[_NUMBERED]:
+    while chunk := list(islice(numbered, CHUNK_ROWS)):
+        yield chunk
+
+
+def file_format_of(path: Path) -> tuple[Format, Header, Iterator[tuple[int, Sequence[Cell]]]]:
+    """The file's format from its header, with the header and its rows still to read."""
+    header, numbered = read_cells(path)
+    first = next(numbered, None)
+    if first is None:
+        raise ImportFormatError("Berkas tidak berisi baris data penduduk.")
+    file_format = detect_format(header.row(first[1]).keys())
+
+    def rows() -> Iterator[tuple[int, Sequence[Cell]]]:
+        yield first
+        yield from numbered
+
+    return file_format, header, rows()
+
+
+async def outcomes(
+    path: Path, file_format: Format, header: Header, rows: Iterator[tuple[int, Sequence[Cell]]],
+    target: Target,
+) -> AsyncIterator[Outcome]:  # fmt: skip
+    """Every row's outcome, in file order; workers are used for a large file."""
+    chunks = _chunks(rows)
+    if path.stat().st_size < PARALLEL_MIN_BYTES or WORKERS < 2:
+        for chunk in chunks:
+            for outcome in normalize_chunk(file_format, target, header, chunk):
+                yield outcome
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
+        queued: deque[Future[list[Outcome]]] = deque()
+
+        def submit_next() -> None:
+            chunk = next(chunks, None)
+            if chunk is not None:
+                queued.append(pool.submit(normalize_chunk, file_format, target, header, chunk))
+
+        for _ in range(WORKERS * _AHEAD):
+            submit_next()
+        try:
+            while queued:
+                done = await asyncio.wrap_future(queued.popleft())
+                submit_next()
+                for outcome in done:
+                    yield outcome
+        finally:
+            for future in queued:
+                future.cancel()
