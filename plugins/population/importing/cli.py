@@ -1,6 +1,8 @@
-"""`kampung population import FILE --village CODE [--dry-run] [--json]` for regency IT staff.
+"""`kampung population import FILE --village CODE [--dry-run] [--json]` and
+`kampung population export FILE --village CODE` for regency IT staff.
 
-`--village ALL` imports a regency-wide sheet whose `kode_desa` column names each row's village.
+`--village ALL` imports a regency-wide sheet whose `kode_desa` column names each row's village,
+and exports every village of the regency into one such sheet.
 """
 
 from __future__ import annotations
@@ -8,12 +10,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from core.cli.runner import run_with_kernel
 from core.config import Settings
 from core.db import tenant_transaction
 from core.kernel import Kernel
+from plugins.population.importing.export_file import ExportTargetError, export_register
 from plugins.population.importing.formats import ImportFormatError
 from plugins.population.importing.importer import ALL_VILLAGES, Target
 from plugins.population.importing.report import ImportReport
@@ -31,6 +35,12 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
     parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     parser.set_defaults(func=cmd_import)
+    parser = commands.add_parser("export", help="export the register as the OpenSID sheet")
+    parser.add_argument("file", help="CSV or XLSX file to write")
+    parser.add_argument(
+        "--village", required=True, help=f"village code, e.g. 35.27.01.2001, or {ALL_VILLAGES}"
+    )
+    parser.set_defaults(func=cmd_export)
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
@@ -51,6 +61,34 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         print(f"kampung: {error}", file=sys.stderr)
         return 2
     print(json.dumps(report.as_json(), ensure_ascii=False, indent=2) if args.json else text(report))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    regency = args.village.upper() == ALL_VILLAGES
+    scope = settings.regency_code if regency else args.village
+    path = Path(args.file)
+
+    async def work(kernel: Kernel) -> int:
+        async with tenant_transaction(kernel.engine, scope):
+            villages = sorted((await regency_target(scope)).villages or ()) if regency else [scope]
+            count = await export_register(path, villages, regency=regency)
+            await kernel.audit(
+                scope,
+                actor=CLI_ACTOR,
+                action="export",
+                entity="resident_register",
+                entity_id=scope,
+                after={"format": path.suffix.lower().lstrip("."), "rows": count},
+            )
+            return count
+
+    try:
+        count = run_with_kernel(settings, work)
+    except (ExportTargetError, OSError) as error:
+        print(f"kampung: {error}", file=sys.stderr)
+        return 2
+    print(f"{count} penduduk diekspor ke {path}")
     return 0
 
 
