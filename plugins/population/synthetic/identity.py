@@ -38,8 +38,11 @@ def _ddmmyy(ordinal: int) -> tuple[str, str]:
 class _SerialBook:
     """Serial counters per (district, day, slot) for days in ``[first, last]``."""
 
-    def __init__(self, districts: list[str], first: int, last: int, slots: int) -> None:
+    def __init__(
+        self, districts: list[str], first: int, last: int, slots: int, first_serial: int
+    ) -> None:
         self._districts = districts
+        self._base = first_serial
         self._first = first
         self._last = last
         self._slots = slots
@@ -57,11 +60,11 @@ class _SerialBook:
         for step in range(count):
             index = ((district + step) % count) * self._stride + offset
             serial = self._used[index] + 1
-            if serial <= MAX_SERIAL:
+            if self._base + serial <= MAX_SERIAL:
                 self._used[index] = serial
                 if step:
                     self.borrowed += 1
-                return self._districts[(district + step) % count], serial
+                return self._districts[(district + step) % count], self._base + serial
         raise SerialsExhausted(
             f"all {count} districts have issued serial {MAX_SERIAL} for "
             f"{date.fromordinal(ordinal)}; generate fewer residents or a larger regency"
@@ -72,17 +75,19 @@ class IdentityIssuer:
     """Issues NIKs and KK numbers for one regency.
 
     ``districts`` are the regency's district codes (``35.10.01``); callers refer to a district by
-    its index in that list. ``as_of`` is the last possible birth and issue date.
+    its index in that list. ``as_of`` is the last possible birth and issue date. Serials start
+    after ``first_serial``: villages of one district generated apart (the demo's) are given
+    separate blocks, so they never issue the same number.
     """
 
-    def __init__(self, districts: list[str], as_of: date) -> None:
+    def __init__(self, districts: list[str], as_of: date, first_serial: int = 0) -> None:
         plain = [code.replace(".", "") for code in districts]
         last = as_of.toordinal()
         earliest_birth = date(as_of.year - MAX_AGE_YEARS, 1, 1).toordinal()
         earliest_issue = date(as_of.year - KK_HISTORY_YEARS, 1, 1).toordinal()
         self.earliest_birth = earliest_birth
-        self.nik_book = _SerialBook(plain, earliest_birth, last, slots=2)
-        self.kk_book = _SerialBook(plain, earliest_issue, last, slots=1)
+        self.nik_book = _SerialBook(plain, earliest_birth, last, slots=2, first_serial=first_serial)
+        self.kk_book = _SerialBook(plain, earliest_issue, last, slots=1, first_serial=first_serial)
 
     def nik(self, district: int, birth: int, female: bool) -> str:
         code, serial = self.nik_book.take(district, birth, int(female))

@@ -33,6 +33,12 @@ def plan_village(code: str, residents: int, rng: Random) -> Village:
     )
 
 
+def _serial_block(village_code: str) -> int:
+    """Where this village's serials start: blocks of 100 by the village number, enough for a
+    demo-sized village, so that two villages of a district never share a NIK or KK number."""
+    return 100 * (int(village_code[-2:]) % 99)
+
+
 def write_village_csv(
     path: Path, village_code: str, residents: int, *, seed: int, as_of: date = DEFAULT_AS_OF
 ) -> int:
@@ -41,7 +47,9 @@ def write_village_csv(
     regency_code = ".".join(village_code.split(".")[:2])
     village = plan_village(village_code, residents, rng)
     drawer = FamilyDrawer(rng, culture_mix(regency_code), as_of.toordinal())
-    issuer = IdentityIssuer([village_code.rsplit(".", 1)[0]], as_of)
+    issuer = IdentityIssuer(
+        [village_code.rsplit(".", 1)[0]], as_of, first_serial=_serial_block(village_code)
+    )
     sheet = SheetWriter(rng, issuer, place_name(regency_code), as_of)
     written = 0
     with path.open("w", newline="", encoding="utf-8") as handle:

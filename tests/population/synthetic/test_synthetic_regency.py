@@ -236,3 +236,20 @@ def test_issuing_fails_only_when_every_district_is_full() -> None:
         issuer.kk(0, issued)
     with pytest.raises(SerialsExhausted):
         issuer.kk(0, issued)
+
+
+def test_villages_of_one_district_generated_apart_share_no_number(tmp_path: Path) -> None:
+    """The demo generates each village on its own; two villages of a district still never issue
+    the same NIK or KK number (else the second import would flag them as living elsewhere)."""
+    from plugins.population.synthetic.village import write_village_csv
+
+    numbers: list[Counter[str]] = []
+    for village in ("35.27.01.2001", "35.27.01.2002"):
+        path = tmp_path / f"{village}.csv"
+        write_village_csv(path, village, 400, seed=1)
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        numbers.append(Counter(row["nik"] for row in rows))
+        numbers.append(Counter({row["no_kk"] for row in rows}))
+    assert not numbers[0].keys() & numbers[2].keys()
+    assert not numbers[1].keys() & numbers[3].keys()
