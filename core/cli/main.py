@@ -1,26 +1,42 @@
-"""`kampung`: the command line regency IT staff use to set up and run an instance."""
+"""`kampung`: the command line regency IT staff use to set up and run an instance.
+
+The console script imports this module, and so does every worker process a command starts (the
+multiprocessing `spawn` method re-imports the main script): the app is imported by `main`, not
+here, so an import worker does not load the web stack it never uses.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from core.cli import commands
-from core.config import ConfigError, load_settings
-from core.auth.accounts import AccountError
-from core.auth.passwords import WeakPassword
-from core.auth.roles import RoleError
-from core.plugins.registry import PluginError, PluginRegistry
-from core.tenancy.enablement import EnablementError
-from core.tenancy.onboarding import UnknownVillage
-from core.tenancy.regions import UnknownRegency
+if TYPE_CHECKING:
+    from core.plugins.registry import PluginRegistry
 
-REFUSALS = (AccountError, WeakPassword, RoleError, EnablementError, UnknownVillage, UnknownRegency)
-"""Errors that mean "you asked for something that cannot be done", not a bug: one line, exit 2."""
+
+def refusals() -> tuple[type[Exception], ...]:
+    """Errors that mean "you asked for something that cannot be done", not a bug: one line,
+    exit 2."""
+    from core.auth.accounts import AccountError
+    from core.auth.passwords import WeakPassword
+    from core.auth.roles import RoleError
+    from core.config import ConfigError
+    from core.plugins.registry import PluginError
+    from core.tenancy.enablement import EnablementError
+    from core.tenancy.onboarding import UnknownVillage
+    from core.tenancy.regions import UnknownRegency
+
+    return (
+        ConfigError, PluginError, AccountError, WeakPassword, RoleError, EnablementError,
+        UnknownVillage, UnknownRegency,
+    )  # fmt: skip
 
 
 def build_parser(registry: PluginRegistry) -> argparse.ArgumentParser:
+    from core.cli import commands
+
     parser = argparse.ArgumentParser(prog="kampung", description="Kampung: Smart Kampung platform")
     parser.add_argument("--config", help="path to kampung.toml (or set KAMPUNG_CONFIG)")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -30,6 +46,10 @@ def build_parser(registry: PluginRegistry) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from core.cli import commands
+    from core.config import ConfigError, load_settings
+    from core.plugins.registry import PluginError, PluginRegistry
+
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         settings = load_settings(_config_path(args_list), **commands.settings_overrides(args_list))
@@ -40,7 +60,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(registry).parse_args(args_list)
     try:
         return int(args.func(args, settings) or 0)
-    except (ConfigError, PluginError, *REFUSALS) as exc:
+    except refusals() as exc:
         print(f"kampung: {exc}", file=sys.stderr)
         return 2
 
