@@ -73,6 +73,7 @@ async def build_demo(kernel: Kernel) -> list[DemoLogin]:
             await account(f"kades-{slug}", "village_head", village["code"], home)
     for index, village in enumerate(villages):
         row = await Village.select().where(Village.code == village["code"]).first()
+        assert row is not None, "a village read above cannot vanish during the demo build"
         tenant = village_tenant(row)
         context = DemoContext(
             kernel=kernel,

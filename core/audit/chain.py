@@ -80,7 +80,7 @@ async def record(
         .order_by(AuditEntry.seq, ascending=False)
         .first()
     )
-    entry = {
+    entry: dict[str, Any] = {
         "village_code": chain,
         "seq": (last["seq"] + 1) if last else 1,
         "at": at,

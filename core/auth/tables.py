@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import JSON, Boolean, ForeignKey, Integer, Timestamptz, Varchar
+from piccolo.columns import JSON, Boolean, ForeignKey, Integer, Serial, Timestamptz, Varchar
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
@@ -10,6 +10,7 @@ from piccolo.table import Table
 class User(Table, tablename="core_user"):
     """A staff account (regency, district or village); citizens sign in with their NIK."""
 
+    id: Serial  # Piccolo adds the primary key; declared so type checkers know it
     username = Varchar(length=64, unique=True, index=True)
     display_name = Varchar(length=120)
     password_hash = Varchar(length=200)
@@ -28,6 +29,7 @@ class RoleGrant(Table, tablename="core_role_grant"):
 class Session(Table, tablename="core_session"):
     """A signed-in browser; stored here so every worker process shares it."""
 
+    id: Serial
     token_hash = Varchar(length=64, unique=True, index=True)
     user = ForeignKey(User, on_delete=OnDelete.cascade, null=True, index=True)
     citizen_ref = Varchar(length=64, null=True, default=None)

@@ -69,7 +69,7 @@ def _regency_user_routes() -> list[object]:
 
 @hookimpl
 def kampung_api_routes() -> list[object]:
-    return api_routes.API_ROUTES
+    return [*api_routes.API_ROUTES]
 
 
 @hookimpl

@@ -99,7 +99,7 @@ def validate_plugin_settings(
 def _settings_form(
     values: dict[str, Any], errors: dict[str, str], plugin_fields: list[tuple[str, SettingField]]
 ) -> dict[str, Any]:
-    fields = [
+    fields: list[tuple[str, str, Any, str | None, str, list[tuple[str, str]] | None]] = [
         (key, label, values.get(key, ""), errors.get(key), "text", None)
         for key, label in SETTING_FIELDS
     ]

@@ -187,7 +187,7 @@ def cmd_plugins_list(args: argparse.Namespace, settings: Settings) -> int:
 
     async def work(kernel: Kernel) -> int:
         counts = await villages_per_plugin(kernel.registry, settings.regency_code)
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "name": p.info.name,
                 "version": p.info.version,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from piccolo.columns import JSON, Boolean, Timestamptz, Varchar
+from piccolo.columns import JSON, Boolean, Serial, Timestamptz, Varchar
 from piccolo.table import Table
 
 
@@ -30,6 +30,7 @@ class Village(Table, tablename="core_village"):
 class VillagePlugin(Table, tablename="core_village_plugin"):
     """A plugin a village admin switched on or off; the latest row per plugin wins."""
 
+    id: Serial  # Piccolo adds the primary key; declared so type checkers know it
     village_code = Varchar(length=13, index=True)
     plugin = Varchar(length=64)
     enabled = Boolean()

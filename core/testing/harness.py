@@ -6,7 +6,7 @@ import itertools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import httpx
 from litestar import Litestar
@@ -49,8 +49,11 @@ class Harness:
 
     def client(self, **kwargs: Any) -> httpx.AsyncClient:
         """An anonymous browser; it keeps cookies like a real one."""
+        # Litestar types its ASGI call with TypedDict scopes and events, httpx with plain
+        # mappings; both are the same protocol at runtime, so only the types disagree.
+        app = cast(Any, self.app)
         return httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=self.app), base_url=BASE_URL, **kwargs
+            transport=httpx.ASGITransport(app=app), base_url=BASE_URL, **kwargs
         )
 
     @asynccontextmanager
@@ -75,6 +78,7 @@ class Harness:
 
     async def district_slug(self, code: str) -> str:
         row = await District.select(District.slug).where(District.code == code).first()
+        assert row is not None, f"district {code} is not in the test regency"
         return row["slug"]
 
     async def user(self, role: str, scope: str, username: str | None = None) -> str:
