@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlparse
 
+from asyncpg.exceptions import InterfaceError
 from piccolo.conf.apps import AppConfig
 from piccolo.engine.base import Engine
-from piccolo.engine.postgres import PostgresEngine
+from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.engine.sqlite import SQLiteEngine
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
@@ -22,6 +25,63 @@ SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
 class DatabaseUnavailable(RuntimeError):
     """The database cannot be reached; pages answer 503 and ask the client to retry."""
+
+
+class _ReturningTransaction(PostgresTransaction):
+    """Piccolo's transaction, except that its pooled connection always goes back to the pool.
+
+    Piccolo releases the connection only when BEGIN, COMMIT and ROLLBACK all succeed. When the
+    server goes away they fail, and each such request would keep its pool slot for good: the
+    pool runs dry and shutdown waits forever for the slots. A connection whose BEGIN, COMMIT or
+    ROLLBACK failed is in an unknown state, so it is closed, not reused.
+    """
+
+    async def __aenter__(self) -> PostgresTransaction:
+        if self._parent is not None:
+            return self._parent
+        self.connection = await self.get_connection()
+        try:
+            self.transaction = self.connection.transaction()
+            await self.begin()
+        except BaseException:
+            await self._discard()
+            raise
+        self.context = self.engine.current_transaction.set(self)
+        return self
+
+    async def __aexit__(self, exception_type: Any, exception: Any, traceback: Any) -> bool:
+        if self._parent:
+            return exception is None
+        try:
+            if exception is not None and not self._rolled_back:
+                await self.rollback()
+            elif exception is None and not self._committed and not self._rolled_back:
+                await self.commit()
+        except BaseException:
+            await self._discard()
+            raise
+        else:
+            await self._give_back()
+        finally:
+            self.engine.current_transaction.reset(self.context)
+        return exception is None
+
+    async def _discard(self) -> None:
+        with suppress(InterfaceError):  # asyncpg has already closed it and freed its slot
+            self.connection.terminate()
+        await self._give_back()
+
+    async def _give_back(self) -> None:
+        """To the pool, which takes a terminated connection's slot back and reconnects later."""
+        if self.engine.pool is not None:
+            await self.engine.pool.release(self.connection)
+        else:
+            await self.connection.close()
+
+
+class _PostgresEngine(PostgresEngine):
+    def transaction(self, allow_nested: bool = True) -> PostgresTransaction:
+        return _ReturningTransaction(engine=self, allow_nested=allow_nested)
 
 
 def make_engine(url: str) -> Engine:
@@ -39,7 +99,7 @@ def make_engine(url: str) -> Engine:
     }
     if parsed.password:
         config["password"] = unquote(parsed.password)
-    return PostgresEngine(config=config)
+    return _PostgresEngine(config=config)
 
 
 @dataclass

@@ -134,13 +134,32 @@ DUPLICATE = (
 )
 
 
+INVALID_DATA = (
+    "Isian berisi nilai yang tidak dapat disimpan (misalnya karakter NUL atau angka yang terlalu "
+    "besar). Periksa kembali isian Anda."
+)
+INVALID_DATA_SQLSTATE = "22"
+"""The SQLSTATE class of data exceptions: the request sent a value the database cannot hold."""
+
+
 def server_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     if _is_connection_error(exc):
         return unavailable_handler(request, exc)
+    if _is_invalid_data(exc):
+        return error_response(request, 422, INVALID_DATA)
     if _is_unique_violation(exc):
         return error_response(request, 409, DUPLICATE)
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return error_response(request, 500)
+
+
+def _is_invalid_data(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if str(getattr(seen, "sqlstate", "")).startswith(INVALID_DATA_SQLSTATE):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _is_unique_violation(exc: BaseException) -> bool:
@@ -155,13 +174,23 @@ def _is_unique_violation(exc: BaseException) -> bool:
     return False
 
 
+CONNECTION_SQLSTATES = ("08", "57P")
+"""SQLSTATEs of a lost connection: connection exceptions, and the server shutting down, crashing
+or starting up (57P01-57P03). A statement timeout (57014) is not one."""
+CONNECTION_ERRORS = {"InterfaceError", "InternalClientError"}
+"""asyncpg's own errors, without a SQLSTATE, for a connection that is gone or going.
+`InternalClientError`: the server's "terminating connection" notice reached an idle pooled
+connection, and asyncpg refuses any further query on it."""
+
+
 def _is_connection_error(exc: BaseException) -> bool:
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, (DatabaseUnavailable, ConnectionError, OSError)):
             return True
-        name = type(seen).__name__
-        if name in {"ConnectionDoesNotExistError", "CannotConnectNowError", "InterfaceError"}:
+        if type(seen).__name__ in CONNECTION_ERRORS:
+            return True
+        if str(getattr(seen, "sqlstate", "")).startswith(CONNECTION_SQLSTATES):
             return True
         seen = seen.__cause__ or seen.__context__
     return False

@@ -12,7 +12,9 @@ from datetime import UTC, datetime
 from http.cookies import SimpleCookie
 from typing import Any
 
+from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
+from litestar.utils.scope.state import ScopeState
 from piccolo.engine.sqlite import TransactionType
 
 from core.auth.sessions import SESSION_COOKIE, load_session
@@ -43,16 +45,18 @@ class RequestContext:
         self.kernel = kernel
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"].startswith(UNSCOPED_PREFIXES):
+        if scope["type"] != ScopeType.HTTP or scope["path"].startswith(UNSCOPED_PREFIXES):
             await self.app(scope, receive, send)
             return
         held: list[Message] = []
         status = {"code": 0}
+        forwarded = {"any": False}
 
         async def hold(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status["code"] = message["status"]
             if scope.get("state", {}).get(STREAM_KEY):
+                forwarded["any"] = True
                 await _flush(held, send)
                 await send(message)
             else:
@@ -68,6 +72,12 @@ class RequestContext:
                     raise _Rollback
         except _Rollback:
             pass
+        except Exception:
+            if not forwarded["any"]:
+                # The held answer never left: Litestar's error handling must not think it did,
+                # or a failed COMMIT reaches the client as a bare 500 instead of a 503.
+                ScopeState.from_scope(scope).response_started = False
+            raise
         await _flush(held, send)
 
     def _transaction(self, method: str) -> Any:
