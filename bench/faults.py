@@ -1,6 +1,6 @@
 """PostgreSQL stopped and restarted while clerks keep submitting requests (issue 4).
 
-    python -m bench.faults                        # dedicated cluster 15/kampung_faults, port 5433
+    python -m bench.faults                        # own cluster <version>/kampung_faults, port 5433
     python -m bench.faults --stop-mode immediate  # a crash instead of a clean shutdown
 
 The app runs as in production (`kampung serve --workers 2`) on a fresh database; concurrent
@@ -33,7 +33,7 @@ from bench.common import BENCH_DIR, BenchDatabase, fresh_database
 from bench.fault_checks import check_writes, confirmed_writes
 from bench.fault_load import OPERATOR, PASSWORD, Run, sign_in, writer
 from bench.fault_report import AppHealth, Timings, report
-from bench.pgcluster import STOP_MODES, Cluster
+from bench.pgcluster import STOP_MODES, Cluster, installed_version
 
 DATABASE_NAME = "kampung_faults"
 
@@ -184,10 +184,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m bench.faults", description=__doc__.split("\n")[0]
     )
+    default_cluster = f"{installed_version()}/kampung_faults"
     parser.add_argument(
         "--cluster",
-        default=os.environ.get("KAMPUNG_FAULTS_CLUSTER", "15/kampung_faults"),
-        help="version/name of the cluster to stop and start (default 15/kampung_faults)",
+        default=os.environ.get("KAMPUNG_FAULTS_CLUSTER", default_cluster),
+        help=f"version/name of the cluster to stop and start (default {default_cluster})",
     )
     parser.add_argument(
         "--pg-port", type=int, default=int(os.environ.get("KAMPUNG_FAULTS_PG_PORT", "5433"))

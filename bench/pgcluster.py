@@ -8,10 +8,21 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
 STOP_MODES = ("fast", "immediate")
 """`fast` rolls back open transactions and closes connections; `immediate` is a crash: no
 shutdown checkpoint, the next start recovers from the WAL."""
+
+
+def installed_version() -> str:
+    """The newest PostgreSQL major version installed (Debian: /usr/lib/postgresql/<version>)."""
+    versions = [
+        entry.name for entry in Path("/usr/lib/postgresql").iterdir() if entry.name.isdigit()
+    ]
+    if not versions:
+        raise SystemExit("PostgreSQL server packages not found under /usr/lib/postgresql")
+    return max(versions, key=int)
 
 
 @dataclass(frozen=True)
