@@ -3,12 +3,47 @@
 from __future__ import annotations
 
 import os
+import socket
 
 import uvicorn
+from uvicorn.supervisors import Multiprocess
 
 from core.config import Settings
 
 APP_FACTORY = "core.web.asgi:app_from_environment"
+
+
+class _TcpConfig(uvicorn.Config):
+    """uvicorn's config, with the workers' shared socket declared as TCP.
+
+    With several workers uvicorn binds the socket itself and leaves its protocol at 0; every
+    connection accepted on it inherits that, asyncio then leaves Nagle's algorithm on, and a
+    keep-alive response whose last segment is small waits ~40 ms for the client's delayed ACK
+    (uvicorn issue 3149). The same socket, re-declared IPPROTO_TCP, gets TCP_NODELAY.
+    """
+
+    def bind_socket(self) -> socket.socket:
+        sock = super().bind_socket()
+        if sock.family not in (socket.AF_INET, socket.AF_INET6):
+            return sock
+        return socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
+
+
+def run_uvicorn(app_factory: str, *, host: str, port: int, workers: int) -> None:
+    """Run an app factory ("module:function") on uvicorn with the production options."""
+    config = _TcpConfig(
+        app_factory,
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="warning",
+    )
+    if workers > 1:
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        uvicorn.Server(config).run()
 
 
 def serve(
@@ -23,12 +58,9 @@ def serve(
     os.environ["KAMPUNG_DATABASE_URL"] = settings.database_url
     if settings.database_owner_url:
         os.environ["KAMPUNG_DATABASE_OWNER_URL"] = settings.database_owner_url
-    uvicorn.run(
+    run_uvicorn(
         APP_FACTORY,
-        factory=True,
         host=host or settings.host,
         port=port or settings.port,
         workers=workers or settings.workers,
-        proxy_headers=True,
-        log_level="warning",
     )
