@@ -31,6 +31,8 @@ class SessionState:
     principal: Principal | None
     citizen_ref: str | None
     data: dict[str, Any] = field(default_factory=dict)
+    touch_due: bool = False
+    """`last_seen_at` is old enough to be moved on when the request's transaction ends."""
 
 
 def _digest(token: str) -> str:
@@ -74,14 +76,25 @@ async def load_session(token: str | None, settings: Settings, now: datetime) -> 
         if principal is None:
             await Session.delete().where(Session.id == row["id"])
             return None
-    if now - row["last_seen_at"] >= TOUCH_EVERY:
-        await Session.update({Session.last_seen_at: now}).where(Session.id == row["id"])
     return SessionState(
         id=row["id"],
         principal=principal,
         citizen_ref=row["citizen_ref"],
         data=json_dict(row["data"]),
+        touch_due=now - row["last_seen_at"] >= TOUCH_EVERY,
     )
+
+
+async def touch_session(session: SessionState, now: datetime) -> None:
+    """Move `last_seen_at` on, as the last write of the request's transaction.
+
+    Last, so the session row is locked after anything else the request locks (an audit chain):
+    two requests of one browser (a double click) that took the two in opposite orders would
+    deadlock, one touching the row first and waiting for the chain, the other appending to the
+    chain and then waiting for the row to save a flash message.
+    """
+    if session.touch_due:
+        await Session.update({Session.last_seen_at: now}).where(Session.id == session.id)
 
 
 async def load_principal(user_id: int) -> Principal | None:

@@ -17,7 +17,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from litestar.utils.scope.state import ScopeState
 from piccolo.engine.sqlite import TransactionType
 
-from core.auth.sessions import SESSION_COOKIE, load_session
+from core.auth.sessions import SESSION_COOKIE, load_session, touch_session
 from core.db.scope import set_tenant_scope
 from core.kernel import Kernel
 from core.tenancy.enablement import effective_plugins
@@ -70,6 +70,8 @@ class RequestContext:
                 await self.app(scope, receive, hold)
                 if status["code"] >= 400 and not state.commit_on_error:
                     raise _Rollback
+                if state.session is not None:
+                    await touch_session(state.session, state.now)
         except _Rollback:
             pass
         except Exception:
