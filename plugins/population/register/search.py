@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from plugins.population.register.names import prefix_pattern
+from piccolo.columns.combination import WhereRaw
+
+from plugins.population.register.names import prefix_pattern, prefix_range
 from plugins.population.tables import Family, Resident
 
 PAGE_SIZE = 50
@@ -112,6 +114,10 @@ async def _conditions(village_code: str, f: ResidentFilter, today: dt.date) -> A
     conditions: list[Any] = [Resident.village_code == village_code]
     if f.q:
         conditions.append(Resident.name_key.like(prefix_pattern(f.q)))
+        bounds = prefix_range(f.q)
+        if bounds and Resident._meta.db.engine_type == "postgres":
+            column = f'"{Resident._meta.tablename}"."name_key"'
+            conditions.append(WhereRaw(f"{column} ~>=~ {{}} AND {column} ~<~ {{}}", *bounds))
     if f.nik:
         conditions.append(Resident.nik == f.nik)
     if f.kk:
