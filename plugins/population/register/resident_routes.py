@@ -11,12 +11,12 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 from markupsafe import Markup, escape
 
+from core import idempotency
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.render import flash, render
 from plugins.population.domain.codes import BASIC_STATUS, SEX
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
-from core import idempotency
 from plugins.population.register.arrivals import ARRIVAL_KINDS, register_arrival
 from plugins.population.register.errors import NotInVillage, RegisterError, VersionConflict
 from plugins.population.register.events import resident_events
@@ -246,9 +246,6 @@ async def resident_detail(
     resident = await _resident_or_404(d, resident_id)
     family = await load_family(d.code, resident["family"]) if resident["family"] else None
     members = await family_members(d.code, resident["family"]) if family else []
-    await kernel.audit(
-        d.tenant, actor=d.actor, action="read", entity="resident", entity_id=resident_id
-    )
     options = field_options()
     shown = [
         (
@@ -259,7 +256,7 @@ async def resident_detail(
         for key in names
         if key != "kk_number"
     ]
-    return await render(
+    response = await render(
         request,
         TEMPLATES + "resident_detail.html",
         {
@@ -272,6 +269,12 @@ async def resident_detail(
             **labels(),
         },
     )
+    # Recorded last: appending holds the village's audit chain lock until the commit, so every
+    # other read of the village waits for whatever this request still does after it.
+    await kernel.audit(
+        d.tenant, actor=d.actor, action="read", entity="resident", entity_id=resident_id
+    )
+    return response
 
 
 @get("/penduduk/{resident_id:int}/ubah", guards=[requires(RESIDENT_WRITE)], include_in_schema=False)
