@@ -18,7 +18,11 @@ from core.web.render import render
 from core.web.request_state import request_state
 from plugins.population.permissions import STATS
 from plugins.population.statistics import queries
-from plugins.population.statistics.charts import KEYS, chart
+from plugins.population.statistics.cache import FRESH_SECONDS, Recent
+from plugins.population.statistics.charts import KEYS, Chart, chart
+
+CACHE = "population_statistics"
+"""The app-state attribute holding this app's recent district and regency counts."""
 
 
 def _base(request: Request[Any, Any, Any]) -> str:
@@ -27,19 +31,39 @@ def _base(request: Request[Any, Any, Any]) -> str:
     return f"{tenant.base_url}/statistik"
 
 
-async def _page(request: Request[Any, Any, Any]) -> Response[Any]:
+async def _counted(request: Request[Any, Any, Any]) -> tuple[list[Chart], int]:
+    """Every chart and the family count; a district's or the regency's from the recent cache."""
     state = request_state(request)
-    assert state.tenant is not None
+    tenant = state.tenant
+    assert tenant is not None
     today = state.now.date()
-    charts = [await chart(state.tenant, key, today) for key in KEYS]
+
+    async def count() -> tuple[list[Chart], int]:
+        charts = [await chart(tenant, key, today) for key in KEYS]
+        return charts, await queries.family_count(tenant)
+
+    if tenant.kind == "village":
+        return await count()
+    recent: Recent[tuple[list[Chart], int]] | None = getattr(request.app.state, CACHE, None)
+    if recent is None:
+        recent = Recent()
+        setattr(request.app.state, CACHE, recent)
+    return await recent.get((tenant.kind, tenant.code, today), count)
+
+
+async def _page(request: Request[Any, Any, Any]) -> Response[Any]:
+    tenant = request_state(request).tenant
+    assert tenant is not None
+    charts, families = await _counted(request)
     return await render(
         request,
         "population/statistics/statistics.html",
         {
             "charts": charts,
-            "families": await queries.family_count(state.tenant),
+            "families": families,
             "residents": sum(int(row[1]) for row in charts[KEYS.index("agama")].rows),
             "base": _base(request),
+            "cached_minutes": None if tenant.kind == "village" else int(FRESH_SECONDS // 60),
         },
     )
 
@@ -50,7 +74,7 @@ async def _csv(request: Request[Any, Any, Any], filename: str) -> Response[Any]:
     key = filename.removesuffix(".csv")
     if not filename.endswith(".csv") or key not in KEYS:
         raise NotFoundException()
-    found = await chart(state.tenant, key, state.now.date())
+    found = (await _counted(request))[0][KEYS.index(key)]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(found.header)

@@ -59,3 +59,28 @@ async def test_village_staff_cannot_see_another_villages_statistics(kampung):
     assert (await client.get(other.url + "/statistik")).status_code in (403, 404)
     assert (await client.get(other.url + "/statistik/agama.csv")).status_code in (403, 404)
     assert (await client.get(village.url + "/statistik/tidak-ada.csv")).status_code == 404
+
+
+async def test_regency_counts_are_kept_for_minutes_while_a_village_counts_live(kampung, tmp_path):
+    """A regency view groups every resident of the regency: the next views within
+    FRESH_SECONDS reuse the count (the page says so), while the village's own page is live."""
+    village = await kampung.village()
+    first = await _residents(kampung, village, tmp_path, count=40)
+    officer = await kampung.login("regency_officer")
+
+    async def regency_total() -> int:
+        answer = await officer.get("/kabupaten/statistik/agama.csv")
+        return sum(int(row[1]) for row in list(csv.reader(io.StringIO(answer.text)))[1:])
+
+    assert await regency_total() == first.residents_created
+    other = await kampung.village(1)
+    second = await _residents(kampung, other, tmp_path, count=40)
+    assert second.residents_created > 0
+    assert await regency_total() == first.residents_created
+    page = await officer.get("/kabupaten/statistik")
+    assert "paling lama setiap 5 menit" in page.text
+
+    head = await kampung.login("village_head", other)
+    live = await head.get(other.url + "/statistik/agama.csv")
+    counted = sum(int(row[1]) for row in list(csv.reader(io.StringIO(live.text)))[1:])
+    assert counted == second.residents_created
