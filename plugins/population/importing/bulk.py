@@ -84,6 +84,16 @@ async def existing_values(
     return {row[column] for row in rows}
 
 
+async def refresh_planner_statistics(engine: Any, tables: Sequence[str]) -> None:
+    """`ANALYZE` on PostgreSQL after a bulk load, outside its transaction.
+
+    Until autovacuum comes round (never, where it is off) the planner plans for the tables as
+    they were before the load, and a page that should take milliseconds scans a million rows.
+    """
+    if engine.engine_type == "postgres":
+        await engine.run_ddl("ANALYZE " + ", ".join(f'"{table}"' for table in tables))
+
+
 @asynccontextmanager
 async def savepoint(engine: Any) -> AsyncIterator[None]:
     """Undo only the enclosed writes when they fail, keeping the rest of the transaction."""

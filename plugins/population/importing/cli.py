@@ -17,13 +17,17 @@ from core.cli.runner import run_with_kernel
 from core.config import Settings
 from core.db import tenant_transaction
 from core.kernel import Kernel
+from plugins.population.importing.bulk import refresh_planner_statistics
 from plugins.population.importing.export_file import ExportTargetError, export_register
 from plugins.population.importing.formats import ImportFormatError
 from plugins.population.importing.importer import ALL_VILLAGES, Target
 from plugins.population.importing.report import ImportReport
 from plugins.population.importing.runs import import_register, regency_target
+from plugins.population.tables import Family, Resident
 
 CLI_ACTOR = "cli"
+ANALYZE_MIN_ROWS = 10_000
+"""From this many new residents on, the planner's statistics are refreshed after the import."""
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
@@ -53,7 +57,10 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
             report, _ = await import_register(
                 kernel, args.file, target, actor=CLI_ACTOR, dry_run=args.dry_run
             )
-            return report
+        if report.residents_created >= ANALYZE_MIN_ROWS:
+            tables = (Resident._meta.tablename, Family._meta.tablename)
+            await refresh_planner_statistics(kernel.engine, tables)
+        return report
 
     try:
         report = run_with_kernel(settings, work)

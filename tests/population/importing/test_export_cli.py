@@ -1,17 +1,23 @@
-"""`kampung population export`: the regency's register written to one file for regency IT."""
+"""`kampung population export` (the regency's register to one file) and what a large
+`kampung population import` leaves for the planner."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import json
 
+import asyncpg
 import openpyxl
+import pytest
 
 from core.audit.tables import AuditEntry
 from core.cli.main import main
 from core.cli.runner import run_with_kernel
 from core.db import tenant_transaction
 from core.db.jsonvalue import json_dict
+from core.testing.databases import backend
+from plugins.population.importing import cli
 from plugins.population.synthetic import OPENSID_COLUMNS, write_regency_csv
 
 RESIDENTS = 300
@@ -95,3 +101,27 @@ def test_unknown_suffix_is_refused_with_one_line(kampung_settings, tmp_path, cap
     assert main(["--config", config, "population", "export", str(target), "--village", "ALL"]) == 2
     assert "tidak didukung" in capsys.readouterr().err
     assert not target.exists()
+
+
+@pytest.mark.skipif(backend() != "postgresql", reason="ANALYZE is refreshed on PostgreSQL only")
+def test_a_large_import_refreshes_the_planner_statistics(
+    kampung_settings, tmp_path, capsys, monkeypatch
+):
+    monkeypatch.setattr("sys.argv", ["kampung"])
+    monkeypatch.setattr(cli, "ANALYZE_MIN_ROWS", RESIDENTS)
+    config = _config(kampung_settings, tmp_path)
+    source = tmp_path / "kabupaten.csv"
+    write_regency_csv(source, kampung_settings.regency_code, RESIDENTS, seed=5)
+    assert main(["--config", config, "population", "import", str(source), "--village", "ALL"]) == 0
+
+    async def analyzed() -> set[str]:
+        connection = await asyncpg.connect(kampung_settings.owner_url)
+        try:
+            rows = await connection.fetch(
+                "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL"
+            )
+        finally:
+            await connection.close()
+        return {row["relname"] for row in rows}
+
+    assert {"population_resident", "population_family"} <= asyncio.run(analyzed())
