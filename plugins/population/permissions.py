@@ -29,7 +29,9 @@ CITIZEN_MANAGE = "population.citizen.manage"
 TEMPLATE_EDIT = "population.letter.template"
 
 PERMISSIONS = [
-    Permission(RESIDENT_READ, "Melihat data penduduk", (*VILLAGE_STAFF, *REGENCY_STAFF, "district_viewer")),
+    Permission(
+        RESIDENT_READ, "Melihat data penduduk", (*VILLAGE_STAFF, *REGENCY_STAFF, "district_viewer")
+    ),
     Permission(RESIDENT_WRITE, "Mengubah data penduduk dan keluarga", OPERATORS),
     Permission(EVENT_RECORD, "Mencatat peristiwa kependudukan", OPERATORS),
     Permission(SUBMIT_PERMISSION, "Mengajukan permohonan layanan", OPERATORS),
@@ -44,6 +46,8 @@ PERMISSIONS = [
     Permission(TEMPLATE_EDIT, "Mengubah templat surat desa", ("village_admin",)),
     Permission(IMPORT, "Mengimpor data penduduk", ("village_admin", "regency_admin")),
     Permission(EXPORT, "Mengekspor data penduduk", ("village_admin", "regency_admin")),
-    Permission(STATS, "Melihat statistik penduduk", (*VILLAGE_STAFF, *REGENCY_STAFF, "district_viewer")),
+    Permission(
+        STATS, "Melihat statistik penduduk", (*VILLAGE_STAFF, *REGENCY_STAFF, "district_viewer")
+    ),
     Permission(CITIZEN_MANAGE, "Menerbitkan PIN layanan mandiri warga", OPERATORS),
 ]

@@ -1,4 +1,4 @@
-"""The population plugin (Sakera Mesem): registered under `kampung.plugins` like any other plugin."""
+"""The population plugin (Sakera Mesem), registered under `kampung.plugins` like any other."""
 
 from __future__ import annotations
 

@@ -32,7 +32,7 @@ def test_hook_has_a_docstring(hook: str) -> None:
 
 @pytest.mark.parametrize("hook", HOOKS)
 def test_hook_is_exercised_by_a_test(hook: str) -> None:
-    """A test implements or calls the hook, or a loaded plugin implements it and a test uses that."""
+    """A test implements or calls the hook, or a loaded plugin implements it and a test uses it."""
     implementing = [
         path
         for base in ("core/builtin", "plugins", "tests")

@@ -36,7 +36,7 @@ def test_duplicate_plugin_name_fails_start_up() -> None:
 
 
 def test_unknown_hook_implementation_fails_start_up() -> None:
-    with pytest.raises(PluginError, match="docs/hooks.md"):
+    with pytest.raises(PluginError, match=r"docs/hooks\.md"):
         load(plugin("typo", kampung_menu_itemz=lambda: []))
 
 

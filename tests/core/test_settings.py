@@ -13,7 +13,7 @@ def test_missing_secret_names_the_key() -> None:
 
 
 def test_bad_regency_code_names_the_key() -> None:
-    with pytest.raises(ConfigError, match="regency_code must look like 35.27"):
+    with pytest.raises(ConfigError, match=r"regency_code must look like 35\.27"):
         load_settings(None, environ={"KAMPUNG_SECRET_KEY": SECRET, "KAMPUNG_REGENCY_CODE": "3527"})
 
 
