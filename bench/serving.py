@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -134,6 +135,8 @@ def run_wrk(
     args: Sequence[str] = (),
 ) -> WrkResult:
     """Load `url` with 32 connections on two threads for `seconds`, through bench/wrk/`script`."""
+    if shutil.which("wrk") is None:
+        raise SystemExit("wrk not found: install it first (Debian: apt install wrk)")
     command = [
         "wrk",
         f"-t{THREADS}",
