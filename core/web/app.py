@@ -21,7 +21,7 @@ from core.db.engine import DatabaseUnavailable
 from core.kernel import Kernel
 from core.version import __version__
 from core.web import errors
-from core.web.guards import plugin_enabled
+from core.web.guards import plugin_enabled, row_ids_exist
 from core.web.templating import DEFAULT_THEME, build_environment, theme_dir
 from core.web.transaction import request_context_middleware
 
@@ -71,6 +71,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
         route_handlers=route_handlers,
         lifespan=[lifespan],
         middleware=[request_context_middleware(kernel)],
+        guards=[row_ids_exist],
         csrf_config=CSRFConfig(
             secret=settings.secret_key,
             cookie_name="kampung_csrf",

@@ -50,6 +50,21 @@ def public(_: ASGIConnection[Any, Any, Any, Any], __: BaseRouteHandler) -> None:
 public.permission = "public"  # type: ignore[attr-defined]
 
 
+ROW_ID_MAX = 2**31 - 1
+"""The largest id a row can have: Piccolo's `Serial` is a 4-byte integer on PostgreSQL."""
+
+
+def row_ids_exist(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """An id in the path that no row can have is not found: 404, not a database error.
+
+    Every integer path parameter of the app is a row id; left alone, one past the column's range
+    fails in the driver (SQLite: OverflowError; PostgreSQL: out of range), not as "no such row".
+    """
+    for value in connection.path_params.values():
+        if isinstance(value, int) and not 0 < value <= ROW_ID_MAX:
+            raise NotFoundException()
+
+
 def plugin_enabled(plugin: str) -> Guard:
     """A plugin's village routes answer 404 in villages where it is off."""
 
