@@ -10,7 +10,7 @@ import json
 import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import MAXYEAR, MINYEAR, UTC, datetime
 from typing import Any
 
 from core.auth.principal import Principal, has_permission
@@ -74,9 +74,10 @@ async def create_letter(
 ) -> Draft:
     """Draft a letter from form or JSON values: ``kind``, ``nik``, ``paper``,
     ``idempotency_key`` and the kind's fields by dotted key (top level or under ``fields``)."""
-    key = str(values.get("idempotency_key") or "").strip()
-    if not key or len(key) > 64:
-        raise LetterFormError({"idempotency_key": "Kunci idempotensi wajib (1–64 karakter)."})
+    sent_key = str(values.get("idempotency_key") or "").strip()
+    if not sent_key or len(sent_key) > 50:
+        raise LetterFormError({"idempotency_key": "Kunci idempotensi wajib (1–50 karakter)."})
+    key = f"{tenant.code}:{sent_key}"  # kept per village: another village may use the same key
     existing = (
         await Letter.select(Letter.id)
         .where((Letter.village_code == tenant.code) & (Letter.idempotency_key == key))
@@ -302,6 +303,8 @@ async def search_letters(
         where &= Letter.kind == criteria.kind
     if criteria.status in LETTER_LIFECYCLE.states:
         where &= Letter.status == criteria.status
+    if criteria.year and not MINYEAR <= criteria.year < MAXYEAR:
+        return [], 1  # no letter is dated in a year the calendar cannot hold
     if criteria.year:
         where &= (Letter.created_at >= datetime(criteria.year, 1, 1, tzinfo=UTC)) & (
             Letter.created_at < datetime(criteria.year + 1, 1, 1, tzinfo=UTC)

@@ -9,10 +9,10 @@ from typing import Any
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 
+from core import idempotency
 from core.kernel import Kernel
 from core.web.guards import requires
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
-from core import idempotency
 from plugins.population.register.errors import NotInVillage, RegisterError
 from plugins.population.register.resident_form import read_resident
 from plugins.population.register.residents import create_resident, load_resident
@@ -154,7 +154,12 @@ async def post_resident(
 
 
 def _invalid(errors: dict[str, str], warnings: list[str] | None = None) -> Response[Any]:
-    body: dict[str, Any] = {"status": 422, "title": "Data tidak valid", "errors": errors}
+    body: dict[str, Any] = {
+        "status": 422,
+        "title": "Data tidak valid",
+        "detail": "Periksa kembali isian berikut: " + ", ".join(errors) + ".",
+        "errors": errors,
+    }
     if warnings:
         body["warnings"] = warnings
         body["detail"] = (

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
+from core import idempotency
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.render import flash, render
@@ -57,7 +59,11 @@ def _context(
 async def new_event(request: Request[Any, Any, Any], resident_id: int) -> Response[Any]:
     d = desk(request)
     resident = await _resident(d, resident_id)
-    values = {"kind": request.query_params.get("jenis", ""), "report_date": d.today.isoformat()}
+    values = {
+        "kind": request.query_params.get("jenis", ""),
+        "report_date": d.today.isoformat(),
+        "idempotency_key": secrets.token_hex(16),
+    }
     return await render(request, TEMPLATE, _context(resident, values, {}))
 
 
@@ -72,12 +78,15 @@ async def record_event_page(
     d = desk(request)
     resident = await _resident(d, resident_id)
     values = await form_dict(request)
+    key = text(values, "idempotency_key")
+    if await idempotency.recall(d.code, "population.life_event", key) is not None:
+        return Redirect(f"{d.base}/penduduk/{resident_id}", status_code=303)
     result = read_event(values, d.today)
     errors = dict(result.errors)
     if result.data is not None:
         event = result.data
         try:
-            await record_event(
+            event_id = await record_event(
                 kernel,
                 d.tenant,
                 d.actor,
@@ -90,6 +99,7 @@ async def record_event_page(
         except RegisterError as exc:
             errors[exc.field or "kind"] = exc.message
         else:
+            await idempotency.remember(d.code, "population.life_event", key, d.actor, event_id)
             if event.kind == DEATH and resident["relationship"] == HEAD and resident["family"]:
                 await flash(
                     request,
