@@ -24,7 +24,7 @@ from typing import Any
 from litestar import Litestar
 from piccolo.table import Table
 
-from bench.reliability.world import Actor, World
+from bench.reliability.world import Actor, World, nik
 from core.audit.tables import AuditEntry
 from core.auth.tables import RoleGrant
 from core.tenancy.tables import Village, VillagePlugin
@@ -80,6 +80,14 @@ class Outcome:
     url: str
     status: int
     problems: tuple[str, ...]
+    names_foreign: bool
+    refused: bool
+
+    @property
+    def leaked(self) -> bool:
+        """The answer showed, or the request changed, something of a village the actor may not
+        see."""
+        return any(p.startswith(("shows", "changed")) for p in self.problems)
 
     def describe(self, world: World) -> str:
         actor = world.actors[self.attack.actor]
@@ -170,33 +178,61 @@ def body(world: World, attack: Attack) -> dict[str, Any]:
 
 
 def _victim_nik(world: World, attack: Attack) -> str:
-    from bench.reliability.world import nik
-
     return nik(attack.victim, 1 + attack.pick % 2)
 
 
-async def fingerprint(code: str) -> str:
-    """A hash of every row a village owns, its settings, switches and staff accounts."""
-    digest = hashlib.sha256()
-    tables: list[type[Table]] = [*TABLES, AuditEntry, VillagePlugin]
-    for table in tables:
-        rows = await table.select().where(table.village_code == code).order_by(table.id)
-        digest.update(repr(rows).encode())
-    village = await Village.select().where(Village.code == code)
-    grants = await RoleGrant.select(
-        RoleGrant.id, RoleGrant.role, RoleGrant.user.active, RoleGrant.user.username
-    ).where(RoleGrant.scope_code == code)
-    digest.update(repr((village, sorted(grants, key=lambda g: g["id"]))).encode())
-    return digest.hexdigest()
-
-
 async def fingerprints(world: World, indexes: list[int]) -> dict[int, str]:
-    found = {}
-    for index in indexes:
-        code = world.places[index].ref.code
-        async with world.kampung.scope(code):
-            found[index] = await fingerprint(code)
-    return found
+    """A hash per village of every row it owns, its settings, switches and staff accounts.
+
+    A village's hash is kept until an actor who may see it sends a request, so most attacks pay
+    only for the hashes taken after them."""
+    stale = [i for i in indexes if i not in world.fingerprints]
+    if stale:
+        world.fingerprints.update(await _hash_villages(world, stale))
+    return {i: world.fingerprints[i] for i in indexes}
+
+
+async def _hash_villages(world: World, indexes: list[int]) -> dict[int, str]:
+    codes = {world.places[i].ref.code: i for i in indexes}
+    async with world.kampung.scope():
+        hashes = await village_hashes(list(codes))
+    return {index: hashes[code] for code, index in codes.items()}
+
+
+async def village_hashes(
+    codes: list[str], *, audit: bool = True, ignore: frozenset[str] = frozenset()
+) -> dict[str, str]:
+    """A hash per scope code of its rows in every population table, its plugin switches, its
+    settings and its staff grants, and (with `audit`) its audit chain, leaving out the columns
+    named in `ignore`; run in a transaction that sees them all."""
+    digests = {code: hashlib.sha256() for code in codes}
+    tables: list[type[Table]] = [*TABLES, VillagePlugin, *([AuditEntry] if audit else [])]
+    for table in tables:
+        rows = await (
+            table.select()
+            .where(table.village_code.is_in(codes))
+            .order_by(table.village_code)
+            .order_by(table.id)
+        )
+        for row in rows:
+            kept = {key: value for key, value in row.items() if key not in ignore}
+            digests[row["village_code"]].update(repr(kept).encode())
+    for row in await Village.select().where(Village.code.is_in(codes)):
+        digests[row["code"]].update(repr(row).encode())
+    grants = await (
+        RoleGrant.select(
+            RoleGrant.id,
+            RoleGrant.scope_code,
+            RoleGrant.role,
+            RoleGrant.user.active,
+            RoleGrant.user.username,
+        )
+        .where(RoleGrant.scope_code.is_in(codes))
+        .order_by(RoleGrant.id)
+    )
+    for row in grants:
+        digests[row["scope_code"]].update(repr(row).encode())
+    return {code: digest.hexdigest() for code, digest in digests.items()}
 
 
 async def attempt(world: World, attack: Attack) -> Outcome:
@@ -213,6 +249,8 @@ async def attempt(world: World, attack: Attack) -> Outcome:
         response = await actor.client.request(route.method, url, json=sent)
     else:
         response = await actor.client.request(route.method, url, data=sent)
+    for index in [*actor.sees, *unseen]:
+        world.fingerprints.pop(index, None)
     after = await fingerprints(world, unseen)
     problems = []
     if response.status_code >= 500:
@@ -228,9 +266,12 @@ async def attempt(world: World, attack: Attack) -> Outcome:
     changed = [world.places[i].ref.slug for i in unseen if before[i] != after[i]]
     if changed:
         problems.append(f"changed rows of {changed}")
-    if names_foreign and not route.public and not _refused(response.status_code, response):
+    refused = _refused(response.status_code, response)
+    if names_foreign and not route.public and not refused:
         problems.append("not refused")
-    return Outcome(attack, route.method, url, response.status_code, tuple(problems))
+    return Outcome(
+        attack, route.method, url, response.status_code, tuple(problems), names_foreign, refused
+    )
 
 
 def _refused(status: int, response: Any) -> bool:

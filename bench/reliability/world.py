@@ -54,6 +54,8 @@ class World:
     kampung: Harness
     places: list[Place]
     actors: list[Actor]
+    fingerprints: dict[int, str] = field(default_factory=dict)
+    """The last hash taken of each village's rows (see `bench.reliability.attacks`)."""
 
     def foreign_secrets(self, actor: Actor) -> set[str]:
         """Values of villages the actor may not see, minus any the actor's villages share."""
@@ -93,6 +95,19 @@ async def build_world(kampung: Harness, residents: int = 4) -> World:
         viewer = await kampung.login("district_viewer", place.ref.district_code)
         actors.append(Actor("district_viewer", index, viewer, frozenset({index})))
     return World(kampung, places, actors)
+
+
+async def register_resident(world: World, index: int) -> None:
+    """The village's operator registers one more resident, whose values become its secrets."""
+    place = world.places[index]
+    operator = next(a for a in world.actors if a.home == index and a.role == "village_operator")
+    serial = len(place.ids["resident_id"]) + 1
+    body = _resident_body(index, serial, TOKENS[index], "")
+    response = await operator.client.post(place.ref.api + "/penduduk", json=body)
+    assert response.status_code == 201, response.text
+    place.ids["resident_id"].append(response.json()["id"])
+    place.secrets |= {body["nik"], body["name"]}
+    world.fingerprints.pop(index, None)
 
 
 async def _fill(kampung: Harness, place: Place, index: int, residents: int) -> None:
