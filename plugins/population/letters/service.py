@@ -227,6 +227,10 @@ async def take_action(
     step_payload = {
         key: str(payload[key]).strip() for key in ("alasan",) if str(payload.get(key) or "").strip()
     }
+    if before == after and await _repeats_last_step(
+        tenant.code, letter_id, action, principal.username, step_payload
+    ):
+        return None
     if action == "tandatangani":
         issued = await issue_letter(
             kernel,
@@ -249,6 +253,26 @@ async def take_action(
         kernel, tenant, principal, letter_id, action, before, after, now, step_payload
     )
     return None
+
+
+async def _repeats_last_step(
+    village_code: str, letter_id: int, action: str, actor: str, payload: dict[str, str]
+) -> bool:
+    """Whether the letter's latest step is this very one: the same person sending the same
+    return again (a double click). Asked after the status claim, which holds the letter's row
+    until commit, so a repeat sent at the same moment sees the first one's step."""
+    last = (
+        await LetterStep.select(LetterStep.action, LetterStep.actor, LetterStep.payload)
+        .where((LetterStep.village_code == village_code) & (LetterStep.letter == letter_id))
+        .order_by(LetterStep.id, ascending=False)
+        .first()
+    )
+    return (
+        last is not None
+        and last["action"] == action
+        and last["actor"] == actor
+        and json_dict(last["payload"]) == payload
+    )
 
 
 async def _record_step(

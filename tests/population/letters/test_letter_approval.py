@@ -127,3 +127,24 @@ async def test_unknown_action_is_not_found(kampung, add_resident, draft, act):
     operator = await kampung.login("village_operator", village)
     letter_id = (await draft(operator, village, NIK)).json()["id"]
     assert (await act(operator, village, letter_id, "hapus")).status_code == 404
+
+
+async def test_the_same_return_sent_again_is_one_step_a_new_reason_is_another(
+    kampung, add_resident, draft, act
+):
+    village = await kampung.village()
+    await add_resident(village, NIK)
+    operator = await kampung.login("village_operator", village)
+    secretary = await kampung.login("village_secretary", village)
+    letter_id = (await draft(operator, village, NIK)).json()["id"]
+    await act(secretary, village, letter_id, "periksa")
+
+    for _ in range(2):  # a double click on "Kembalikan"
+        sent = await act(secretary, village, letter_id, "kembalikan", alasan="Alamat kurang RT")
+        assert sent.status_code == 200
+    returns = [s for s in sent.json()["steps"] if s["action"] == "kembalikan"]
+    assert [s["payload"]["alasan"] for s in returns] == ["Alamat kurang RT"]
+
+    again = await act(secretary, village, letter_id, "kembalikan", alasan="Nama ayah juga salah")
+    returns = [s for s in again.json()["steps"] if s["action"] == "kembalikan"]
+    assert [s["payload"]["alasan"] for s in returns] == ["Alamat kurang RT", "Nama ayah juga salah"]
