@@ -137,15 +137,20 @@ async def confirm(request: Request[Any, Any, Any], kernel: Kernel, batch_id: int
     assert state.tenant is not None and state.principal is not None
     batch = await _batch(request, batch_id)
     url = f"{state.tenant.base_url}/impor/{batch_id}"
-    if batch["status"] == RUNNING:
-        return Redirect(url, status_code=303)
+    if batch["status"] != PREVIEWED:
+        return Redirect(url, status_code=303)  # a repeated confirm: the page shows how it went
     suffix = str(batch["counts"].get("suffix", ".csv"))
     path = _stored_path(kernel, state.tenant.code, batch["sha256"], suffix)
     if not path.exists():
         await flash(request, "error", "Berkas impor tidak ditemukan lagi; unggah ulang.")
         return Redirect(f"{state.tenant.base_url}/impor", status_code=303)
-    await ImportBatch.update({ImportBatch.status: RUNNING}).where(ImportBatch.id == batch_id)
-    start_import(kernel, {**batch, "status": RUNNING}, path, state.principal.username)
+    claimed = (
+        await ImportBatch.update({ImportBatch.status: RUNNING})
+        .where((ImportBatch.id == batch_id) & (ImportBatch.status == PREVIEWED))
+        .returning(ImportBatch.id)
+    )
+    if claimed:  # two confirms at once: only the one that moved the batch on starts it
+        start_import(kernel, {**batch, "status": RUNNING}, path, state.principal.username)
     return Redirect(url, status_code=303)
 
 

@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 
+from core.audit.tables import AuditEntry
 from core.cli.runner import run_with_kernel
 from core.db import tenant_transaction
 from core.kernel import Kernel
@@ -52,6 +53,16 @@ async def test_upload_preview_then_confirm_imports_in_background(kampung, tmp_pa
     assert "selesai" in page
     async with kampung.scope(village.code):
         assert await Resident.count().where(Resident.village_code == village.code) >= 60
+        imports = AuditEntry.count().where(
+            (AuditEntry.village_code == village.code) & (AuditEntry.action == "import")
+        )
+        assert await imports == 1
+
+    again = await client.post(batch_url + "/jalankan")  # a second click, or the back button
+    assert again.status_code == 303 and again.headers["location"] == batch_url
+    assert "selesai" in await _wait_done(client, batch_url)
+    async with kampung.scope(village.code):
+        assert await imports == 1
 
 
 async def test_upload_of_unknown_file_type_is_refused_with_field_error(kampung):
