@@ -12,6 +12,8 @@ from contextlib import asynccontextmanager
 
 from piccolo.engine.base import Engine
 
+from core.db.undo import files_follow_transaction
+
 TENANT_SCOPE_SETTING = "kampung.scope"
 
 
@@ -33,6 +35,6 @@ def _checked(scope_code: str) -> str:
 @asynccontextmanager
 async def tenant_transaction(engine: Engine, scope_code: str) -> AsyncIterator[None]:
     """A transaction that sees the rows of one scope: for commands, the demo and tests."""
-    async with engine.transaction():
+    async with files_follow_transaction(), engine.transaction():
         await set_tenant_scope(engine, scope_code)
         yield

@@ -19,6 +19,7 @@ from piccolo.engine.sqlite import TransactionType
 
 from core.auth.sessions import SESSION_COOKIE, load_session, touch_session
 from core.db.scope import set_tenant_scope
+from core.db.undo import files_follow_transaction
 from core.kernel import Kernel
 from core.tenancy.enablement import effective_plugins
 from core.tenancy.resolve import resolve_tenant
@@ -64,7 +65,7 @@ class RequestContext:
 
         state_holder: dict[str, RequestState] = {}
         try:
-            async with self._transaction(scope["method"]):
+            async with files_follow_transaction(), self._transaction(scope["method"]):
                 state = await self._resolve(scope)
                 state_holder["state"] = state
                 await self.app(scope, receive, hold)

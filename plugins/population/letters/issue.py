@@ -26,7 +26,7 @@ from plugins.population.letters.numbering import (
 )
 from plugins.population.letters.pdf import LetterDocument, Letterhead, Signatory, render_letter_pdf
 from plugins.population.letters.signing import LocalCertificateSigner, SignerIdentity
-from plugins.population.letters.store import remove_letter_pdf, store_letter_pdf
+from plugins.population.letters.store import store_letter_pdf
 from plugins.population.tables import Letter, LetterCounter
 
 LETTER_TIMEZONE = ZoneInfo("Asia/Jakarta")
@@ -153,20 +153,16 @@ async def issue_letter(
     )
     pdf_name = store_letter_pdf(kernel.settings.data_path, tenant.code, signed)
     issued = IssuedLetter(number, seq, issued_on.year, pdf_name, hashlib.sha256(signed).hexdigest())
-    try:
-        await Letter.update(
-            {
-                Letter.number: issued.number,
-                Letter.seq: issued.seq,
-                Letter.year: issued.year,
-                Letter.pdf_name: issued.pdf_name,
-                Letter.pdf_sha256: issued.pdf_sha256,
-                Letter.signed_by: signer.username,
-                Letter.signer_name: signer.display_name,
-                Letter.signed_at: now,
-            }
-        ).where((Letter.id == letter["id"]) & (Letter.village_code == tenant.code))
-    except BaseException:
-        remove_letter_pdf(kernel.settings.data_path, tenant.code, pdf_name)
-        raise
+    await Letter.update(
+        {
+            Letter.number: issued.number,
+            Letter.seq: issued.seq,
+            Letter.year: issued.year,
+            Letter.pdf_name: issued.pdf_name,
+            Letter.pdf_sha256: issued.pdf_sha256,
+            Letter.signed_by: signer.username,
+            Letter.signer_name: signer.display_name,
+            Letter.signed_at: now,
+        }
+    ).where((Letter.id == letter["id"]) & (Letter.village_code == tenant.code))
     return issued

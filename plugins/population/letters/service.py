@@ -22,7 +22,6 @@ from plugins.population.letters.body import LetterTemplateError, MissingLetterDa
 from plugins.population.letters.context import letter_context, parse_fields, typed_data
 from plugins.population.letters.issue import Signer, issue_letter, village_names
 from plugins.population.letters.kinds import LETTER_KINDS, LetterKind
-from plugins.population.letters.store import remove_letter_pdf
 from plugins.population.letters.workflow import LETTER_LIFECYCLE, validate_action_payload
 from plugins.population.tables import Letter, LetterStep, LetterTemplate, Resident
 
@@ -241,14 +240,6 @@ async def take_action(
             now,
         )
         step_payload["nomor"] = issued.number
-        try:
-            await _record_step(
-                kernel, tenant, principal, letter_id, action, before, after, now, step_payload
-            )
-        except BaseException:
-            remove_letter_pdf(kernel.settings.data_path, tenant.code, issued.pdf_name)
-            raise
-        return None
     await _record_step(
         kernel, tenant, principal, letter_id, action, before, after, now, step_payload
     )

@@ -1,7 +1,8 @@
 """Signed letter PDFs on disk, under the instance data directory and never in the web root.
 
 A file is written to a temporary name, flushed to the disk and only then renamed, so a letter
-recorded as signed always has its complete PDF; a failed write leaves nothing behind.
+recorded as signed always has its complete PDF; a failed write leaves nothing behind, and neither
+does a transaction that stores a PDF and then does not commit.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import os
 import re
 import secrets
 from pathlib import Path
+
+from core.db import remove_on_rollback
 
 _STORED_NAME = re.compile(r"[0-9a-f]{32}\.pdf")
 
@@ -34,13 +37,8 @@ def store_letter_pdf(data_path: Path, village_code: str, pdf: bytes) -> str:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    remove_on_rollback(directory / name)
     return name
-
-
-def remove_letter_pdf(data_path: Path, village_code: str, name: str) -> None:
-    """Delete a stored PDF whose letter was not recorded after all."""
-    if _STORED_NAME.fullmatch(name):
-        (letters_dir(data_path, village_code) / name).unlink(missing_ok=True)
 
 
 def read_letter_pdf(data_path: Path, village_code: str, name: str) -> bytes:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.config import Settings
+from core.db import remove_on_rollback
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -75,11 +76,13 @@ def _folder(settings: Settings, village_code: str) -> Path:
 
 
 def store_upload(settings: Settings, village_code: str, upload: CheckedUpload) -> str:
-    """Write the file under a random name and return that name."""
+    """Write the file under a random name and return that name; it goes again if the request's
+    transaction does not commit."""
     folder = _folder(settings, village_code)
     folder.mkdir(parents=True, exist_ok=True)
     name = secrets.token_hex(16) + upload.extension
     (folder / name).write_bytes(upload.data)
+    remove_on_rollback(folder / name)
     return name
 
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from core.tenancy.tables import Village
-from plugins.population.letters import store
+from plugins.population.letters import service, store
 from plugins.population.letters.numbering import roman_month
 from plugins.population.letters.signing import LocalCertificateSigner
 from plugins.population.letters.verification import verify_letter_signature
@@ -139,3 +139,27 @@ async def test_failed_storage_consumes_no_number_and_leaves_no_file(
     monkeypatch.undo()
     signed = await act(head, village, letter_id, "tandatangani")
     assert signed.json()["number"].split("/")[1] == "001"
+
+
+async def test_a_pdf_stored_for_a_signature_that_is_not_recorded_is_removed(
+    kampung, add_resident, draft, act, monkeypatch
+):
+    """The PDF is written before the signature step is recorded; if recording fails, the
+    transaction rolls back and takes the file with it."""
+    village = await kampung.village()
+    await add_resident(village, NIK)
+    operator = await kampung.login("village_operator", village)
+    secretary = await kampung.login("village_secretary", village)
+    head = await kampung.login("village_head", village)
+    letter_id = await _checked_letter(kampung, village, draft, act, operator, secretary)
+
+    async def audit_down(*_: object, **__: object) -> None:
+        raise RuntimeError("audit chain unavailable")
+
+    monkeypatch.setattr(service, "_record_step", audit_down)
+    failed = await act(head, village, letter_id, "tandatangani")
+    assert failed.status_code == 500
+    directory = store.letters_dir(kampung.settings.data_path, village.code)
+    assert list(directory.glob("*.pdf")) == []
+    letter = (await operator.get(f"{village.api}/surat/{letter_id}")).json()
+    assert (letter["status"], letter["number"]) == ("diperiksa", "")
