@@ -7,6 +7,7 @@ so every helper here is about making the two measurements comparable.
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import os
 import platform
@@ -14,9 +15,10 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import asyncpg
 
@@ -28,6 +30,7 @@ from core.tenancy.regions import import_regions
 from core.tenancy.tables import Village
 from plugins.population.synthetic import write_regency_csv
 
+T = TypeVar("T")
 REGENCY = "35.10"
 """Banyuwangi: 217 villages, big enough that a million residents is a realistic register."""
 BENCH_DIR = Path("var/bench")
@@ -196,6 +199,21 @@ def run_measured(command: Sequence[str], env: dict[str, str] | None = None) -> M
         sys.stderr.write(stderr)
         raise SystemExit(f"{command[0]} failed with exit code {process.returncode}")
     return Measured(seconds, peak / 1024, stdout)
+
+
+def per_database_main(
+    prog: str,
+    description: str | None,
+    run: Callable[[str, int], T],
+    print_table: Callable[[list[T]], None],
+    argv: list[str] | None,
+) -> None:
+    """The command line of a benchmark measured once per database: `--residents`, `--database`."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
+    parser.add_argument("--residents", type=int, default=1_000_000)
+    parser.add_argument("--database", choices=DATABASES, action="append")
+    args = parser.parse_args(argv)
+    print_table([run(kind, args.residents) for kind in args.database or DATABASES])
 
 
 def machine() -> str:

@@ -13,7 +13,6 @@ Uses the database `bench.imports` left behind, importing the register first if i
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import csv
 import sqlite3
@@ -26,11 +25,11 @@ import asyncpg
 
 from bench.common import (
     BENCH_DIR,
-    DATABASES,
     BenchDatabase,
     bench_database,
     fresh_database,
     machine,
+    per_database_main,
     register_file,
     run_measured,
     verdict,
@@ -196,11 +195,7 @@ def print_table(results: list[ExportFigures]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.export", description=__doc__)
-    parser.add_argument("--residents", type=int, default=1_000_000)
-    parser.add_argument("--database", choices=DATABASES, action="append")
-    args = parser.parse_args(argv)
-    print_table([run(kind, args.residents) for kind in args.database or DATABASES])
+    per_database_main("python -m bench.export", __doc__, run, print_table, argv)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,6 @@ The imported databases are kept (`bench_register`) for the export and HTTP bench
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import csv
 import json
@@ -27,10 +26,10 @@ import asyncpg
 
 from bench.common import (
     BENCH_DIR,
-    DATABASES,
     BenchDatabase,
     fresh_database,
     machine,
+    per_database_main,
     register_file,
     run_measured,
     verdict,
@@ -163,11 +162,7 @@ def print_table(results: list[ImportFigures]) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(prog="python -m bench.imports", description=__doc__)
-    parser.add_argument("--residents", type=int, default=1_000_000)
-    parser.add_argument("--database", choices=DATABASES, action="append")
-    args = parser.parse_args(argv)
-    print_table([run(kind, args.residents) for kind in args.database or DATABASES])
+    per_database_main("python -m bench.imports", __doc__, run, print_table, argv)
 
 
 if __name__ == "__main__":
