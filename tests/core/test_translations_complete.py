@@ -1,0 +1,102 @@
+"""Every Indonesian string the UI translates has an English translation in a loaded catalog.
+
+The msgids are extracted from the code the way gettext tools would (Babel's extractors), so a new
+`_("...")` in a template or module fails here until its English line is added to a `.po` file.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from core.builtin.village_routes import SETTING_FIELDS
+from core.plugins.registry import PluginRegistry
+from core.web import errors
+from core.web.app import _locale_dirs
+from core.web.templating import DEFAULT_THEME
+
+CORE = Path(__file__).resolve().parents[2] / "core"
+KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "MenuItem": None}
+"""`_` in templates and modules, and a menu item's label (its first argument), shown translated."""
+METHODS = [("**.py", "python"), ("**.html", "jinja2")]
+PLACEHOLDER = re.compile(r"%\(\w+\)s|\{[^{}]*\}")
+
+
+@pytest.fixture
+def kampung_plugins() -> tuple[str, ...] | None:
+    """Every installed plugin, so every installed plugin's strings and catalogs are checked."""
+    return None
+
+
+def _extracted(directory: Path) -> Iterator[str]:
+    for _, _, message, _, _ in extract_from_dir(
+        directory,
+        METHODS,
+        keywords=KEYWORDS,
+        options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
+    ):
+        parts = message if isinstance(message, tuple) else (message,)
+        yield from (part for part in parts if part)
+
+
+def _msgids(registry: PluginRegistry) -> set[str]:
+    """Literal msgids of the core, the default theme and each plugin, and the core's tables of
+    messages that reach `_` or the translator through a variable."""
+    found = {*_extracted(CORE), *_extracted(DEFAULT_THEME)}
+    for plugin in registry.plugins:
+        package = Path(plugin.module.__file__).resolve().parent
+        if not package.is_relative_to(CORE):
+            found.update(_extracted(package))
+    found.update(errors.TITLES.values(), errors.MESSAGES.values())
+    found.update([errors.DUPLICATE, errors.INVALID_DATA])
+    found.update(label for _, label in SETTING_FIELDS)
+    return found
+
+
+def _english(registry: PluginRegistry) -> dict[str, str]:
+    english: dict[str, str] = {}
+    for directory in _locale_dirs(registry):
+        for po_file in sorted((directory / "en" / "LC_MESSAGES").glob("*.po")):
+            with po_file.open("rb") as source:
+                catalog = read_po(source)
+            english.update({m.id: m.string for m in catalog if m.id and not m.fuzzy})
+    return english
+
+
+async def test_every_ui_string_has_an_english_translation(kampung) -> None:
+    registry = kampung.kernel.registry
+    msgids = _msgids(registry)
+    english = _english(registry)
+
+    assert len(msgids) > 300
+    assert sorted(m for m in msgids if not english.get(m, "").strip()) == []
+
+
+async def test_english_translations_keep_their_placeholders(kampung) -> None:
+    english = _english(kampung.kernel.registry)
+
+    changed = {
+        msgid: text
+        for msgid, text in english.items()
+        if sorted(PLACEHOLDER.findall(msgid)) != sorted(PLACEHOLDER.findall(text))
+    }
+    assert changed == {}
+
+
+async def test_population_page_renders_in_english_when_chosen(kampung) -> None:
+    village = await kampung.village()
+    client = await kampung.login("village_operator", village)
+    client.cookies.set("kampung_lang", "en")
+
+    response = await client.get(village.url + "/penduduk")
+
+    assert response.status_code == 200
+    assert "Add a resident" in response.text
+    assert "Families (KK)" in response.text
+    assert "Tambah penduduk" not in response.text
+    assert ">Letters<" in response.text and ">Surat<" not in response.text  # the side menu
