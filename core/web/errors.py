@@ -71,10 +71,10 @@ def error_response(
         if extra:
             body.update(extra)
         return Response(body, status_code=status, media_type=MediaType.JSON, headers=headers)
-    context = _page_context(request, lang)
-    context.update({"status_code": status, "title": title, "message": message})
     token = translator.activate(lang)
     try:
+        context = _page_context(request, lang)
+        context.update({"status_code": status, "title": title, "message": message})
         html = request.app.state.templates.get_template("errors/error.html").render(context)
     finally:
         translator.reset(token)

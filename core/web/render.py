@@ -109,12 +109,13 @@ async def render(
 ) -> Response[str]:
     """A full page, or the fragment layout when htmx asks for a part of the page."""
     translator: i18n.Translator = request.app.state.translator
-    full = {**page_context(request), **(context or {})}
-    is_htmx = request.headers.get("hx-request") == "true"
-    boosted = request.headers.get("hx-boosted") == "true"
-    full["layout"] = "layouts/fragment.html" if is_htmx and not boosted else "layouts/base.html"
-    token = translator.activate(full["lang"])
+    # The language is on before the page context is built: it translates the menu labels.
+    token = translator.activate(i18n.pick_language(request_language(request)))
     try:
+        full = {**page_context(request), **(context or {})}
+        is_htmx = request.headers.get("hx-request") == "true"
+        boosted = request.headers.get("hx-boosted") == "true"
+        full["layout"] = "layouts/fragment.html" if is_htmx and not boosted else "layouts/base.html"
         html = request.app.state.templates.get_template(template).render(full)
     finally:
         translator.reset(token)
