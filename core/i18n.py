@@ -67,6 +67,12 @@ def _(message: str) -> str:
     return (_current.get() or _SOURCE).gettext(message)
 
 
+def N_(message: str) -> str:
+    """Mark a message for the catalog where it is defined (a module-level label); it is
+    translated where it is shown, in the language of that request."""
+    return message
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return (_current.get() or _SOURCE).ngettext(singular, plural, count)
 

@@ -19,9 +19,12 @@ from core.plugins.registry import PluginRegistry
 from core.web import errors
 from core.web.app import _locale_dirs
 from core.web.templating import DEFAULT_THEME
+from plugins.population.importing.importer import Target
+from plugins.population.importing.runs import import_register
+from plugins.population.synthetic.village import write_village_csv
 
 CORE = Path(__file__).resolve().parents[2] / "core"
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "MenuItem": None}
+KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "MenuItem": None}
 """`_` in templates and modules, and a menu item's label (its first argument), shown translated."""
 METHODS = [("**.py", "python"), ("**.html", "jinja2")]
 PLACEHOLDER = re.compile(r"%\(\w+\)s|\{[^{}]*\}")
@@ -88,8 +91,12 @@ async def test_english_translations_keep_their_placeholders(kampung) -> None:
     assert changed == {}
 
 
-async def test_population_page_renders_in_english_when_chosen(kampung) -> None:
+async def test_population_page_renders_in_english_when_chosen(kampung, tmp_path) -> None:
     village = await kampung.village()
+    register = tmp_path / "desa.csv"
+    write_village_csv(register, village.code, 5, seed=1)
+    async with kampung.scope(village.code):
+        await import_register(kampung.kernel, register, Target(village.code), actor="test")
     client = await kampung.login("village_operator", village)
     client.cookies.set("kampung_lang", "en")
 
@@ -100,3 +107,4 @@ async def test_population_page_renders_in_english_when_chosen(kampung) -> None:
     assert "Families (KK)" in response.text
     assert "Tambah penduduk" not in response.text
     assert ">Letters<" in response.text and ">Surat<" not in response.text  # the side menu
+    assert "Date of birth" in response.text and "Tanggal lahir" not in response.text  # columns

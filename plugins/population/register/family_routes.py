@@ -10,6 +10,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 from markupsafe import Markup
 
+from core.i18n import N_
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.render import flash, render
@@ -32,9 +33,9 @@ from plugins.population.tables import Family, Resident
 TEMPLATES = "population/register/"
 PAGE_SIZE = 50
 COLUMNS = [
-    {"key": "kk", "label": "Nomor KK", "sortable": False},
-    {"key": "address", "label": "Alamat", "sortable": False},
-    {"key": "place", "label": "Dusun / RW / RT", "sortable": False},
+    {"key": "kk", "label": N_("Nomor KK"), "sortable": False},
+    {"key": "address", "label": N_("Alamat"), "sortable": False},
+    {"key": "place", "label": N_("Dusun / RW / RT"), "sortable": False},
 ]
 
 

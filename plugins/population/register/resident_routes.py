@@ -12,6 +12,7 @@ from litestar.response import Redirect
 from markupsafe import Markup, escape
 
 from core import idempotency
+from core.i18n import N_
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.render import flash, render
@@ -36,13 +37,13 @@ from plugins.population.tables import Family
 
 TEMPLATES = "population/register/"
 COLUMNS = [
-    {"key": "name", "label": "Nama", "sortable": True},
-    {"key": "nik", "label": "NIK", "sortable": True},
-    {"key": "kk", "label": "No. KK", "sortable": False},
-    {"key": "sex", "label": "L/P", "sortable": False},
-    {"key": "birth_date", "label": "Tanggal lahir", "sortable": True},
-    {"key": "place", "label": "Dusun / RW / RT", "sortable": False},
-    {"key": "status", "label": "Status", "sortable": False},
+    {"key": "name", "label": N_("Nama"), "sortable": True},
+    {"key": "nik", "label": N_("NIK"), "sortable": True},
+    {"key": "kk", "label": N_("No. KK"), "sortable": False},
+    {"key": "sex", "label": N_("L/P"), "sortable": False},
+    {"key": "birth_date", "label": N_("Tanggal lahir"), "sortable": True},
+    {"key": "place", "label": N_("Dusun / RW / RT"), "sortable": False},
+    {"key": "status", "label": N_("Status"), "sortable": False},
 ]
 FORM_LAYOUT = [
     ("Identitas", ["nik", "name", "sex", "birth_place", "birth_date", "citizenship"]),

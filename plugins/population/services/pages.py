@@ -10,6 +10,7 @@ from litestar.exceptions import HTTPException, NotFoundException, PermissionDeni
 from litestar.response import Redirect
 
 from core.auth.principal import has_permission
+from core.i18n import N_
 from core.kernel import Kernel
 from core.web.guards import DENIED, requires
 from core.web.render import flash, render
@@ -44,13 +45,13 @@ from plugins.population.services.workflow import (
 )
 
 LIST_COLUMNS = [
-    {"key": "id", "label": "No."},
-    {"key": "kind", "label": "Jenis layanan"},
-    {"key": "person", "label": "Warga"},
-    {"key": "status", "label": "Status"},
-    {"key": "submitted", "label": "Diajukan"},
-    {"key": "age", "label": "Umur"},
-    {"key": "channel", "label": "Saluran"},
+    {"key": "id", "label": N_("No.")},
+    {"key": "kind", "label": N_("Jenis layanan")},
+    {"key": "person", "label": N_("Warga")},
+    {"key": "status", "label": N_("Status")},
+    {"key": "submitted", "label": N_("Diajukan")},
+    {"key": "age", "label": N_("Umur")},
+    {"key": "channel", "label": N_("Saluran")},
 ]
 
 

@@ -8,6 +8,7 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException, PermissionDeniedException
 from litestar.response import Redirect
 
+from core.i18n import N_
 from core.kernel import Kernel
 from core.tenancy.tables import District
 from core.web.guards import requires
@@ -38,13 +39,13 @@ from plugins.population.services.workflow import PROCESS_PERMISSION, REQUEST_LIF
 
 BASE = "/kabupaten/layanan"
 QUEUE_COLUMNS = [
-    {"key": "id", "label": "No."},
-    {"key": "village", "label": "Desa"},
-    {"key": "kind", "label": "Jenis layanan"},
-    {"key": "person", "label": "Warga"},
-    {"key": "status", "label": "Status"},
-    {"key": "submitted", "label": "Diajukan"},
-    {"key": "age", "label": "Umur"},
+    {"key": "id", "label": N_("No.")},
+    {"key": "village", "label": N_("Desa")},
+    {"key": "kind", "label": N_("Jenis layanan")},
+    {"key": "person", "label": N_("Warga")},
+    {"key": "status", "label": N_("Status")},
+    {"key": "submitted", "label": N_("Diajukan")},
+    {"key": "age", "label": N_("Umur")},
 ]
 REFUSED_HERE = "Aksi ini dilakukan oleh petugas desa, bukan Disdukcapil."
 
