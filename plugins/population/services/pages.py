@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar import Request, Response, get, post
@@ -223,15 +224,33 @@ async def request_action(
 ) -> Response[Any]:
     tenant = request_state(request).tenant
     assert tenant is not None
+
+    async def detail() -> dict[str, Any]:
+        return (await _detail(request, request_id))[1]
+
+    done_url = f"{tenant.base_url}/layanan/{request_id}"
+    return await act_and_answer(request, kernel, request_id, action, detail, done_url)
+
+
+async def act_and_answer(
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    request_id: int,
+    action: str,
+    detail: Callable[[], Awaitable[dict[str, Any]]],
+    done_url: str,
+) -> Response[Any]:
+    """A page's action form, village or regency: on to `done_url` with a message, or the
+    request's page again with the form's errors beside what was typed."""
     values = form_values(await request.form())
     try:
         _, status = await act(request, kernel, request_id, action, values)
     except ActionInvalid as exc:
-        _, context = await _detail(request, request_id)
+        context = await detail()
         context.update(errors=exc.errors, values=values, failed_action=action)
         return await render(request, "population/services/detail.html", context, status_code=422)
     await flash(request, "success", f"Permohonan #{request_id}: {REQUEST_LIFECYCLE.label(status)}.")
-    return Redirect(f"{tenant.base_url}/layanan/{request_id}", status_code=303)
+    return Redirect(done_url, status_code=303)
 
 
 @get(

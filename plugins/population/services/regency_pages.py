@@ -6,18 +6,16 @@ from typing import Any
 
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException, PermissionDeniedException
-from litestar.response import Redirect
 
 from core.i18n import N_
 from core.kernel import Kernel
 from core.tenancy.tables import District
 from core.web.guards import requires
-from core.web.render import flash, render
+from core.web.render import render
 from core.web.request_state import request_state
 from plugins.population.permissions import REQUEST_QUEUE
 from plugins.population.services.downloads import document_response
-from plugins.population.services.intake import form_values
-from plugins.population.services.pages import act, parse_age, parse_page
+from plugins.population.services.pages import act_and_answer, parse_age, parse_page
 from plugins.population.services.queries import (
     PAGE_SIZE,
     Filters,
@@ -26,7 +24,6 @@ from plugins.population.services.queries import (
     onboarded_villages,
     summarise,
 )
-from plugins.population.services.requests import ActionInvalid
 from plugins.population.services.views import (
     REGENCY_ACTIONS,
     detail_context,
@@ -35,7 +32,7 @@ from plugins.population.services.views import (
     status_options,
     table_rows,
 )
-from plugins.population.services.workflow import PROCESS_PERMISSION, REQUEST_LIFECYCLE
+from plugins.population.services.workflow import PROCESS_PERMISSION
 
 BASE = "/kabupaten/layanan"
 QUEUE_COLUMNS = [
@@ -98,20 +95,28 @@ async def summary_page(request: Request[Any, Any, Any]) -> Response[Any]:
     return await render(request, "population/services/summary.html", {"summary": summary})
 
 
-async def _detail(request: Request[Any, Any, Any], request_id: int) -> dict[str, Any]:
+async def _queued(request: Request[Any, Any, Any], request_id: int) -> tuple[dict[str, Any], Any]:
+    """The request and its village, when the village is onboarded (else 404)."""
     state = request_state(request)
     assert state.tenant is not None
     row = await load_request(state.tenant.code, request_id)
     villages = await onboarded_villages(state.tenant.code)
     if row is None or row["village_code"] not in villages:
         raise NotFoundException()
+    return row, villages[row["village_code"]]
+
+
+async def _detail(request: Request[Any, Any, Any], request_id: int) -> dict[str, Any]:
+    state = request_state(request)
+    assert state.tenant is not None
+    row, village = await _queued(request, request_id)
     kernel = request.app.state.kernel
     actions = permitted_actions(
         row["status"], state.principal, state.tenant, kernel.permissions, REGENCY_ACTIONS
     )
     context = await detail_context(row, state.now, actions, BASE, f"{BASE}/{request_id}/dokumen")
     context["back_url"] = BASE
-    context["village_name"] = villages[row["village_code"]].name
+    context["village_name"] = village.name
     return context
 
 
@@ -132,16 +137,12 @@ async def regency_action(
 ) -> Response[Any]:
     if action not in REGENCY_ACTIONS:
         raise PermissionDeniedException(REFUSED_HERE)
-    values = form_values(await request.form())
-    await _detail(request, request_id)
-    try:
-        _, status = await act(request, kernel, request_id, action, values)
-    except ActionInvalid as exc:
-        context = await _detail(request, request_id)
-        context.update(errors=exc.errors, values=values, failed_action=action)
-        return await render(request, "population/services/detail.html", context, status_code=422)
-    await flash(request, "success", f"Permohonan #{request_id}: {REQUEST_LIFECYCLE.label(status)}.")
-    return Redirect(f"{BASE}/{request_id}", status_code=303)
+    await _queued(request, request_id)
+
+    async def detail() -> dict[str, Any]:
+        return await _detail(request, request_id)
+
+    return await act_and_answer(request, kernel, request_id, action, detail, f"{BASE}/{request_id}")
 
 
 @get(
@@ -154,7 +155,7 @@ async def regency_download(
 ) -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None and state.principal is not None
-    await _detail(request, request_id)
+    await _queued(request, request_id)
     return await document_response(
         kernel, state.tenant.code, state.principal.username, request_id, document_id
     )
