@@ -94,7 +94,7 @@ class PluginRegistry:
             manager.check_pending()
         except pluggy.PluginValidationError as exc:
             raise PluginError(
-                f"plugin {exc.plugin_name if hasattr(exc, 'plugin_name') else '?'}: {exc}; "
+                f"plugin {manager.get_name(exc.plugin)}: {exc}; "
                 "rename the function to a hook listed in docs/hooks.md or remove its @hookimpl"
             ) from exc
         ordered = _dependency_order(loaded)

@@ -35,9 +35,11 @@ def test_duplicate_plugin_name_fails_start_up() -> None:
         load(plugin("twin"), plugin("twin"))
 
 
-def test_unknown_hook_implementation_fails_start_up() -> None:
-    with pytest.raises(PluginError, match=r"docs/hooks\.md"):
+def test_unknown_hook_implementation_fails_start_up_naming_the_plugin() -> None:
+    with pytest.raises(PluginError, match=r"docs/hooks\.md") as error:
         load(plugin("typo", kampung_menu_itemz=lambda: []))
+    assert str(error.value).startswith("plugin typo: ")
+    assert "kampung_menu_itemz" in str(error.value)
 
 
 def test_plugin_for_another_core_version_is_refused() -> None:
