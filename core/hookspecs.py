@@ -99,7 +99,8 @@ def kampung_static_dirs() -> dict[str, Path]:
 
 @hookspec
 def kampung_cli_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
-    """Add `kampung <command>` subcommands; set `func=async (args, kernel) -> int` on each."""
+    """Add `kampung <command>` subcommands; set `func(args, settings) -> int` on each (a plain
+    function that builds what it needs from the settings, so `--help` never starts the app)."""
 
 
 @hookspec
