@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from core.plugins.registry import CORE_PLUGIN_NAME, PluginRegistry
-from core.tenancy.tables import VillagePlugin
+from core.tenancy.tables import Village, VillagePlugin
 
 
 class EnablementError(ValueError):
@@ -37,9 +37,21 @@ async def effective_plugins(registry: PluginRegistry, village_code: str) -> set[
 async def set_plugin(
     registry: PluginRegistry, village_code: str, plugin: str, enabled: bool, actor: str
 ) -> None:
-    """Switch a plugin on or off for a village, enforcing requirements both ways."""
+    """Switch a plugin on or off for a village, enforcing requirements both ways.
+
+    Only an onboarded village gets plugins: before the regency integrates it nobody there can sign
+    in, so a switch would silently do nothing visible.
+    """
     if plugin not in registry.names or plugin == CORE_PLUGIN_NAME:
         raise EnablementError(f"Modul '{plugin}' tidak terpasang di instansi ini.")
+    village = await Village.select(Village.onboarded).where(Village.code == village_code).first()
+    if village is None:
+        raise EnablementError(f"Desa {village_code} tidak ada di instansi ini.")
+    if enabled and not village["onboarded"]:
+        raise EnablementError(
+            f"Desa {village_code} belum diintegrasikan; admin kabupaten perlu "
+            f"menjalankan `kampung onboard {village_code}` dulu."
+        )
     active = await effective_plugins(registry, village_code)
     if enabled:
         missing = [r for r in registry.info(plugin).requires if r not in active]

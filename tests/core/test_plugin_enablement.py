@@ -48,6 +48,16 @@ async def test_requirements_are_enforced_both_ways(kampung) -> None:
             await set_plugin(registry, village.code, "greeter", False, "test")
 
 
+async def test_a_plugin_cannot_be_switched_on_in_a_village_not_yet_onboarded(kampung) -> None:
+    village = await kampung.village(2, onboarded=False)
+    registry = kampung.kernel.registry
+    async with kampung.scope(village.code):
+        with pytest.raises(EnablementError, match="belum diintegrasikan"):
+            await set_plugin(registry, village.code, "greeter", True, "test")
+        with pytest.raises(EnablementError, match="tidak ada"):
+            await set_plugin(registry, "35.27.99.2999", "greeter", True, "test")
+
+
 async def test_village_admin_switches_plugins_in_the_ui_with_clear_refusals(kampung) -> None:
     village = await kampung.village(0, plugins=[])
     admin = await kampung.login("village_admin", village)
