@@ -34,6 +34,10 @@ class Principal:
     def can_enter(self, tenant: Tenant) -> bool:
         return bool(self.roles_in(tenant))
 
+    def holds(self, tenant: Tenant, declared: Permission) -> bool:
+        """Whether one of the roles held in this tenant is granted the permission."""
+        return bool(self.roles_in(tenant) & set(declared.default_roles))
+
     def role_labels(self) -> list[str]:
         return [f"{ROLES[g.role].label} ({g.scope_code})" for g in self.grants if g.role in ROLES]
 
@@ -62,4 +66,4 @@ def has_permission(
     declared = permissions.get(permission)
     if declared is None:
         return False
-    return bool(principal.roles_in(tenant) & set(declared.default_roles))
+    return principal.holds(tenant, declared)

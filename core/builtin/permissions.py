@@ -20,6 +20,7 @@ VILLAGE_SETTINGS = "core.village.settings"
 PLUGINS = "core.plugins.manage"
 USERS = "core.users.manage"
 AUDIT = "core.audit.view"
+API_TOKENS = "core.api_tokens.manage"
 
 PERMISSIONS = [
     Permission(DASHBOARD, "Melihat dasbor", ALL_STAFF),
@@ -28,4 +29,5 @@ PERMISSIONS = [
     Permission(PLUGINS, "Menyalakan dan mematikan modul desa", ("regency_admin", "village_admin")),
     Permission(USERS, "Mengelola pengguna di wilayahnya", ("regency_admin", "village_admin")),
     Permission(AUDIT, "Melihat log audit", ("regency_admin", "village_admin")),
+    Permission(API_TOKENS, "Mengelola token API untuk sistem lain", ("regency_admin",)),
 ]

@@ -8,6 +8,7 @@ from piccolo.conf.apps import AppConfig
 
 from core.audit.tables import AuditEntry
 from core.auth.tables import IdempotencyRecord, LoginAttempt, RoleGrant, Session, User
+from core.auth.tokens import ApiToken
 from core.tenancy.tables import District, Village, VillagePlugin
 
 APP_CONFIG = AppConfig(
@@ -22,6 +23,7 @@ APP_CONFIG = AppConfig(
         Session,
         LoginAttempt,
         IdempotencyRecord,
+        ApiToken,
         AuditEntry,
     ],
 )

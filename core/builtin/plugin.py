@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from core.builtin import api_routes, auth_routes, dashboard_routes, regency_routes, village_routes
+from core.builtin import (
+    api_routes,
+    auth_routes,
+    dashboard_routes,
+    regency_routes,
+    token_routes,
+    village_routes,
+)
 from core.builtin.permissions import (
+    API_TOKENS,
     DASHBOARD,
     ONBOARD,
     PERMISSIONS,
@@ -60,7 +68,12 @@ def kampung_district_routes() -> list[object]:
 
 @hookimpl
 def kampung_regency_routes() -> list[object]:
-    return [dashboard_routes.regency_dashboard, *regency_routes.ROUTES, *_regency_user_routes()]
+    return [
+        dashboard_routes.regency_dashboard,
+        *regency_routes.ROUTES,
+        *_regency_user_routes(),
+        *token_routes.ROUTES,
+    ]
 
 
 def _regency_user_routes() -> list[object]:
@@ -86,6 +99,7 @@ def kampung_menu_items(tenant: Tenant) -> list[MenuItem]:
         items += [
             MenuItem("Desa", f"{base}/desa", DASHBOARD, "map", order=10),
             MenuItem("Pengguna", f"{base}/pengguna", USERS, "users", order=920),
+            MenuItem("Token API", f"{base}/token-api", API_TOKENS, "key", order=940),
         ]
     return items
 

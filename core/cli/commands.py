@@ -82,6 +82,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     verify.add_argument("--village", help="only this chain")
     verify.set_defaults(func=cmd_audit_verify)
 
+    from core.cli import tokens
+
+    tokens.register(sub)
+
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from core.cli.serve import serve

@@ -20,7 +20,8 @@ from core.config import Settings
 from core.db.engine import DatabaseUnavailable
 from core.kernel import Kernel
 from core.version import __version__
-from core.web import errors
+from core.web import errors, openapi
+from core.web.csrf import csrf_middleware
 from core.web.guards import plugin_enabled, row_ids_exist
 from core.web.templating import DEFAULT_THEME, build_environment, theme_dir
 from core.web.transaction import request_context_middleware
@@ -53,7 +54,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
     for plugin, handlers in registry.results("kampung_village_routes"):
         route_handlers.append(_village_router("/desa/{village_slug:str}", plugin, handlers))
     for plugin, handlers in registry.results("kampung_api_routes"):
-        route_handlers.append(_village_router("/api/v1/desa/{village_slug:str}", plugin, handlers))
+        route_handlers.append(_api_router("/api/v1/desa/{village_slug:str}", plugin, handlers))
     for plugin, handlers in registry.results("kampung_district_routes"):
         route_handlers.append(
             Router(
@@ -70,16 +71,20 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
     app = Litestar(
         route_handlers=route_handlers,
         lifespan=[lifespan],
-        middleware=[request_context_middleware(kernel)],
+        middleware=[
+            request_context_middleware(kernel),
+            csrf_middleware(
+                CSRFConfig(
+                    secret=settings.secret_key,
+                    cookie_name="kampung_csrf",
+                    header_name="x-csrf-token",
+                    cookie_secure=settings.cookie_secure,
+                    cookie_samesite="lax",
+                    exclude=["/static/"],
+                )
+            ),
+        ],
         guards=[row_ids_exist],
-        csrf_config=CSRFConfig(
-            secret=settings.secret_key,
-            cookie_name="kampung_csrf",
-            header_name="x-csrf-token",
-            cookie_secure=settings.cookie_secure,
-            cookie_samesite="lax",
-            exclude=["/static/"],
-        ),
         plugins=[HTMXPlugin()],
         dependencies={"kernel": Provide(lambda: kernel, sync_to_thread=False)},
         exception_handlers={
@@ -94,6 +99,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
             version=__version__,
             path="/schema",
             description="JSON API of a Kampung instance; the same permissions as the pages.",
+            components=openapi.COMPONENTS,
         ),
         debug=False,
     )
@@ -106,6 +112,17 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
 def _village_router(path: str, plugin: str, handlers: list[Any]) -> Router:
     guards = [] if plugin == "core" else [plugin_enabled(plugin)]
     return Router(path=path, route_handlers=handlers, guards=guards, opt={"plugin": plugin})
+
+
+def _api_router(path: str, plugin: str, handlers: list[Any]) -> Router:
+    """A village router whose schema says how to sign in and what each refusal looks like."""
+    return Router(
+        path=path,
+        route_handlers=[openapi.documented(h) for h in handlers],
+        guards=[] if plugin == "core" else [plugin_enabled(plugin)],
+        opt={"plugin": plugin},
+        security=openapi.API_SECURITY,
+    )
 
 
 def _static_routers(settings: Settings, plugin_static: dict[str, Path]) -> list[Any]:

@@ -23,9 +23,13 @@ class RequestState:
     commit_on_error: bool = False
     new_session_token: str | None = None
     end_session: bool = False
+    api_token: Principal | None = None
+    """The API token the request was made with (JSON API only); it replaces any session."""
 
     @property
     def principal(self) -> Principal | None:
+        if self.api_token is not None:
+            return self.api_token
         return self.session.principal if self.session else None
 
     @property

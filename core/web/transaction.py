@@ -13,11 +13,13 @@ from http.cookies import SimpleCookie
 from typing import Any
 
 from litestar.enums import ScopeType
+from litestar.exceptions import NotAuthorizedException
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from litestar.utils.scope.state import ScopeState
 from piccolo.engine.sqlite import TransactionType
 
 from core.auth.sessions import SESSION_COOKIE, load_session, touch_session
+from core.auth.tokens import authenticate, bearer
 from core.db.scope import set_tenant_scope
 from core.db.undo import files_follow_transaction
 from core.kernel import Kernel
@@ -27,6 +29,9 @@ from core.web.request_state import STATE_KEY, STREAM_KEY, RequestState
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 UNSCOPED_PREFIXES = ("/static/", "/vendor/", "/schema")
+API_PREFIX = "/api/"
+"""Only the JSON API accepts API tokens; pages know only sessions."""
+TOKEN_REFUSED = "Token API tidak sah, sudah kedaluwarsa, atau sudah dicabut."
 
 
 class _Rollback(Exception):
@@ -93,10 +98,17 @@ class RequestContext:
     async def _resolve(self, scope: Scope) -> RequestState:
         settings = self.kernel.settings
         now = datetime.now(UTC)
-        token = _cookie(scope, SESSION_COOKIE)
-        session = await load_session(token, settings, now)
+        presented = bearer(scope["headers"]) if scope["path"].startswith(API_PREFIX) else None
+        api_token = None
+        if presented is not None:
+            api_token = await authenticate(presented, now, self.kernel.permissions)
+            if api_token is None:
+                raise NotAuthorizedException(TOKEN_REFUSED, headers={"WWW-Authenticate": "Bearer"})
+            session = None
+        else:
+            session = await load_session(_cookie(scope, SESSION_COOKIE), settings, now)
         tenant = await resolve_tenant(scope["path"], settings)
-        state = RequestState(now=now, session=session, tenant=tenant)
+        state = RequestState(now=now, session=session, tenant=tenant, api_token=api_token)
         if tenant is not None and _may_see(state):
             await set_tenant_scope(self.kernel.engine, tenant.scope_code)
             if tenant.kind == "village":
