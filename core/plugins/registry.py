@@ -19,6 +19,7 @@ from packaging.version import Version
 from piccolo.conf.apps import AppConfig
 
 from core import hookspecs
+from core.auth.roles import ROLES
 from core.config import Settings
 from core.plugins.contributions import Permission, PluginInfo
 from core.version import __version__ as CORE_VERSION
@@ -133,12 +134,21 @@ class PluginRegistry:
         return [import_module(module).APP_CONFIG for module in self.piccolo_app_modules()]
 
     def permissions(self) -> dict[str, Permission]:
+        """Every declared permission; a name declared twice or a role that does not exist stops
+        start-up, since either would otherwise show up only as a silent 403."""
         found: dict[str, Permission] = {}
         for plugin_name, permissions in self.results("kampung_permissions"):
             for permission in permissions:
                 if permission.name in found:
                     raise PluginError(
                         f"plugin {plugin_name}: permission {permission.name} is declared twice"
+                    )
+                unknown = [role for role in permission.default_roles if role not in ROLES]
+                if unknown:
+                    raise PluginError(
+                        f"plugin {plugin_name}: permission {permission.name} is given to role "
+                        f"{', '.join(unknown)}, which does not exist; roles are "
+                        f"{', '.join(ROLES)}"
                     )
                 found[permission.name] = permission
         return found

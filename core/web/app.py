@@ -19,6 +19,7 @@ from core import i18n
 from core.config import Settings
 from core.db.engine import DatabaseUnavailable
 from core.kernel import Kernel
+from core.plugins.checks import check_routes
 from core.version import __version__
 from core.web import errors, openapi
 from core.web.csrf import csrf_middleware
@@ -103,6 +104,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
         ),
         debug=False,
     )
+    check_routes(app.routes, kernel.permissions)
     app.state.kernel = kernel
     app.state.templates = build_environment(settings.theme, template_dirs)
     app.state.translator = i18n.Translator(_locale_dirs(registry))

@@ -13,13 +13,14 @@ from plugin_samples import plugin
 
 from core.kernel import Kernel
 from core.testing.databases import backend
+from core.web.guards import public
 
 pytestmark = pytest.mark.skipif(
     backend() != "postgresql", reason="only a PostgreSQL server ends a connection"
 )
 
 
-@get("/putus", include_in_schema=False)
+@get("/putus", guards=[public], include_in_schema=False)
 async def cut_off(kernel: Kernel) -> str:
     """Ends this request's connection from another one and answers as if all went well, so the
     failure comes at COMMIT, after the handler's answer is already written and held back."""

@@ -11,13 +11,14 @@ from plugin_samples import plugin
 from core.db import remove_on_rollback, tenant_transaction
 from core.kernel import Kernel
 from core.testing.harness import csrf_ready
+from core.web.guards import public
 
 
 class Refused(Exception):
     pass
 
 
-@post("/unggah/{outcome:str}", include_in_schema=False)
+@post("/unggah/{outcome:str}", guards=[public], include_in_schema=False)
 async def upload(kernel: Kernel, outcome: str) -> Response[str]:
     """Stores a file, then answers 201 (committed) or 422 (the request's changes are undone)."""
     stored = _stored(kernel)

@@ -8,10 +8,10 @@ from litestar.exceptions import NotFoundException
 from plugin_samples import plugin
 
 from core.auth.tables import User
-from core.web.guards import ROW_ID_MAX
+from core.web.guards import ROW_ID_MAX, public
 
 
-@get("/pengguna/{user_id:int}", include_in_schema=False)
+@get("/pengguna/{user_id:int}", guards=[public], include_in_schema=False)
 async def user_name(user_id: int) -> str:
     row = await User.select(User.username).where(User.id == user_id).first()
     if row is None:

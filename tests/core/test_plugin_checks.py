@@ -1,0 +1,62 @@
+"""Start-up refuses a plugin that breaks the contract, naming the plugin and the fix."""
+
+from __future__ import annotations
+
+import pytest
+from litestar import get
+from plugin_samples import GREETING, greeter, plugin
+
+from core import Permission
+from core.plugins.registry import PluginError
+from core.testing.databases import make_test_settings
+from core.web.app import create_app
+from core.web.guards import public, requires
+
+
+@get("/terbuka", include_in_schema=False)
+async def unguarded() -> str:
+    return "siapa saja"
+
+
+@get("/salah-eja", guards=[requires("sample.greett")], include_in_schema=False)
+async def misspelt() -> str:
+    return "tak seorang pun"
+
+
+@get("/umum", guards=[public], include_in_schema=False)
+async def open_on_purpose() -> str:
+    return "untuk umum"
+
+
+def build(*plugins: object) -> None:
+    create_app(make_test_settings("sqlite:///unused.sqlite3", None), extra_plugins=plugins)
+
+
+def test_a_route_without_a_guard_stops_start_up_naming_the_plugin() -> None:
+    with pytest.raises(PluginError) as error:
+        build(plugin("leaky", kampung_village_routes=lambda: [unguarded]))
+    message = str(error.value)
+    assert message.startswith("plugin leaky: route GET /desa/{village_slug:str}/terbuka")
+    assert "has no permission guard" in message
+    assert "guards=[public]" in message
+
+
+def test_a_guard_naming_an_undeclared_permission_stops_start_up() -> None:
+    with pytest.raises(PluginError) as error:
+        build(greeter(), plugin("typo", kampung_village_routes=lambda: [misspelt]))
+    message = str(error.value)
+    assert message.startswith("plugin typo: ")
+    assert "'sample.greett', which no plugin declares" in message
+
+
+def test_a_permission_given_to_an_unknown_role_stops_start_up() -> None:
+    wrong_role = Permission(GREETING, "Menyapa", ("village_operater",))
+    with pytest.raises(PluginError) as error:
+        build(plugin("roles", kampung_permissions=lambda: [wrong_role]))
+    message = str(error.value)
+    assert message.startswith("plugin roles: permission sample.greet")
+    assert "village_operater, which does not exist" in message
+
+
+def test_guarded_and_explicitly_public_routes_start() -> None:
+    build(greeter(), plugin("open", kampung_public_routes=lambda: [open_on_purpose]))
