@@ -210,6 +210,8 @@ class ImportBatch(Table, tablename="population_import_batch"):
     counts = JSON(default="{}")
     created_by = Varchar(length=64)
     created_at = Timestamptz()
+    file_purged_at = Timestamptz(null=True, default=None)
+    """When the stored file was deleted after the retention period; None while it is kept."""
 
 
 TABLES: list[type[Table]] = [

@@ -20,6 +20,7 @@ from core.db import set_tenant_scope, tenant_transaction
 from core.kernel import Kernel
 from plugins.population.importing.batches import load_batch, save_batch
 from plugins.population.importing.importer import Target
+from plugins.population.importing.limits import UPLOAD_LIMITS
 from plugins.population.importing.runs import import_register
 
 RUNNING = "berjalan"
@@ -74,6 +75,7 @@ async def _run(kernel: Kernel, batch: dict[str, Any], path: Path, actor: str) ->
                 actor=actor,
                 filename=filename,
                 progress=lambda rows: PROGRESS.__setitem__(batch_id, rows),
+                limits=UPLOAD_LIMITS,
             )
     except Exception:
         log.exception("import batch %s failed", batch_id)

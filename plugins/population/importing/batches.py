@@ -19,6 +19,12 @@ from plugins.population.tables import ImportBatch
 _CHUNK = 1 << 20
 
 
+def stored_path(data_path: Path, village_code: str, sha256: str, suffix: str) -> Path:
+    """Where an uploaded file waits, from its preview until it is imported or purged: under the
+    instance's data directory (never the web root), named by its SHA-256."""
+    return data_path / "imports" / village_code / f"{sha256}{suffix}"
+
+
 def file_sha256(path: str | Path) -> str:
     digest = hashlib.sha256()
     with Path(path).open("rb") as handle:
@@ -38,7 +44,9 @@ async def save_batch(
     extra: dict[str, Any] | None = None,
     now: dt.datetime | None = None,
 ) -> int:
-    """Create or update the batch row of this file in this village; returns its id."""
+    """Create or update the batch row of this file in this village; returns its id.
+
+    A file uploaded again is stored again, so a purge recorded on its row no longer holds."""
     counts: dict[str, Any] = {**(extra or {})}
     if report is not None:
         counts["report"] = report.as_json()
@@ -49,6 +57,7 @@ async def save_batch(
         ImportBatch.counts: json.dumps(counts),
         ImportBatch.created_by: actor[:64],
         ImportBatch.created_at: now or dt.datetime.now(dt.UTC),
+        ImportBatch.file_purged_at: None,
     }
     existing = (
         await ImportBatch.select(ImportBatch.id)

@@ -1,5 +1,6 @@
-"""`kampung population import FILE --village CODE [--dry-run] [--json]` and
-`kampung population export FILE --village CODE` for regency IT staff.
+"""`kampung population import FILE --village CODE [--dry-run] [--json]`,
+`kampung population export FILE --village CODE` and `kampung population purge-imports` for
+regency IT staff.
 
 `--village ALL` imports a regency-wide sheet whose `kode_desa` column names each row's village,
 and exports every village of the regency into one such sheet.
@@ -8,6 +9,7 @@ and exports every village of the regency into one such sheet.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -22,6 +24,7 @@ from plugins.population.importing.export_file import ExportTargetError, export_r
 from plugins.population.importing.formats import ImportFormatError
 from plugins.population.importing.importer import ALL_VILLAGES, Target
 from plugins.population.importing.report import ImportReport
+from plugins.population.importing.retention import Purged, purge_imports, retention_days
 from plugins.population.importing.runs import import_register, regency_target
 from plugins.population.tables import Family, Resident
 
@@ -45,6 +48,11 @@ def register(commands: argparse._SubParsersAction[Any]) -> None:
         "--village", required=True, help=f"village code, e.g. 35.27.01.2001, or {ALL_VILLAGES}"
     )
     parser.set_defaults(func=cmd_export)
+    parser = commands.add_parser(
+        "purge-imports",
+        help="delete stored import files older than [population] import_retention_days",
+    )
+    parser.set_defaults(func=cmd_purge_imports)
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
@@ -96,6 +104,26 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         print(f"kampung: {error}", file=sys.stderr)
         return 2
     print(f"{count} penduduk diekspor ke {path}")
+    return 0
+
+
+def cmd_purge_imports(args: argparse.Namespace, settings: Settings) -> int:
+    """Every village's expired import files; meant for a daily timer (see `retention`)."""
+
+    async def work(kernel: Kernel) -> Purged:
+        async with tenant_transaction(kernel.engine, settings.regency_code):
+            return await purge_imports(settings, settings.regency_code, dt.datetime.now(dt.UTC))
+
+    try:
+        purged = run_with_kernel(settings, work)
+    except OSError as error:
+        print(f"kampung: {error}", file=sys.stderr)
+        return 2
+    days = retention_days(settings)
+    print(
+        f"{purged.batches} berkas impor dan {purged.orphans} berkas tanpa catatan dihapus "
+        f"(lebih dari {days} hari)"
+    )
     return 0
 
 

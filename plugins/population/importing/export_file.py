@@ -13,6 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
+from plugins.population.importing.formulas import text_cells
 from plugins.population.importing.importer import VILLAGE_COLUMN
 from plugins.population.importing.opensid_export import resident_pages
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS
@@ -64,7 +65,7 @@ async def _write_xlsx(
     for code in village_codes:
         async for page in resident_pages(code):
             for row in page:
-                sheet.append([code, *row] if regency else row)
+                sheet.append(text_cells(sheet, [code, *row] if regency else row))
             count += len(page)
     book.save(path)
     return count

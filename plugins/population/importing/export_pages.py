@@ -22,6 +22,7 @@ from litestar.response import File, Stream
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.request_state import request_state, stream_response
+from plugins.population.importing.formulas import text_cells
 from plugins.population.importing.opensid_export import resident_pages
 from plugins.population.permissions import EXPORT
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS
@@ -78,7 +79,7 @@ async def export_xlsx(request: Request[Any, Any, Any], kernel: Kernel) -> File:
     sheet.append(list(OPENSID_COLUMNS))
     async for page in resident_pages(code):
         for row in page:
-            sheet.append(row)
+            sheet.append(text_cells(sheet, row))
     descriptor, name = tempfile.mkstemp(suffix=".xlsx")
     os.close(descriptor)
     path = Path(name)

@@ -16,6 +16,7 @@ cannot be flagged: its rows are rejected with the reason.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from plugins.population.importing.bulk import (
     insert_rows,
     savepoint,
 )
+from plugins.population.importing.limits import COMMAND_LIMITS, ReadLimits
 from plugins.population.importing.normalizing import NIK_NEEDS_CHECK
 from plugins.population.importing.pipeline import file_format_of, outcomes
 from plugins.population.importing.reading import Row
@@ -244,9 +246,10 @@ async def _import_rows(
     report: ImportReport,
     now: dt.datetime,
     progress: Progress | None,
+    limits: ReadLimits,
 ) -> None:
     run = _Run(engine, report, now)
-    file_format, header, rows = file_format_of(path)
+    file_format, header, rows = await asyncio.to_thread(file_format_of, path, limits)
     report.file_format = file_format
     pending: dict[str, list[tuple[int, ImportRecord]]] = {}
     waiting = 0
@@ -281,20 +284,21 @@ async def import_file(
     dry_run: bool = False,
     now: dt.datetime | None = None,
     progress: Progress | None = None,
+    limits: ReadLimits = COMMAND_LIMITS,
 ) -> ImportReport:
     """Import `path` into `target` within the caller's (tenant-scoped) transaction.
 
-    Raises `ImportFormatError` when the file is not a register at all; every row-level problem
-    is in the report instead.
+    Raises `ImportFormatError` when the file is not a register at all, or asks more of the
+    reader than `limits` allow; every row-level problem is in the report instead.
     """
     report = ImportReport(dry_run=dry_run)
     moment = now or dt.datetime.now(dt.UTC)
     if not dry_run:
-        await _import_rows(engine, Path(path), target, report, moment, progress)
+        await _import_rows(engine, Path(path), target, report, moment, progress, limits)
         return report
     try:
         async with savepoint(engine):
-            await _import_rows(engine, Path(path), target, report, moment, progress)
+            await _import_rows(engine, Path(path), target, report, moment, progress, limits)
             raise _DryRunDone
     except _DryRunDone:
         pass

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
+from plugins.population.importing.formulas import quote
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS
 from plugins.population.tables import Resident
 
@@ -46,11 +47,12 @@ def _cell(value: Any) -> str:
         return ""
     if hasattr(value, "isoformat"):
         return str(value.isoformat())
-    return str(value)
+    return quote(str(value))
 
 
 def sheet_row(resident: dict[str, Any]) -> list[str]:
-    """One resident as the OpenSID sheet's cells, every cell text (NIKs keep all 16 digits)."""
+    """One resident as the OpenSID sheet's cells, every cell text (NIKs keep all 16 digits) and
+    none a formula (`formulas.quote`)."""
     return ["" if key is None else _cell(resident.get(key)) for key in _KEYS]
 
 

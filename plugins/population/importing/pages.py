@@ -2,40 +2,58 @@
 
 The upload is stored under the instance's data directory (never the web root) by its SHA-256,
 previewed with a dry run inside the request, and imported after confirmation in the background.
+The page states the size limit the route enforces (`limits.UPLOAD_MAX_BYTES`): a larger file is
+refused with that same sentence beside the file field, whether the handler or the request body
+limit catches it. Each upload first purges the village's expired import files (`retention`).
 """
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from litestar import Request, Response, get, post
 from litestar.datastructures import UploadFile
-from litestar.exceptions import NotFoundException
+from litestar.enums import MediaType
+from litestar.exceptions import HTTPException, NotFoundException
+from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.response import Redirect
 
+from core import i18n
+from core.db import remove_on_rollback
 from core.kernel import Kernel
-from core.web.guards import requires
-from core.web.render import flash, render
+from core.web.errors import http_exception_handler
+from core.web.guards import plugin_enabled, requires
+from core.web.render import flash, page_context, render, request_language
 from core.web.request_state import request_state
 from plugins.population.importing.background import PROGRESS, RUNNING, start_import
-from plugins.population.importing.batches import file_sha256, load_batch, save_batch
+from plugins.population.importing.batches import file_sha256, load_batch, save_batch, stored_path
 from plugins.population.importing.formats import ImportFormatError
 from plugins.population.importing.importer import Target
+from plugins.population.importing.limits import (
+    FORM_ALLOWANCE_BYTES,
+    MB,
+    UPLOAD_LIMITS,
+    UPLOAD_MAX_BYTES,
+)
 from plugins.population.importing.report import ImportReport
+from plugins.population.importing.retention import purge_imports
 from plugins.population.importing.runs import import_register
 from plugins.population.permissions import IMPORT
 from plugins.population.tables import ImportBatch
 
 PREVIEWED = "pratinjau"
 SUFFIXES = (".csv", ".xlsx", ".xls")
-MAX_BYTES = 50 * 1024 * 1024
+MAX_MB = UPLOAD_MAX_BYTES // MB
+TOO_LARGE = f"Berkas: ukuran paling besar {MAX_MB} MB."
 _CHUNK = 1 << 20
 _TEMPLATE = "population/importing/import.html"
 
 
 def _stored_path(kernel: Kernel, village_code: str, sha256: str, suffix: str) -> Path:
-    return kernel.settings.data_path / "imports" / village_code / f"{sha256}{suffix}"
+    return stored_path(kernel.settings.data_path, village_code, sha256, suffix)
 
 
 async def _recent(village_code: str) -> list[dict[str, Any]]:
@@ -52,8 +70,33 @@ async def _recent(village_code: str) -> list[dict[str, Any]]:
 async def _form(request: Request[Any, Any, Any], error: str | None, status: int) -> Response[Any]:
     tenant = request_state(request).tenant
     assert tenant is not None
-    context = {"error": error, "batches": await _recent(tenant.code)}
+    context = {"error": error, "batches": await _recent(tenant.code), "max_mb": MAX_MB}
     return await render(request, _TEMPLATE, context, status_code=status)
+
+
+_UPLOAD_GUARDS = (plugin_enabled("population"), requires(IMPORT))
+"""The upload route's guards (its router's and its own), as plain functions to call here."""
+
+
+def _too_large(request: Request[Any, Any, Any], exc: RequestEntityTooLarge) -> Response[Any]:
+    """The body went past the route's limit, perhaps before the handler ran (the CSRF check reads
+    a browser's form first), so guards are checked here and the page is built without the
+    database (exception handlers are synchronous): the form with the page's own sentence."""
+    handler = request.route_handler
+    try:
+        for guard in _UPLOAD_GUARDS:
+            guard(request, handler)
+    except HTTPException as refused:
+        return http_exception_handler(request, refused)
+    translator: i18n.Translator = request.app.state.translator
+    token = translator.activate(i18n.pick_language(request_language(request)))
+    try:
+        context = {**page_context(request), "error": TOO_LARGE, "batches": [], "max_mb": MAX_MB}
+        context["layout"] = "layouts/base.html"
+        html = request.app.state.templates.get_template(_TEMPLATE).render(context)
+    finally:
+        translator.reset(token)
+    return Response(html, media_type=MediaType.HTML, status_code=422)
 
 
 @get("/impor", guards=[requires(IMPORT)], include_in_schema=False)
@@ -67,16 +110,23 @@ async def _save_upload(upload: UploadFile, target: Path) -> int:
     with target.open("wb") as handle:
         while chunk := await upload.read(_CHUNK):
             size += len(chunk)
-            if size > MAX_BYTES:
+            if size > UPLOAD_MAX_BYTES:
                 break
             handle.write(chunk)
     return size
 
 
-@post("/impor", guards=[requires(IMPORT)], include_in_schema=False)
+@post(
+    "/impor",
+    guards=[requires(IMPORT)],
+    include_in_schema=False,
+    request_max_body_size=UPLOAD_MAX_BYTES + FORM_ALLOWANCE_BYTES,
+    exception_handlers={RequestEntityTooLarge: _too_large},
+)
 async def upload(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None and state.principal is not None
+    await purge_imports(kernel.settings, state.tenant.code, dt.datetime.now(dt.UTC))
     form = await request.form()
     upload_file = form.get("berkas")
     if not isinstance(upload_file, UploadFile) or not upload_file.filename:
@@ -87,15 +137,23 @@ async def upload(request: Request[Any, Any, Any], kernel: Kernel) -> Response[An
         return await _form(request, f"Berkas: jenis '{suffix}' tidak didukung.", 422)
     village = state.tenant.code
     incoming = kernel.settings.data_path / "imports" / village / f"upload-{id(form)}{suffix}"
-    if await _save_upload(upload_file, incoming) > MAX_BYTES:
+    remove_on_rollback(incoming)
+    if await _save_upload(upload_file, incoming) > UPLOAD_MAX_BYTES:
         incoming.unlink(missing_ok=True)
-        return await _form(request, "Berkas: ukuran lebih dari 50 MB.", 422)
-    sha256 = file_sha256(incoming)
+        return await _form(request, TOO_LARGE, 422)
+    sha256 = await asyncio.to_thread(file_sha256, incoming)
     stored = _stored_path(kernel, village, sha256, suffix)
+    if not stored.exists():
+        remove_on_rollback(stored)  # a refused file is not kept
     incoming.replace(stored)
     try:
         report, _ = await import_register(
-            kernel, stored, Target(village), actor=state.principal.username, dry_run=True
+            kernel,
+            stored,
+            Target(village),
+            actor=state.principal.username,
+            dry_run=True,
+            limits=UPLOAD_LIMITS,
         )
     except ImportFormatError as error:
         return await _form(request, f"Berkas: {error}", 422)

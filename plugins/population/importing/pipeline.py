@@ -8,6 +8,10 @@ same as in one process. Only a bounded number of chunks is in flight: memory sta
 
 A small file (a village's register, a test) is normalized in the calling process: starting
 workers would cost more than it saves.
+
+Reading is done in a thread, a chunk at a time, never on the event loop: opening an XLSX parses
+its shared strings, and a chunk of rows takes tens of milliseconds, time in which one upload
+would otherwise hold up every other request of the process.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from plugins.population.importing.cells import Cell
 from plugins.population.importing.formats import Format, ImportFormatError, detect_format
+from plugins.population.importing.limits import COMMAND_LIMITS, ReadLimits
 from plugins.population.importing.normalizing import normalize_opensid, normalize_siak
 from plugins.population.importing.reading import Header, read_cells
 from plugins.population.importing.record import ImportRecord, RowRejected
@@ -70,9 +75,13 @@ def _chunks(numbered: Iterator[tuple[int, Sequence[Cell]]]) -> Iterator[_NUMBERE
         yield chunk
 
 
-def file_format_of(path: Path) -> tuple[Format, Header, Iterator[tuple[int, Sequence[Cell]]]]:
-    """The file's format from its header, with the header and its rows still to read."""
-    header, numbered = read_cells(path)
+def file_format_of(
+    path: Path, limits: ReadLimits = COMMAND_LIMITS
+) -> tuple[Format, Header, Iterator[tuple[int, Sequence[Cell]]]]:
+    """The file's format from its header, with the header and its rows still to read.
+
+    Blocking: call it in a thread (`asyncio.to_thread`) from async code."""
+    header, numbered = read_cells(path, limits)
     first = next(numbered, None)
     if first is None:
         raise ImportFormatError("Berkas tidak berisi baris data penduduk.")
@@ -92,7 +101,7 @@ async def outcomes(
     """Every row's outcome, in file order; workers are used for a large file."""
     chunks = _chunks(rows)
     if path.stat().st_size < PARALLEL_MIN_BYTES or WORKERS < 2:
-        for chunk in chunks:
+        while chunk := await asyncio.to_thread(next, chunks, None):
             for outcome in normalize_chunk(file_format, target, header, chunk):
                 yield outcome
         return
@@ -100,17 +109,17 @@ async def outcomes(
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
         queued: deque[Future[list[Outcome]]] = deque()
 
-        def submit_next() -> None:
-            chunk = next(chunks, None)
+        async def submit_next() -> None:
+            chunk = await asyncio.to_thread(next, chunks, None)
             if chunk is not None:
                 queued.append(pool.submit(normalize_chunk, file_format, target, header, chunk))
 
         for _ in range(WORKERS * _AHEAD):
-            submit_next()
+            await submit_next()
         try:
             while queued:
                 done = await asyncio.wrap_future(queued.popleft())
-                submit_next()
+                await submit_next()
                 for outcome in done:
                     yield outcome
         finally:

@@ -3,12 +3,19 @@
 A regency's register can hold a million rows; reading them one by one keeps an import within a
 small server's memory. (XLS is the exception the format imposes: xlrd loads one sheet whole, but
 an XLS sheet holds at most 65,536 rows.)
+
+A file is what its first bytes say, whatever its name: a zip named `.csv` or a PDF named `.xlsx`
+is refused with one line saying what it is. A damaged file can make a spreadsheet library fail
+anywhere inside it, so any failure while a file is read becomes an `ImportFormatError` telling
+the operator to save it again; `limits` bounds what a file may make the reader do.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import logging
+import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +25,7 @@ import xlrd
 
 from plugins.population.importing.cells import Cell
 from plugins.population.importing.formats import ImportFormatError, normalize_header
+from plugins.population.importing.limits import COMMAND_LIMITS, MB, ReadLimits
 
 Row = dict[str, Cell]
 NumberedCells = Iterator[tuple[int, Sequence[Cell]]]
@@ -26,15 +34,29 @@ _SAMPLE_BYTES = 64 * 1024
 _HEADER_SEARCH_ROWS = 20
 _HEADER_MARKER = "nik"
 _FALLBACK_ENCODING = "cp1252"
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_CONTENT_NAMES = {
+    "zip": "XLSX (atau arsip zip)",
+    "ole": "XLS (Excel 97-2003)",
+    "pdf": "PDF",
+    "binary": "data biner",
+    "text": "teks",
+}
+_EXPECTED_CONTENT = {".csv": "text", ".xlsx": "zip", ".xls": "ole"}
+_FORMAT_NAMES = {".csv": "CSV", ".xlsx": "XLSX", ".xls": "XLS"}
+_RATIO_MIN_BYTES = MB
+"""Parts smaller than this may be packed as tightly as they like."""
+log = logging.getLogger(__name__)
 
 
-def read_rows(path: str | Path) -> Iterator[tuple[int, Row]]:
+def read_rows(path: str | Path, limits: ReadLimits = COMMAND_LIMITS) -> Iterator[tuple[int, Row]]:
     """Each data row with its row number as the spreadsheet shows it, keyed by normalized header.
 
     The header is the first row with a NIK column within the first rows, so the title lines
     SIAK exports put above it are skipped; blank rows are skipped too.
     """
-    header, numbered = read_cells(path)
+    header, numbered = read_cells(path, limits)
     return ((number, header.row(cells)) for number, cells in numbered)
 
 
@@ -55,16 +77,110 @@ class Header:
         return {keys[i]: cells[i] for i in self.kept if i < len(cells)}
 
 
-def read_cells(path: str | Path) -> tuple[Header, NumberedCells]:
+def read_cells(
+    path: str | Path, limits: ReadLimits = COMMAND_LIMITS
+) -> tuple[Header, NumberedCells]:
     """The file's header, and its non-blank data rows as raw cells with their row numbers."""
     path = Path(path)
+    suffix = path.suffix.lower()
     readers = {".csv": _csv_cells, ".xlsx": _xlsx_cells, ".xls": _xls_cells}
-    reader = readers.get(path.suffix.lower())
+    reader = readers.get(suffix)
     if reader is None:
         raise ImportFormatError(
             f"Jenis berkas '{path.suffix}' tidak didukung; gunakan CSV, XLSX atau XLS."
         )
-    return _split_header(reader(path))
+    _check_content(path, suffix)
+    if suffix == ".xlsx":
+        _check_zip(path, limits)
+    cells = _bounded(_guarded(reader(path, limits), _FORMAT_NAMES[suffix]), limits)
+    return _split_header(cells)
+
+
+def _content(head: bytes) -> str:
+    if head.startswith(_ZIP_MAGIC):
+        return "zip"
+    if head.startswith(_OLE_MAGIC):
+        return "ole"
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    return "binary" if b"\x00" in head else "text"
+
+
+def _check_content(path: Path, suffix: str) -> None:
+    """The file holds what its name says, or the operator learns what it holds instead."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SAMPLE_BYTES)
+    except OSError as error:
+        raise ImportFormatError(f"Berkas tidak dapat dibuka: {error.strerror}.") from None
+    found = _content(head)
+    if found == _EXPECTED_CONTENT[suffix]:
+        return
+    name = _FORMAT_NAMES[suffix]
+    hint = next((s for s, c in _EXPECTED_CONTENT.items() if c == found), None)
+    fix = (
+        f"ganti akhiran namanya menjadi {hint}"
+        if hint
+        else "simpan ulang dari Excel sebagai CSV UTF-8 atau XLSX"
+    )
+    raise ImportFormatError(
+        f"Berkas bernama {path.suffix} ini bukan {name}: isinya {_CONTENT_NAMES[found]}; {fix}."
+    )
+
+
+def _check_zip(path: Path, limits: ReadLimits) -> None:
+    """Refuse an XLSX whose parts would unpack to more than a register needs (a "zip bomb"),
+    from the sizes its zip declares, before anything is unpacked."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except zipfile.BadZipFile:
+        raise ImportFormatError(
+            "Berkas XLSX rusak (bukan arsip zip yang utuh); simpan ulang dari Excel lalu "
+            "impor lagi."
+        ) from None
+    if len(parts) > limits.max_parts:
+        raise ImportFormatError(
+            f"Berkas XLSX berisi {len(parts)} bagian, lebih dari {limits.max_parts}; "
+            "ini bukan buku kerja biasa."
+        )
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > limits.max_unpacked_bytes:
+        raise ImportFormatError(
+            f"Berkas XLSX terurai menjadi {unpacked // MB} MB, lebih dari batas "
+            f"{limits.max_unpacked_bytes // MB} MB; bagi berkas menjadi beberapa bagian."
+        )
+    for part in parts:
+        ratio = part.file_size / max(part.compress_size, 1)
+        if part.file_size >= _RATIO_MIN_BYTES and ratio > limits.max_ratio:
+            raise ImportFormatError(
+                f"Berkas XLSX ditolak: bagian '{part.filename}' terurai {ratio:.0f} kali "
+                f"ukurannya (batas {limits.max_ratio} kali), tidak seperti lembar kerja biasa."
+            )
+
+
+def _guarded(numbered: NumberedCells, name: str) -> NumberedCells:
+    """The reader's rows; whatever a damaged file makes the library raise is one clear line."""
+    try:
+        yield from numbered
+    except ImportFormatError:
+        raise
+    except Exception as error:  # a third-party parser fails in its own ways on a damaged file
+        log.info("unreadable %s file: %r", name, error)
+        raise ImportFormatError(
+            f"Berkas {name} rusak atau tidak dapat dibaca; buka dan simpan ulang dari "
+            "programnya, lalu impor lagi."
+        ) from None
+
+
+def _bounded(numbered: NumberedCells, limits: ReadLimits) -> NumberedCells:
+    for number, cells in numbered:
+        if number > limits.max_rows:
+            raise ImportFormatError(
+                f"Berkas berisi lebih dari {limits.max_rows:,} baris".replace(",", ".")
+                + "; bagi berkas menjadi beberapa bagian."
+            )
+        yield number, cells
 
 
 def _is_blank(cells: Sequence[Cell]) -> bool:
@@ -90,6 +206,8 @@ def _split_header(numbered: NumberedCells) -> tuple[Header, NumberedCells]:
             raise ImportFormatError("Berkas tidak berisi baris judul maupun data.")
         header, waiting = waiting[0][1], waiting[1:]
     keys = tuple(normalize_header(cell) if cell is not None else "" for cell in header)
+    while keys and not keys[-1]:
+        keys = keys[:-1]
     kept = tuple(index for index, key in enumerate(keys) if key)
     return Header(keys, kept), _chain(waiting, numbered)
 
@@ -122,14 +240,15 @@ def _csv_delimiter(sample: str) -> str:
         return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
-def _csv_cells(path: Path) -> NumberedCells:
+def _csv_cells(path: Path, limits: ReadLimits) -> NumberedCells:
+    width = limits.max_columns
     with path.open(newline="", encoding=_csv_encoding(path)) as handle:
         delimiter = _csv_delimiter(handle.read(_SAMPLE_BYTES))
         handle.seek(0)
         number = 0
         try:
             for number, cells in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
-                yield number, cells
+                yield number, cells if len(cells) <= width else cells[:width]
         except UnicodeDecodeError:
             raise ImportFormatError(
                 f"Baris {number + 1} berisi huruf yang tidak dapat dibaca: simpan ulang berkas "
@@ -137,13 +256,19 @@ def _csv_cells(path: Path) -> NumberedCells:
             ) from None
 
 
-def _xlsx_cells(path: Path) -> NumberedCells:
-    """The first worksheet; dimensions are reset because many exporters write wrong ones."""
+def _xlsx_cells(path: Path, limits: ReadLimits) -> NumberedCells:
+    """The first worksheet; dimensions are reset because many exporters write wrong ones.
+
+    Rows and columns are bounded: openpyxl pads a row out to its last cell, and one cell in
+    column XFD would make each row 16,384 cells."""
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()
-        yield from enumerate(sheet.iter_rows(values_only=True), start=1)
+        rows = sheet.iter_rows(
+            values_only=True, max_row=limits.max_rows + 1, max_col=limits.max_columns
+        )
+        yield from enumerate(rows, start=1)
     finally:
         book.close()
 
@@ -158,7 +283,7 @@ def _xls_cell(kind: int, value: object, datemode: int) -> Cell:
     return value  # type: ignore[return-value]
 
 
-def _xls_cells(path: Path) -> NumberedCells:
+def _xls_cells(path: Path, limits: ReadLimits) -> NumberedCells:
     """The first worksheet of a legacy Excel 97-2003 file."""
     book = xlrd.open_workbook(str(path), on_demand=True)
     try:

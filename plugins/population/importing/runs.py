@@ -3,6 +3,7 @@ then its batch row and a single audit entry with the counts (never one entry per
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from core.kernel import Kernel
 from core.tenancy.tables import Village
 from plugins.population.importing.batches import file_sha256, save_batch
 from plugins.population.importing.importer import Progress, Target, import_file
+from plugins.population.importing.limits import COMMAND_LIMITS, ReadLimits
 from plugins.population.importing.report import ImportReport
 
 DONE = "selesai"
@@ -30,18 +32,19 @@ async def import_register(
     filename: str | None = None,
     dry_run: bool = False,
     progress: Progress | None = None,
+    limits: ReadLimits = COMMAND_LIMITS,
 ) -> tuple[ImportReport, int | None]:
     """The report, and the batch id of a real run; call inside a tenant transaction."""
     now = dt.datetime.now(dt.UTC)
     report = await import_file(
-        kernel.engine, path, target, dry_run=dry_run, now=now, progress=progress
+        kernel.engine, path, target, dry_run=dry_run, now=now, progress=progress, limits=limits
     )
     if dry_run:
         return report, None
     batch_id = await save_batch(
         village_code=target.scope_code,
         filename=filename or Path(path).name,
-        sha256=file_sha256(path),
+        sha256=await asyncio.to_thread(file_sha256, path),
         status=DONE,
         actor=actor,
         report=report,
