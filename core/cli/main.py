@@ -35,12 +35,13 @@ def refusals() -> tuple[type[Exception], ...]:
 
 
 def build_parser(registry: PluginRegistry) -> argparse.ArgumentParser:
-    from core.cli import commands
+    from core.cli import commands, villages
 
     parser = argparse.ArgumentParser(prog="kampung", description="Kampung: Smart Kampung platform")
     parser.add_argument("--config", help="path to kampung.toml (or set KAMPUNG_CONFIG)")
     sub = parser.add_subparsers(dest="command", required=True)
     commands.register(sub)
+    villages.register(sub)
     registry.manager.hook.kampung_cli_commands(subparsers=sub)
     return parser
 

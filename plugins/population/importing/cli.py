@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.runner import run_with_kernel
+from core.cli.villages import regency_villages, require_village
 from core.config import Settings
 from core.db import tenant_transaction
 from core.kernel import Kernel
@@ -60,6 +61,10 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     scope = settings.regency_code if regency else args.village
 
     async def work(kernel: Kernel) -> ImportReport:
+        if regency:
+            await regency_villages(scope)
+        else:
+            await require_village(settings.regency_code, scope)
         async with tenant_transaction(kernel.engine, scope):
             target = await regency_target(scope) if regency else Target(scope)
             report, _ = await import_register(
@@ -85,8 +90,11 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     path = Path(args.file)
 
     async def work(kernel: Kernel) -> int:
+        if regency:
+            villages = await regency_villages(scope)
+        else:
+            villages = [await require_village(settings.regency_code, scope)]
         async with tenant_transaction(kernel.engine, scope):
-            villages = sorted((await regency_target(scope)).villages or ()) if regency else [scope]
             count = await export_register(path, villages, regency=regency)
             await kernel.audit(
                 scope,
