@@ -56,6 +56,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings(_config_path(args_list), **commands.settings_overrides(args_list))
         registry = PluginRegistry.load(settings)
     except (ConfigError, PluginError) as exc:
+        _parse_without_config(args_list)
         print(f"kampung: {exc}", file=sys.stderr)
         return 2
     args = build_parser(registry).parse_args(args_list)
@@ -64,6 +65,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     except refusals() as exc:
         print(f"kampung: {exc}", file=sys.stderr)
         return 2
+
+
+def _parse_without_config(args: list[str]) -> None:
+    """Help and usage errors need no configuration: parse with every installed plugin's commands.
+
+    argparse ends the process here on `--help` (exit 0) or a malformed command line (exit 2);
+    a well-formed command returns, and the caller reports why the configuration cannot load.
+    """
+    from core.config import Settings
+    from core.plugins.registry import PluginError, PluginRegistry
+
+    try:
+        registry = PluginRegistry.load(Settings())
+    except PluginError:
+        return
+    build_parser(registry).parse_args(args)
 
 
 def _config_path(args: list[str]) -> str | None:
