@@ -7,16 +7,27 @@
 
 Override `kampung_plugins` (names of installed plugins to load, `None` for all) or
 `kampung_extra_plugins` (plugin objects loaded without an entry point) in a test module.
+
+A test session never reads the developer's instance: every `KAMPUNG_*` variable but
+`KAMPUNG_TEST_*` and the knobs named by the `kampung_test_knobs` ini option is removed from the
+environment (`KAMPUNG_CONFIG`, `KAMPUNG_DATABASE_URL`, ...), Piccolo is pointed at Kampung's own
+`piccolo_conf`, and the session runs in an empty working directory, so neither a `kampung.toml`
+there nor a relative default such as `sqlite:///var/kampung.sqlite3` reaches a database the
+tests did not create.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+import os
+import shutil
+import tempfile
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from core.config.settings import ENV_PREFIX
 from core.testing.databases import (
     TemplateDatabase,
     backend,
@@ -25,6 +36,54 @@ from core.testing.databases import (
     make_test_settings,
 )
 from core.testing.harness import Harness
+
+KNOBS_INI = "kampung_test_knobs"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addini(
+        KNOBS_INI,
+        type="args",
+        default=[],
+        help="KAMPUNG_* variables that tune the tests rather than configure the app; kept in "
+        "the environment like KAMPUNG_TEST_*, every other KAMPUNG_* is removed",
+    )
+
+
+def instance_variables(environ: Mapping[str, str], knobs: Iterable[str]) -> list[str]:
+    """The `KAMPUNG_*` names that could configure an app: all but `KAMPUNG_TEST_*` and knobs.
+
+    Removing every other name, rather than the ones `load_settings` reads today, keeps a
+    variable a command reads tomorrow (`KAMPUNG_ADMIN_URL`) out of the tests as well.
+    """
+    kept = set(knobs)
+    return [
+        name
+        for name in environ
+        if name.startswith(ENV_PREFIX)
+        and not name.startswith(f"{ENV_PREFIX}TEST_")
+        and name not in kept
+    ]
+
+
+_DIRECTORIES = pytest.StashKey[tuple[str, str]]()
+"""(the directory pytest started in, the empty one the session runs in)."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Before collection: no configuration of the developer's instance leaks into the tests."""
+    for name in instance_variables(os.environ, config.getini(KNOBS_INI)):
+        del os.environ[name]
+    os.environ["PICCOLO_CONF"] = "core.db.piccolo_conf"
+    workdir = tempfile.mkdtemp(prefix="kampung-tests-")
+    config.stash[_DIRECTORIES] = (os.getcwd(), workdir)
+    os.chdir(workdir)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    started_in, workdir = config.stash[_DIRECTORIES]
+    os.chdir(started_in)
+    shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session", autouse=True)
