@@ -117,11 +117,41 @@ def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) 
     if detail and detail in {"Not Found", "Internal Server Error", "Forbidden", "Bad Request"}:
         detail = None
     extra = None
+    status = exc.status_code
     if isinstance(exc, ValidationException) and exc.extra:
-        extra = {"errors": exc.extra}
+        fields = field_errors(exc.extra)
+        extra = {"errors": fields}
+        if _from_body(exc.extra):
+            status = 422
+            detail = "Isian tidak valid: " + "; ".join(f"{k}: {v}" for k, v in fields.items())
     if exc.status_code == 403 and detail == "CSRF token verification failed":
         detail = "Formulir kedaluwarsa atau tidak sah. Muat ulang halaman lalu coba lagi."
-    return error_response(request, exc.status_code, detail, extra, headers=exc.headers)
+    return error_response(request, status, detail, extra, headers=exc.headers)
+
+
+def field_errors(extra: Any) -> dict[str, str]:
+    """One shape for refused fields, field -> reason, whether the app or Litestar refused them."""
+    if isinstance(extra, dict):
+        return {str(key): str(value) for key, value in extra.items()}
+    if isinstance(extra, list):
+        found: dict[str, str] = {}
+        for item in extra:
+            if isinstance(item, dict):
+                found[str(item.get("key") or item.get("source") or "body")] = str(
+                    item.get("message", "")
+                )
+        return found
+    return {"body": str(extra)}
+
+
+def _from_body(extra: Any) -> bool:
+    """A JSON body that does not match its declared type is invalid data (422), as the app's
+    own checks of the same body are; a malformed path or query parameter stays a 400."""
+    return (
+        isinstance(extra, list)
+        and bool(extra)
+        and all(isinstance(item, dict) and item.get("source") == "body" for item in extra)
+    )
 
 
 def unavailable_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:

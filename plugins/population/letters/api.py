@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import msgspec
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException, ValidationException
 
@@ -30,6 +31,23 @@ from plugins.population.letters.service import (
 from plugins.population.letters.web import workflow_http_error
 from plugins.population.letters.workflow import DRAFT_PERMISSION, LETTER_LIFECYCLE
 from plugins.population.permissions import RESIDENT_READ
+
+
+class LetterDraftIn(msgspec.Struct, kw_only=True):
+    """A letter to draft; empty or missing values are refused with the field named (422)."""
+
+    kind: str = ""
+    nik: str = ""
+    paper: str = "A4"
+    fields: dict[str, str | int | float | bool | None] = {}
+    """The kind's fields by dotted key, e.g. ``{"keperluan": "bekerja"}``."""
+    idempotency_key: str = ""
+    """1–50 characters; a repeated key answers 200 with the letter it created first."""
+
+
+class LetterActionIn(msgspec.Struct, kw_only=True):
+    alasan: str = ""
+    """Why the letter goes back (``kembalikan``)."""
 
 
 @dataclass(frozen=True)
@@ -152,15 +170,16 @@ async def get_letter(
 
 @post("/surat", guards=[requires(DRAFT_PERMISSION)], summary="Susun draf surat", tags=["surat"])
 async def post_letter(
-    request: Request[Any, Any, Any], kernel: Kernel, data: dict[str, Any]
+    request: Request[Any, Any, Any], kernel: Kernel, data: LetterDraftIn
 ) -> Response[LetterDetail]:
     """Body: ``kind``, ``nik``, ``paper`` (A4/F4), ``fields`` (by dotted key) and
     ``idempotency_key``; a repeated key answers 200 with the letter it created first."""
     state = request_state(request)
     tenant = state.tenant
     assert tenant is not None and state.principal is not None
+    values = msgspec.structs.asdict(data)
     try:
-        draft = await create_letter(kernel, tenant, state.principal.username, data, state.now)
+        draft = await create_letter(kernel, tenant, state.principal.username, values, state.now)
     except LetterFormError as error:
         raise ValidationException(
             "Data surat tidak valid.", extra=error.errors, status_code=422
@@ -181,15 +200,13 @@ async def post_action(
     kernel: Kernel,
     letter_id: int,
     action: str,
+    data: LetterActionIn | None = None,
 ) -> LetterDetail:
     """Body (optional): ``{"alasan": "..."}`` for ``kembalikan``."""
     state = request_state(request)
     tenant = state.tenant
     assert tenant is not None and state.principal is not None
-    body = await request.body()
-    payload = await request.json() if body else {}
-    if not isinstance(payload, dict):
-        raise ValidationException("Isi permintaan harus objek JSON.", status_code=422)
+    payload = msgspec.structs.asdict(data) if data is not None else {}
     try:
         errors = await take_action(
             kernel, tenant, state.principal, letter_id, action, payload, state.now

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 
@@ -14,10 +15,23 @@ from core.kernel import Kernel
 from core.web.guards import requires
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
 from plugins.population.register.errors import NotInVillage, RegisterError
-from plugins.population.register.resident_form import read_resident
+from plugins.population.register.resident_form import LABELS, read_resident
 from plugins.population.register.residents import create_resident, load_resident
 from plugins.population.register.search import read_filter, search_residents
 from plugins.population.register.web import Desk, desk
+
+FLAGS = ("nik_checked", "nik_temporary")
+ResidentIn = msgspec.defstruct(
+    "ResidentIn",
+    [
+        ("idempotency_key", str, ""),
+        *((name, str | int | None, None) for name in LABELS if name not in FLAGS),
+        *((name, bool | str | None, None) for name in FLAGS),
+    ],
+    kw_only=True,
+)
+"""A resident to add: the form's fields (codes as numbers or their labels), `idempotency_key`
+(8–64 letters, digits, - or _) and `nik_checked: true` to accept NIK warnings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +141,13 @@ async def get_resident(
 
 @post("/penduduk", guards=[requires(RESIDENT_WRITE)], summary="Tambah penduduk", tags=["penduduk"])
 async def post_resident(
-    request: Request[Any, Any, Any], kernel: Kernel, data: dict[str, Any]
-) -> Response[Any]:
+    request: Request[Any, Any, Any], kernel: Kernel, data: ResidentIn
+) -> Response[ResidentRecord]:
     """Fields as in the form (codes as numbers); `idempotency_key` makes retries safe;
     `nik_checked: true` accepts NIK warnings."""
     d = desk(request)
-    key = str(data.get("idempotency_key") or "")
+    values = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not None}
+    key = str(values.get("idempotency_key") or "")
     if not idempotency.valid_key(key):
         return _invalid(
             {"idempotency_key": "idempotency_key wajib diisi (8–64 huruf, angka, - atau _)."}
@@ -140,7 +155,7 @@ async def post_resident(
     earlier = await idempotency.recall(d.code, "population.resident", key)
     if earlier is not None:
         return Response(_record(await _load(d, earlier)), status_code=200)
-    result = read_resident(data, village_code=d.code, today=d.today)
+    result = read_resident(values, village_code=d.code, today=d.today)
     if result.data is None:
         return _invalid(result.errors)
     if result.warnings:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import msgspec
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 
@@ -13,6 +14,7 @@ from core.web.guards import requires
 from core.web.request_state import request_state
 from plugins.population.permissions import RESIDENT_READ
 from plugins.population.services.age import local_day
+from plugins.population.services.details import DETAIL_FIELDS
 from plugins.population.services.pages import act, parse_age, parse_page
 from plugins.population.services.queries import (
     PAGE_SIZE,
@@ -22,6 +24,7 @@ from plugins.population.services.queries import (
     load_request,
 )
 from plugins.population.services.requests import (
+    STEP_FIELDS,
     ActionInvalid,
     SubmissionInvalid,
     find_by_key,
@@ -30,6 +33,21 @@ from plugins.population.services.requests import (
 )
 from plugins.population.services.workflow import REQUEST_LIFECYCLE, SUBMIT_PERMISSION
 from plugins.population.tables import ServiceStep
+
+REQUEST_FIELDS = ("kind", "idempotency_key", "applicant_name", "applicant_nik", "nik")
+DETAIL_KEYS = sorted({spec.key for specs in DETAIL_FIELDS.values() for spec in specs})
+RequestIn = msgspec.defstruct(
+    "RequestIn",
+    [(name, str, "") for name in (*REQUEST_FIELDS, *DETAIL_KEYS)],
+    kw_only=True,
+)
+"""A request to submit: `kind`, `applicant_name`, `idempotency_key` (repeat it to get the first
+answer), `nik` of the resident served, and the kind's details at the top level. Missing or
+empty values are refused with the field named (422)."""
+RequestActionIn = msgspec.defstruct(
+    "RequestActionIn", [(name, str | int, "") for name in STEP_FIELDS], kw_only=True
+)
+"""``kembalikan`` needs ``alasan``, ``selesai`` needs ``nomor_dokumen``, ``nilai`` a 1–5."""
 
 
 @dataclass
@@ -125,13 +143,13 @@ async def api_detail(request: Request[Any, Any, Any], request_id: int) -> Reques
 
 @post("/layanan", guards=[requires(SUBMIT_PERMISSION)], status_code=201)
 async def api_create(
-    request: Request[Any, Any, Any], kernel: Kernel, data: dict[str, Any]
-) -> Response[Any]:
+    request: Request[Any, Any, Any], kernel: Kernel, data: RequestIn
+) -> Response[RequestOut]:
     """Submit a request (without files); repeating an ``idempotency_key`` returns the first one."""
     state = request_state(request)
     tenant = state.tenant
     assert tenant is not None and state.principal is not None
-    values = {k: str(v).strip() for k, v in data.items() if v is not None}
+    values = {k: str(v).strip() for k, v in msgspec.structs.asdict(data).items()}
     existing = await find_by_key(tenant.code, values.get("idempotency_key", ""))
     if existing is None:
         try:
@@ -159,13 +177,14 @@ async def api_action(
     kernel: Kernel,
     request_id: int,
     action: str,
-    data: dict[str, Any] | None = None,
-) -> Response[Any]:
+    data: RequestActionIn | None = None,
+) -> Response[RequestOut]:
     """Take an action; ``kembalikan`` needs ``alasan``, ``selesai`` needs ``nomor_dokumen``."""
     state = request_state(request)
     assert state.tenant is not None
+    payload = {k: v for k, v in msgspec.structs.asdict(data).items() if v != ""} if data else {}
     try:
-        await act(request, kernel, request_id, action, data or {})
+        await act(request, kernel, request_id, action, payload)
     except ActionInvalid as exc:
         return _invalid(exc.errors)
     row = await load_request(state.tenant.code, request_id)
