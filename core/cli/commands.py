@@ -16,12 +16,20 @@ DEMO_DATABASE = "sqlite:///var/demo/kampung-demo.sqlite3"
 
 
 def settings_overrides(args: list[str]) -> dict[str, Any]:
-    """`kampung demo` runs anywhere: a fresh SQLite file and a random secret unless configured."""
+    """`kampung demo` runs anywhere: a fresh SQLite file and a random secret unless configured.
+
+    It serves plain http (its URL is printed as http://host:port), where a browser would drop
+    Secure cookies: the demo's cookies are not Secure.
+    """
     if args[:1] != ["demo"]:
         return {}
     import os
 
-    overrides: dict[str, Any] = {"database_url": DEMO_DATABASE, "database_owner_url": None}
+    overrides: dict[str, Any] = {
+        "database_url": DEMO_DATABASE,
+        "database_owner_url": None,
+        "cookie_secure": False,
+    }
     if not os.environ.get("KAMPUNG_SECRET_KEY"):
         overrides["secret_key"] = secrets.token_urlsafe(32)
     return overrides

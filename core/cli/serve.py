@@ -56,6 +56,7 @@ def serve(
     """Workers are separate processes; each builds its app from the same settings."""
     os.environ["KAMPUNG_SECRET_KEY"] = settings.secret_key
     os.environ["KAMPUNG_DATABASE_URL"] = settings.database_url
+    os.environ["KAMPUNG_COOKIE_SECURE"] = "true" if settings.cookie_secure else "false"
     if settings.database_owner_url:
         os.environ["KAMPUNG_DATABASE_OWNER_URL"] = settings.database_owner_url
     run_uvicorn(

@@ -13,9 +13,11 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 DEFAULT_CONFIG_FILE = "kampung.toml"
 ENV_PREFIX = "KAMPUNG_"
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 _REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
 
 
@@ -62,10 +64,11 @@ class Settings:
     """Port `kampung serve` listens on."""
     workers: int = 1
     """Worker processes for `kampung serve`."""
-    public_url: str = "http://127.0.0.1:8000"
+    public_url: str = DEFAULT_PUBLIC_URL
     """Base URL printed on letters' QR codes and in links sent to citizens."""
-    cookie_secure: bool = False
-    """Send the session cookie only over HTTPS (switch on behind TLS)."""
+    cookie_secure: bool = True
+    """Send cookies only over HTTPS, and tell browsers to use HTTPS only (HSTS). When not set, on
+    unless `public_url` is plain http on a loopback address (a demo or a developer's machine)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Plugin settings: tables such as `[population]` are kept here for their plugin."""
 
@@ -125,7 +128,13 @@ def load_settings(
         if raw is not None:
             values[key] = _from_env(key, raw)
     values.update(overrides)
+    values.setdefault("cookie_secure", not _loopback_http(values.get("public_url")))
     return validate(Settings(**{k: _coerce(k, v) for k, v in values.items()}))
+
+
+def _loopback_http(public_url: Any) -> bool:
+    url = urlsplit(public_url if isinstance(public_url, str) else DEFAULT_PUBLIC_URL)
+    return url.scheme == "http" and url.hostname in {"127.0.0.1", "localhost", "::1"}
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -204,6 +213,11 @@ def validate(settings: Settings) -> Settings:
         raise ConfigError(
             "config: secret_key must be at least 32 characters "
             "(set secret_key in kampung.toml or KAMPUNG_SECRET_KEY)"
+        )
+    if not settings.cookie_secure and settings.public_url.startswith("https://"):
+        raise ConfigError(
+            "config: cookie_secure = false contradicts public_url "
+            f"{settings.public_url}: behind HTTPS cookies must be Secure (remove cookie_secure)"
         )
     if settings.language not in {"id", "en"}:
         raise ConfigError(f"config: language must be id or en, got {settings.language!r}")

@@ -13,7 +13,6 @@ from litestar.di import Provide
 from litestar.exceptions import HTTPException
 from litestar.openapi.config import OpenAPIConfig
 from litestar.plugins.htmx import HTMXPlugin
-from litestar.static_files import create_static_files_router
 
 from core import i18n
 from core.config import Settings
@@ -22,8 +21,11 @@ from core.kernel import Kernel
 from core.plugins.checks import check_routes
 from core.version import __version__
 from core.web import errors, openapi
+from core.web.compression import compression_config
 from core.web.csrf import csrf_middleware
 from core.web.guards import plugin_enabled, row_ids_exist
+from core.web.security_headers import SecurityHeaders
+from core.web.static_assets import AssetMount, StaticAssets
 from core.web.templating import DEFAULT_THEME, build_environment, theme_dir
 from core.web.transaction import request_context_middleware
 
@@ -49,7 +51,8 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
         finally:
             await kernel.database.close()
 
-    route_handlers: list[Any] = [*_static_routers(settings, static_dirs)]
+    assets = _static_assets(settings, static_dirs)
+    route_handlers: list[Any] = [*assets.routers()]
     for plugin, handlers in registry.results("kampung_public_routes"):
         route_handlers.append(Router(path="/", route_handlers=handlers, opt={"plugin": plugin}))
     for plugin, handlers in registry.results("kampung_village_routes"):
@@ -87,6 +90,8 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
         ],
         guards=[row_ids_exist],
         plugins=[HTMXPlugin()],
+        before_send=[SecurityHeaders(settings)],
+        compression_config=compression_config(),
         dependencies={"kernel": Provide(lambda: kernel, sync_to_thread=False)},
         exception_handlers={
             HTTPException: errors.http_exception_handler,
@@ -106,6 +111,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
     )
     check_routes(app.routes, kernel.permissions)
     app.state.kernel = kernel
+    app.state.assets = assets
     app.state.templates = build_environment(settings.theme, template_dirs)
     app.state.translator = i18n.Translator(_locale_dirs(registry))
     return app
@@ -127,35 +133,21 @@ def _api_router(path: str, plugin: str, handlers: list[Any]) -> Router:
     )
 
 
-def _static_routers(settings: Settings, plugin_static: dict[str, Path]) -> list[Any]:
+def _static_assets(settings: Settings, plugin_static: dict[str, Path]) -> StaticAssets:
+    """The theme chain at `/static`, each plugin's folder below it, htmx at `/vendor`."""
     theme_static = (
         [theme_dir(settings.theme).parent / "static"] if settings.theme != "default" else []
     )
-    routers = [
-        create_static_files_router(
-            path="/static",
-            directories=[*theme_static, DEFAULT_THEME.parent / "static"],
-            name="static",
-            include_in_schema=False,
-            opt={"public": True},
-        ),
-        create_static_files_router(
-            path="/vendor",
-            directories=[HTMX_DIST],
-            name="vendor",
-            include_in_schema=False,
-        ),
-    ]
-    for key, directory in plugin_static.items():
-        routers.append(
-            create_static_files_router(
-                path=f"/static/plugins/{key}",
-                directories=[directory],
-                name=f"plugin-static-{key}",
-                include_in_schema=False,
-            )
-        )
-    return routers
+    return StaticAssets(
+        [
+            AssetMount("/static", [*theme_static, DEFAULT_THEME.parent / "static"]),
+            AssetMount("/vendor", [HTMX_DIST]),
+            *(
+                AssetMount(f"/static/plugins/{key}", [directory])
+                for key, directory in plugin_static.items()
+            ),
+        ]
+    )
 
 
 def _locale_dirs(registry: Any) -> list[Path]:

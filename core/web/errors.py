@@ -83,7 +83,7 @@ def error_response(
 
 def _page_context(request: Request[Any, Any, Any], lang: str) -> dict[str, Any]:
     """The usual page context where the request got that far, a bare one where it did not."""
-    from core.web.render import HTMX_PATH, InstanceView, page_context
+    from core.web.render import InstanceView, asset_context, page_context
     from core.web.request_state import STATE_KEY
 
     if STATE_KEY in request.scope.get("state", {}):
@@ -96,8 +96,7 @@ def _page_context(request: Request[Any, Any, Any], lang: str) -> dict[str, Any]:
             "user": None,
             "nav": [],
             "flash": [],
-            "htmx_src": HTMX_PATH,
-            "static_url": lambda path: f"/static/{path}",
+            **asset_context(request),
             "languages": list(i18n.LANGUAGES.items()),
         }
     scope_token = ScopeState.from_scope(request.scope).csrf_token

@@ -14,6 +14,8 @@ from core.auth.principal import has_permission
 from core.auth.sessions import save_session_data
 from core.plugins.contributions import MenuItem
 from core.web.request_state import request_state
+from core.web.security_headers import csp_nonce
+from core.web.static_assets import StaticAssets
 
 LANG_COOKIE = "kampung_lang"
 HTMX_PATH = "/vendor/htmx.min.js"
@@ -79,6 +81,16 @@ def navigation(request: Request[Any, Any, Any]) -> list[NavItem]:
     ]
 
 
+def asset_context(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    """Links to static files under their hashed names, and the nonce of the page's `<style>`."""
+    assets: StaticAssets = request.app.state.assets
+    return {
+        "htmx_src": assets.url(HTMX_PATH),
+        "static_url": assets.static_url,
+        "csp_nonce": csp_nonce(request.scope),
+    }
+
+
 def page_context(request: Request[Any, Any, Any]) -> dict[str, Any]:
     kernel = request.app.state.kernel
     state = request_state(request)
@@ -88,8 +100,7 @@ def page_context(request: Request[Any, Any, Any]) -> dict[str, Any]:
         "request": request,
         "lang": i18n.pick_language(request_language(request)),
         "csrf_token": ScopeState.from_scope(request.scope).csrf_token or "",
-        "htmx_src": HTMX_PATH,
-        "static_url": lambda path: f"/static/{path}",
+        **asset_context(request),
         "instance": InstanceView(kernel.settings.instance_name),
         "tenant": state.tenant,
         "user": UserView(principal.display_name, principal.role_labels()) if principal else None,

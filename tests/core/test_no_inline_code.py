@@ -1,0 +1,91 @@
+"""No page of the app carries inline script or inline style: the CSP would block them silently.
+
+The sweep browses the demo as each of its roles (and as a citizen, and signed out): from the
+home page it follows the links every page shows, and fails on a `<script>` without `src`, an
+`on…=` handler, a `style=` attribute, or a `<style>` without the answer's nonce.
+"""
+
+from __future__ import annotations
+
+import re
+
+import httpx
+import pytest
+from demo_browsing import Elements, build, citizen, csp_directives, staff
+
+from core.testing.harness import Harness
+
+PAGES_PER_USER = 40
+NOT_PAGES = ("/static/", "/vendor/", "/schema", "/logout", "/keluar")
+DOWNLOADS = (".csv", ".xlsx", "/pdf")
+
+
+@pytest.fixture
+def kampung_plugins() -> None:
+    return None
+
+
+def inline_code(html: str, nonce: str | None) -> list[str]:
+    found = []
+    page = Elements(html)
+    for index, (tag, attrs) in enumerate(page.tags):
+        if tag == "script" and not attrs.get("src"):
+            found.append(f"inline <script>: {page.texts.get(index, '')[:80]!r}")
+        if tag == "style" and (nonce is None or attrs.get("nonce") != nonce):
+            found.append(f"<style> without the answer's nonce: {page.texts.get(index, '')[:80]!r}")
+        for name in attrs:
+            if name.startswith("on"):
+                found.append(f"<{tag} {name}=…> handler")
+            if name == "style":
+                found.append(f"<{tag} style=…> attribute")
+    return found
+
+
+def shape(path: str) -> str:
+    """One page per kind: `/penduduk/14` and `/penduduk/15` are the same template."""
+    return re.sub(r"\d+", "0", path.split("?", 1)[0])
+
+
+def style_nonce(response: httpx.Response) -> str | None:
+    style = csp_directives(response)["style-src"]
+    return style.split("'nonce-", 1)[1].rstrip("'") if "'nonce-" in style else None
+
+
+async def sweep(client: httpx.AsyncClient, *start: str) -> dict[str, list[str]]:
+    """Problems per page, over the pages reachable from `start` by following links."""
+    queue, seen, problems = list(start), {shape(path) for path in start}, {}
+    while queue and len(seen) <= PAGES_PER_USER:
+        path = queue.pop(0)
+        response = await client.get(path, follow_redirects=True)
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        nonce = style_nonce(response)
+        if found := inline_code(response.text, nonce):
+            problems[path] = found
+        for link in Elements(response.text).links():
+            target = link.split("#", 1)[0]
+            if (
+                target
+                and shape(target) not in seen
+                and not target.startswith(NOT_PAGES)
+                and not target.split("?", 1)[0].endswith(DOWNLOADS)
+            ):
+                seen.add(shape(target))
+                queue.append(target)
+    return problems
+
+
+async def test_no_page_of_the_demo_carries_inline_script_or_style(kampung: Harness) -> None:
+    demo = await build(kampung)
+    browsers: dict[str, tuple[httpx.AsyncClient, list[str]]] = {
+        "anonymous": (kampung.client(), ["/", "/masuk", "/warga/masuk"])
+    }
+    for login in demo.logins:
+        if login.role not in browsers:
+            browsers[login.role] = (await staff(kampung, login.username), [login.home])
+    browsers["citizen"] = (await citizen(kampung, demo), [demo.village_home + "/warga"])
+    problems = {}
+    for who, (client, homes) in browsers.items():
+        for path, found in (await sweep(client, *homes)).items():
+            problems[f"{who} {path}"] = found
+    assert problems == {}
