@@ -12,18 +12,19 @@ from contextlib import asynccontextmanager
 
 from piccolo.engine.base import Engine
 
+from core.db.tenant import remember_scope
 from core.db.undo import files_follow_transaction
 
 TENANT_SCOPE_SETTING = "kampung.scope"
 
 
 async def set_tenant_scope(engine: Engine, scope_code: str) -> None:
-    """Tell the database which villages the current transaction may see (PostgreSQL only)."""
+    """Tell the query layer (`core.db.tenant`) and, on PostgreSQL, Row-Level Security which
+    villages the current transaction may see."""
+    remember_scope(engine, _checked(scope_code))
     if engine.engine_type != "postgres":
         return
-    await engine.run_ddl(
-        f"SELECT set_config('{TENANT_SCOPE_SETTING}', '{_checked(scope_code)}', true)"
-    )
+    await engine.run_ddl(f"SELECT set_config('{TENANT_SCOPE_SETTING}', '{scope_code}', true)")
 
 
 def _checked(scope_code: str) -> str:

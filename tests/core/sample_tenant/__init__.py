@@ -1,0 +1,1 @@
+"""A plugin owning one tenant table, written as a third-party author would, for core tests."""
