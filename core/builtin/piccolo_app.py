@@ -6,7 +6,7 @@ from pathlib import Path
 
 from piccolo.conf.apps import AppConfig
 
-from core.audit.tables import AuditEntry
+from core.audit.tables import AuditEntry, Disclosure
 from core.auth.tables import IdempotencyRecord, LoginAttempt, RoleGrant, Session, User
 from core.auth.tokens import ApiToken
 from core.tenancy.tables import District, Village, VillagePlugin
@@ -25,5 +25,6 @@ APP_CONFIG = AppConfig(
         IdempotencyRecord,
         ApiToken,
         AuditEntry,
+        Disclosure,
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.audit import routes as audit_routes
 from core.builtin import (
     api_routes,
     auth_routes,
@@ -12,6 +13,7 @@ from core.builtin import (
 )
 from core.builtin.permissions import (
     API_TOKENS,
+    AUDIT,
     DASHBOARD,
     ONBOARD,
     PERMISSIONS,
@@ -58,6 +60,7 @@ def kampung_village_routes() -> list[object]:
         dashboard_routes.village_dashboard,
         *village_routes.VILLAGE_ROUTES,
         *village_routes.SCOPED_ROUTES,
+        *audit_routes.ROUTES,
     ]
 
 
@@ -73,6 +76,7 @@ def kampung_regency_routes() -> list[object]:
         *regency_routes.ROUTES,
         *_regency_user_routes(),
         *token_routes.ROUTES,
+        *audit_routes.ROUTES,
     ]
 
 
@@ -94,11 +98,13 @@ def kampung_menu_items(tenant: Tenant) -> list[MenuItem]:
             MenuItem("Pengaturan", f"{base}/pengaturan", VILLAGE_SETTINGS, "settings", order=900),
             MenuItem("Modul", f"{base}/pengaturan/modul", PLUGINS, "puzzle", order=910),
             MenuItem("Pengguna", f"{base}/pengguna", USERS, "users", order=920),
+            MenuItem("Jejak akses", f"{base}/jejak-akses", AUDIT, "eye", order=930),
         ]
     if tenant.kind == "regency":
         items += [
             MenuItem("Desa", f"{base}/desa", DASHBOARD, "map", order=10),
             MenuItem("Pengguna", f"{base}/pengguna", USERS, "users", order=920),
+            MenuItem("Jejak akses", f"{base}/jejak-akses", AUDIT, "eye", order=930),
             MenuItem("Token API", f"{base}/token-api", API_TOKENS, "key", order=940),
         ]
     return items

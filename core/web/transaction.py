@@ -18,6 +18,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from litestar.utils.scope.state import ScopeState
 from piccolo.engine.sqlite import TransactionType
 
+from core.audit.disclosure import record_request
 from core.auth.sessions import SESSION_COOKIE, load_session, touch_session
 from core.auth.tokens import authenticate, bearer
 from core.db.scope import set_tenant_scope
@@ -76,6 +77,7 @@ class RequestContext:
                 await self.app(scope, receive, hold)
                 if status["code"] >= 400 and not state.commit_on_error:
                     raise _Rollback
+                await record_request(scope, status["code"])
                 if state.session is not None:
                     await touch_session(state.session, state.now)
         except _Rollback:
