@@ -5,7 +5,10 @@ from __future__ import annotations
 from piccolo.columns import JSON, BigSerial, Integer, Text, Timestamptz, Varchar
 from piccolo.table import Table
 
+from core.db.insert_only import insert_only
 
+
+@insert_only
 class AuditEntry(Table, tablename="core_audit_entry"):
     """One change or sensitive read; `entry_hash` covers the entry and the previous hash."""
 

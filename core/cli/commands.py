@@ -1,4 +1,4 @@
-"""The core's commands: serve, demo, init, migrate, user, plugins, audit."""
+"""The core's commands: serve, demo, init, migrate, db, user, plugins, audit."""
 
 from __future__ import annotations
 
@@ -53,6 +53,18 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
     migrate = sub.add_parser("migrate", help="apply the core's and the plugins' migrations")
     migrate.set_defaults(func=cmd_migrate)
+
+    db = sub.add_parser("db", help="PostgreSQL: the database and its owner and app roles")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_setup = db_sub.add_parser(
+        "setup", help="create the owner role, the app role and the database they share"
+    )
+    db_setup.add_argument(
+        "--admin-url",
+        help="postgresql:// URL of a superuser or a role with CREATEROLE and CREATEDB "
+        "(or set KAMPUNG_ADMIN_URL)",
+    )
+    db_setup.set_defaults(func=cmd_db_setup)
 
     user = sub.add_parser("user", help="manage staff accounts")
     user_sub = user.add_subparsers(dest="user_command", required=True)
@@ -126,6 +138,7 @@ def cmd_init(args: argparse.Namespace, settings: Settings) -> int:
     from core.tenancy.regions import import_regions
 
     regency = args.regency or settings.regency_code
+    _require_separate_roles(settings)
 
     async def work(kernel: Kernel) -> int:
         await kernel.migrate()
@@ -136,7 +149,43 @@ def cmd_init(args: argparse.Namespace, settings: Settings) -> int:
     return run_with_kernel(settings, work)
 
 
+def cmd_db_setup(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio
+    import os
+
+    from core.db.roles import RoleSetupError
+    from core.db.setup import set_up_database
+
+    if not settings.is_postgres:
+        raise RoleSetupError(
+            "db setup: database_url is not PostgreSQL; SQLite needs no set-up "
+            "(kampung migrate creates the file)"
+        )
+    admin_url = args.admin_url or os.environ.get("KAMPUNG_ADMIN_URL")
+    if not admin_url:
+        raise RoleSetupError(
+            "db setup: give --admin-url postgresql://ADMIN@HOST:PORT/postgres "
+            "(or set KAMPUNG_ADMIN_URL)"
+        )
+    report = asyncio.run(
+        set_up_database(admin_url, settings.database_url, settings.database_owner_url)
+    )
+    for line in report.lines:
+        print(line)
+    return 0
+
+
+def _require_separate_roles(settings: Settings) -> None:
+    """On PostgreSQL, migrate only with an owner role apart from the app role."""
+    from core.db.roles import separate_roles
+
+    if settings.is_postgres:
+        separate_roles(settings.database_url, settings.database_owner_url)
+
+
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> int:
+    _require_separate_roles(settings)
+
     async def work(kernel: Kernel) -> int:
         for app in await kernel.migrate():
             print(f"migrated {app}")

@@ -1,14 +1,14 @@
 """Run a command's coroutine with a kernel whose database is open.
 
 Commands are the regency IT staff's tools: they connect as the owner role, so they can migrate
-and repair; the app itself never does.
+and repair; the app itself never does. The settings keep the app's URL, so `migrate` grants to
+the role the app serves as, not to the owner.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from dataclasses import replace
 from typing import TypeVar
 
 from core.config import Settings
@@ -19,7 +19,8 @@ T = TypeVar("T")
 
 def run_with_kernel(settings: Settings, work: Callable[[Kernel], Awaitable[T]]) -> T:
     async def go() -> T:
-        kernel = Kernel.build(replace(settings, database_url=settings.owner_url))
+        kernel = Kernel.build(settings)
+        kernel.database.act_as_owner(kernel.registry.piccolo_apps())
         await kernel.database.start()
         try:
             return await work(kernel)

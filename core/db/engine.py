@@ -12,13 +12,14 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlparse
 
 from asyncpg.exceptions import InterfaceError
 from piccolo.conf.apps import AppConfig
 from piccolo.engine.base import Engine
 from piccolo.engine.postgres import PostgresEngine, PostgresTransaction
 from piccolo.engine.sqlite import SQLiteEngine
+
+from core.db.roles import PostgresTarget
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 30
 
@@ -90,15 +91,15 @@ def make_engine(url: str) -> Engine:
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
         return SQLiteEngine(path=str(path), timeout=SQLITE_BUSY_TIMEOUT_SECONDS)
-    parsed = urlparse(url)
+    target = PostgresTarget.parse(url)
     config: dict[str, object] = {
-        "host": parsed.hostname or "127.0.0.1",
-        "port": parsed.port or 5432,
-        "user": unquote(parsed.username or "postgres"),
-        "database": parsed.path.lstrip("/") or "kampung",
+        "host": target.host,
+        "port": target.port,
+        "user": target.role,
+        "database": target.database,
     }
-    if parsed.password:
-        config["password"] = unquote(parsed.password)
+    if target.password:
+        config["password"] = target.password
     return _PostgresEngine(config=config)
 
 
@@ -118,6 +119,13 @@ class Database:
     @property
     def is_postgres(self) -> bool:
         return self.engine.engine_type == "postgres"
+
+    def act_as_owner(self, apps: Iterable[AppConfig]) -> None:
+        """Run these apps' tables as the owner role: the command line's way to migrate and repair.
+
+        The app URL stays in the settings, so `migrate` still grants to the app role."""
+        self.engine = self.owner_engine
+        self.bind(apps)
 
     def bind(self, apps: Iterable[AppConfig]) -> None:
         """Point every table of these apps at the app engine."""

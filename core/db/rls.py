@@ -8,12 +8,17 @@ author cannot forget it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from piccolo.engine.base import Engine
 
+from core.db.roles import quote_identifier
 from core.db.scope import TENANT_SCOPE_SETTING
 
 TENANT_COLUMN = "village_code"
 POLICY_NAME = "kampung_tenant_scope"
+MIGRATION_TABLE = "migration"
+"""Piccolo's record of applied migrations: the owner's business, not the app's."""
 
 _SCOPE_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION kampung_in_scope(code text) RETURNS boolean
@@ -34,8 +39,13 @@ async def tenant_tables(engine: Engine) -> list[str]:
     return [row["table_name"] for row in rows]
 
 
-async def apply_row_level_security(owner: Engine, app_role: str | None) -> list[str]:
-    """Protect every tenant-owned table and grant the app role what it may do."""
+async def apply_row_level_security(
+    owner: Engine, app_role: str | None, insert_only: Sequence[str] = ()
+) -> list[str]:
+    """Protect every tenant-owned table and grant the app role what it may do.
+
+    `insert_only` names the tables whose rows the app role may read and add but never change.
+    """
     if owner.engine_type != "postgres":
         return []
     await owner.run_ddl(_SCOPE_FUNCTION)
@@ -49,16 +59,18 @@ async def apply_row_level_security(owner: Engine, app_role: str | None) -> list[
             f"WITH CHECK (kampung_in_scope({TENANT_COLUMN}))"
         )
     if app_role:
-        await _grant(owner, app_role)
+        await _grant(owner, app_role, insert_only)
     return tables
 
 
-async def _grant(owner: Engine, role: str) -> None:
-    quoted = '"' + role.replace('"', '""') + '"'
+async def _grant(owner: Engine, role: str, insert_only: Sequence[str]) -> None:
+    """Everything on the instance's tables, less changes to histories and to the migration log."""
+    quoted = quote_identifier(role)
     await owner.run_ddl(f"GRANT USAGE ON SCHEMA public TO {quoted}")
     await owner.run_ddl(
         f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}"
     )
     await owner.run_ddl(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}")
-    for table in ("core_audit_entry",):
-        await owner.run_ddl(f'REVOKE UPDATE, DELETE ON "{table}" FROM {quoted}')
+    await owner.run_ddl(f"REVOKE ALL ON {MIGRATION_TABLE} FROM {quoted}")
+    for table in insert_only:
+        await owner.run_ddl(f"REVOKE UPDATE, DELETE ON {quote_identifier(table)} FROM {quoted}")

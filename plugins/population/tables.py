@@ -20,6 +20,8 @@ from piccolo.columns import (
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
+from core.db.insert_only import insert_only
+
 
 class Family(Table, tablename="population_family"):
     """A family card (KK)."""
@@ -105,11 +107,12 @@ class ServiceRequest(Table, tablename="population_service_request"):
     updated_at = Timestamptz()
 
 
+@insert_only
 class ServiceStep(Table, tablename="population_service_step"):
-    """One action in a request's history: who did what, when, and why."""
+    """One action in a request's history: who did what, when, and why. Never changed."""
 
     village_code = Varchar(length=13, index=True)
-    request = ForeignKey(ServiceRequest, on_delete=OnDelete.cascade, index=True)
+    request = ForeignKey(ServiceRequest, on_delete=OnDelete.restrict, index=True)
     action = Varchar(length=30)
     from_status = Varchar(length=20)
     to_status = Varchar(length=20)
@@ -157,9 +160,12 @@ class Letter(Table, tablename="population_letter"):
     created_at = Timestamptz()
 
 
+@insert_only
 class LetterStep(Table, tablename="population_letter_step"):
+    """One action in a letter's history (drafted, signed, returned…). Never changed."""
+
     village_code = Varchar(length=13, index=True)
-    letter = ForeignKey(Letter, on_delete=OnDelete.cascade, index=True)
+    letter = ForeignKey(Letter, on_delete=OnDelete.restrict, index=True)
     action = Varchar(length=30)
     from_status = Varchar(length=20)
     to_status = Varchar(length=20)
