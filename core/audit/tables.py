@@ -26,6 +26,7 @@ class AuditEntry(Table, tablename="core_audit_entry"):
     entry_hash = Varchar(length=64)
 
 
+@insert_only
 class Disclosure(Table, tablename="core_disclosure"):
     """One response that showed personal data: who saw which records, or which list and how many.
 
