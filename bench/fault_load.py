@@ -106,4 +106,5 @@ async def sign_in(base_url: str) -> httpx.AsyncClient:
     response = await client.post("/masuk", data={"username": OPERATOR, "password": PASSWORD})
     if response.status_code != 303:
         raise SystemExit(f"sign-in failed: {response.status_code} {response.text[:200]}")
+    client.headers["x-csrf-token"] = client.cookies["kampung_csrf"]  # replaced at sign-in
     return client

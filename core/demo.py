@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 from dataclasses import dataclass
 
-from core.auth.accounts import create_account
+from core.auth.accounts import add_account
 from core.db.scope import tenant_transaction
 from core.kernel import Kernel
 from core.plugins.contributions import DemoContext
@@ -46,8 +46,12 @@ async def build_demo(kernel: Kernel) -> list[DemoLogin]:
     logins: list[DemoLogin] = []
 
     async def account(username: str, role: str, scope: str, home: str) -> None:
-        await create_account(
-            username, username.replace("-", " ").title(), DEMO_PASSWORD, [(role, scope)]
+        await add_account(
+            username,
+            username.replace("-", " ").title(),
+            DEMO_PASSWORD,
+            [(role, scope)],
+            must_change_password=False,
         )
         logins.append(DemoLogin(username, role, scope, home))
 

@@ -10,17 +10,6 @@ from argon2.exceptions import InvalidHashError, VerificationError
 _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("kampung-timing-equaliser")
 
-MIN_PASSWORD_LENGTH = 10
-
-
-class WeakPassword(ValueError):
-    """The password is too short to protect residents' data."""
-
-
-def check_strength(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise WeakPassword(f"Kata sandi minimal {MIN_PASSWORD_LENGTH} karakter.")
-
 
 async def hash_password(password: str) -> str:
     return await asyncio.to_thread(_hasher.hash, password)

@@ -27,6 +27,8 @@ class Principal:
     username: str
     display_name: str
     grants: tuple[Grant, ...]
+    must_change_password: bool = False
+    """An admin set the password; nothing but choosing a new one is allowed until then."""
 
     def roles_in(self, tenant: Tenant) -> set[str]:
         return {grant.role for grant in self.grants if grant.covers(tenant.code)}

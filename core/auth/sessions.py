@@ -108,6 +108,7 @@ async def load_principal(user_id: int) -> Principal | None:
         user_id=user["id"],
         username=user["username"],
         display_name=user["display_name"],
+        must_change_password=bool(user["must_change_password"]),
         grants=tuple(Grant(g["role"], g["scope_code"]) for g in grants),
     )
 
@@ -121,9 +122,23 @@ async def end_session(token: str | None) -> None:
         await Session.delete().where(Session.token_hash == _digest(token))
 
 
-async def end_user_sessions(user_id: int) -> None:
-    """Disabling a user ends every session they have, on every worker."""
-    await Session.delete().where(Session.user == user_id)
+async def end_user_sessions(user_id: int, *, keep: int | None = None) -> None:
+    """End every session of a user, on every worker (disabled, or their password changed).
+
+    `keep` is the session that changed its own password: it stays, every other one ends.
+    """
+    query = Session.delete().where(Session.user == user_id)
+    if keep is not None:
+        query = query.where(Session.id != keep)
+    await query
+
+
+async def end_citizen_sessions(citizen_ref: str, *, keep: int | None = None) -> None:
+    """End every session of a citizen (their PIN was reset or changed), except `keep`."""
+    query = Session.delete().where(Session.citizen_ref == citizen_ref)
+    if keep is not None:
+        query = query.where(Session.id != keep)
+    await query
 
 
 def set_session_cookie(response: Response[Any], token: str, settings: Settings) -> None:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from piccolo.columns import JSON, Boolean, ForeignKey, Integer, Serial, Timestamptz, Varchar
+from piccolo.columns import (
+    JSON,
+    BigInt,
+    Boolean,
+    ForeignKey,
+    Integer,
+    Serial,
+    Timestamptz,
+    Varchar,
+)
 from piccolo.columns.base import OnDelete
 from piccolo.table import Table
 
@@ -16,6 +25,9 @@ class User(Table, tablename="core_user"):
     password_hash = Varchar(length=200)
     active = Boolean(default=True)
     created_at = Timestamptz()
+    must_change_password = Boolean(default=False)
+    """The password was set by an admin (a new account or a reset): only its owner may know it,
+    so every page waits until they choose their own."""
 
 
 class RoleGrant(Table, tablename="core_role_grant"):
@@ -39,11 +51,17 @@ class Session(Table, tablename="core_session"):
     data = JSON(default="{}")
 
 
-class LoginAttempt(Table, tablename="core_login_attempt"):
-    """A failed sign-in, counted per account and per client address to throttle guessing."""
+class LoginCounter(Table, tablename="core_login_counter"):
+    """Sign-in attempts of one throttle key (a device, an account from an address, an account, an
+    address) in the window that began at `window_started` (Unix seconds).
 
-    key = Varchar(length=160, index=True)
-    attempted_at = Timestamptz(index=True)
+    One row per key, counted up by a single conditional upsert, so parallel guesses cannot all
+    read "below the limit" before any of them is written.
+    """
+
+    key = Varchar(length=200, unique=True)
+    window_started = BigInt(default=0)
+    attempts = Integer(default=0)
 
 
 class IdempotencyRecord(Table, tablename="core_idempotency"):

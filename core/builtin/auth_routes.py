@@ -1,4 +1,4 @@
-"""Sign-in, sign-out and the language switch."""
+"""Sign-in, sign-out, changing one's own password and the language switch."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ from typing import Any
 from litestar import Request, Response, get, post
 from litestar.response import Redirect
 
+from core.auth.accounts import PasswordChangeError, change_own_password
+from core.auth.csrf import rotate_csrf_token
+from core.auth.devices import DEVICE_COOKIE, remember_device, trusted_device
+from core.auth.password_first import BEFORE_PASSWORD_CHANGE, CHANGE_PASSWORD_URL
+from core.auth.password_policy import MIN_PASSWORD_LENGTH
 from core.auth.passwords import verify_password
 from core.auth.sessions import (
     SESSION_COOKIE,
@@ -16,17 +21,12 @@ from core.auth.sessions import (
     start_session,
 )
 from core.auth.tables import User
-from core.auth.throttle import (
-    account_key,
-    address_key,
-    clear_failures,
-    is_throttled,
-    record_failure,
-)
+from core.auth.throttle import forgive, reserve_attempt
+from core.db.scope import set_tenant_scope
 from core.kernel import Kernel
 from core.tenancy.tables import District, Village
-from core.web.guards import public
-from core.web.render import LANG_COOKIE, render
+from core.web.guards import public, signed_in
+from core.web.render import LANG_COOKIE, flash, render
 from core.web.request_state import request_state
 
 WRONG = "Nama pengguna atau kata sandi salah."
@@ -57,14 +57,17 @@ async def home_url(principal: Any) -> str:
     return principal.home_url(slugs)
 
 
-@get("/masuk", guards=[public], include_in_schema=False)
+OPEN = {BEFORE_PASSWORD_CHANGE: True}
+
+
+@get("/masuk", guards=[public], include_in_schema=False, opt=OPEN)
 async def login_page(request: Request[Any, Any, Any], next: str = "") -> Response[Any]:
     return await render(
         request, "pages/login.html", {"action": "/masuk", "next": next, "error": None}
     )
 
 
-@post("/masuk", guards=[public], include_in_schema=False)
+@post("/masuk", guards=[public], include_in_schema=False, opt=OPEN)
 async def login(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
     form = await request.form()
     username = str(form.get("username", "")).strip().lower()
@@ -73,31 +76,40 @@ async def login(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any
     state = request_state(request)
     state.commit_on_error = True
     settings = kernel.settings
-    address = request.client.host if request.client else "unknown"
-    limits = {
-        account_key("user", username): settings.login_attempts_per_account,
-        address_key(address): settings.login_attempts_per_address,
-    }
+    device_cookie = request.cookies.get(DEVICE_COOKIE)
+    reservation = await reserve_attempt(
+        settings,
+        state.now,
+        kind="user",
+        identifier=username,
+        address=request.client.host if request.client else "unknown",
+        trusted_device=trusted_device(settings, device_cookie, "user", username),
+    )
 
     async def refuse(message: str, status: int) -> Response[Any]:
         context = {"action": "/masuk", "next": target or "", "error": message, "username": username}
         return await render(request, "pages/login.html", context, status_code=status)
 
-    if await is_throttled(settings, limits, state.now):
+    if not reservation.allowed:
         return await refuse(THROTTLED, 429)
     user = await User.select().where(User.username == username).first() if username else None
     valid = await verify_password(user["password_hash"] if user else None, password)
     if not valid or user is None or not user["active"]:
-        await record_failure(list(limits), state.now)
         return await refuse(WRONG, 401)
     principal = await load_principal(user["id"])
     if principal is None or not await _may_sign_in(principal):
         return await refuse(NOT_ONBOARDED, 403)
-    await clear_failures(account_key("user", username))
+    await forgive(reservation)
     await end_session(request.cookies.get(SESSION_COOKIE))
     token = await start_session(state.now, user_id=user["id"])
-    response = Redirect(target or await home_url(principal), status_code=303)
-    set_session_cookie(response, token, kernel.settings)
+    if principal.must_change_password:
+        destination = CHANGE_PASSWORD_URL
+    else:
+        destination = target or await home_url(principal)
+    response = Redirect(destination, status_code=303)
+    set_session_cookie(response, token, settings)
+    rotate_csrf_token(response, settings)
+    remember_device(response, settings, device_cookie, "user", username)
     return response
 
 
@@ -114,7 +126,7 @@ async def _may_sign_in(principal: Any) -> bool:
     return False
 
 
-@post("/keluar", guards=[public], include_in_schema=False)
+@post("/keluar", guards=[public], include_in_schema=False, opt=OPEN)
 async def logout(request: Request[Any, Any, Any]) -> Response[Any]:
     await end_session(request.cookies.get(SESSION_COOKIE))
     response = Redirect("/masuk", status_code=303)
@@ -122,7 +134,53 @@ async def logout(request: Request[Any, Any, Any]) -> Response[Any]:
     return response
 
 
-@post("/-/lang", guards=[public], include_in_schema=False)
+@get(CHANGE_PASSWORD_URL, guards=[signed_in], include_in_schema=False, opt=OPEN)
+async def change_password_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    return await render(request, "pages/change_password.html", _password_context(request, {}))
+
+
+@post(CHANGE_PASSWORD_URL, guards=[signed_in], include_in_schema=False, opt=OPEN)
+async def change_password(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    """Asks for the current password: a session left open on a shared computer cannot take the
+    account over. Every other session of the account ends."""
+    state = request_state(request)
+    assert state.principal is not None and state.session is not None
+    form = await request.form()
+    try:
+        await change_own_password(
+            state.principal.user_id,
+            str(form.get("current_password", "")),
+            str(form.get("password", "")),
+            str(form.get("password_confirm", "")),
+            session_id=state.session.id,
+        )
+    except PasswordChangeError as exc:
+        context = _password_context(request, exc.errors)
+        return await render(request, "pages/change_password.html", context, status_code=422)
+    # Accounts are the regency's: the change is written to its audit chain, whatever the user's
+    # scope (this page lies outside every tenant, so no scope is set yet).
+    await set_tenant_scope(kernel.engine, kernel.settings.regency_code)
+    await kernel.audit(
+        kernel.settings.regency_code,
+        actor=state.principal.username,
+        action="change_password",
+        entity="user",
+        entity_id=state.principal.user_id,
+    )
+    await flash(request, "success", "Kata sandi diganti. Sesi lain akun ini sudah diakhiri.")
+    return Redirect(await home_url(state.principal), status_code=303)
+
+
+def _password_context(request: Request[Any, Any, Any], errors: dict[str, str]) -> dict[str, Any]:
+    principal = request_state(request).principal
+    return {
+        "errors": errors,
+        "forced": bool(principal and principal.must_change_password),
+        "min_length": MIN_PASSWORD_LENGTH,
+    }
+
+
+@post("/-/lang", guards=[public], include_in_schema=False, opt=OPEN)
 async def switch_language(request: Request[Any, Any, Any]) -> Response[Any]:
     form = await request.form()
     lang = str(form.get("lang", "id"))
@@ -132,4 +190,12 @@ async def switch_language(request: Request[Any, Any, Any]) -> Response[Any]:
     return response
 
 
-ROUTES = [home, login_page, login, logout, switch_language]
+ROUTES = [
+    home,
+    login_page,
+    login,
+    logout,
+    change_password_page,
+    change_password,
+    switch_language,
+]

@@ -7,7 +7,7 @@ from pathlib import Path
 from piccolo.conf.apps import AppConfig
 
 from core.audit.tables import AuditEntry, Disclosure
-from core.auth.tables import IdempotencyRecord, LoginAttempt, RoleGrant, Session, User
+from core.auth.tables import IdempotencyRecord, LoginCounter, RoleGrant, Session, User
 from core.auth.tokens import ApiToken
 from core.tenancy.tables import District, Village, VillagePlugin
 
@@ -21,7 +21,7 @@ APP_CONFIG = AppConfig(
         User,
         RoleGrant,
         Session,
-        LoginAttempt,
+        LoginCounter,
         IdempotencyRecord,
         ApiToken,
         AuditEntry,

@@ -81,7 +81,7 @@ def kampung_regency_routes() -> list[object]:
 
 
 def _regency_user_routes() -> list[object]:
-    return [village_routes.users_page, village_routes.add_user, village_routes.change_user_status]
+    return list(village_routes.SCOPED_ROUTES)
 
 
 @hookimpl

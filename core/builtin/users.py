@@ -1,4 +1,5 @@
-"""Managing staff accounts: an admin creates and disables users only within their own scope."""
+"""Managing staff accounts: an admin creates, disables and resets the passwords of users only
+within their own scope. A password an admin sets must be changed by its owner at sign-in."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from datetime import UTC, datetime
 
 from litestar.exceptions import NotFoundException
 
-from core.auth.passwords import WeakPassword, check_strength, hash_password
+from core.auth.accounts import place_names, reset_password
+from core.auth.password_policy import WeakPassword, check_password
+from core.auth.passwords import hash_password
 from core.auth.principal import Principal
 from core.auth.roles import ROLES, SCOPE_DEPTH
 from core.auth.sessions import end_user_sessions
@@ -51,7 +54,8 @@ async def create_user(tenant: Tenant, admin: Principal, values: dict[str, str]) 
     if values.get("role") not in roles_for(tenant):
         errors["role"] = f"Peran harus salah satu dari: {', '.join(roles_for(tenant))}."
     try:
-        check_strength(values.get("password", ""))
+        names = [tenant.name, *await place_names([tenant.code])]
+        check_password(values.get("password", ""), username=username, place_names=names)
     except WeakPassword as exc:
         errors["password"] = str(exc)
     if not admin.can_enter(tenant):
@@ -65,6 +69,7 @@ async def create_user(tenant: Tenant, admin: Principal, values: dict[str, str]) 
             password_hash=await hash_password(values["password"]),
             active=True,
             created_at=datetime.now(UTC),
+            must_change_password=True,
         )
     ).returning(User.id)
     user_id = int(rows[0]["id"])
@@ -89,11 +94,26 @@ async def users_in_scope(scope_code: str) -> list[UserRow]:
     ]
 
 
-async def set_user_active(tenant: Tenant, user_id: int, active: bool) -> None:
-    """Only users whose every grant lies inside the admin's scope; disabling ends their sessions."""
+async def _check_in_scope(tenant: Tenant, user_id: int) -> None:
+    """An admin manages only users whose every grant lies inside their scope; others are 404."""
     grants = await RoleGrant.select(RoleGrant.scope_code).where(RoleGrant.user == user_id)
     if not grants or not all(tenant.covers(g["scope_code"]) for g in grants):
         raise NotFoundException()
+
+
+async def set_user_active(tenant: Tenant, user_id: int, active: bool) -> None:
+    """Disabling ends the user's sessions."""
+    await _check_in_scope(tenant, user_id)
     await User.update({User.active: active}).where(User.id == user_id)
     if not active:
         await end_user_sessions(user_id)
+
+
+async def reset_user_password(tenant: Tenant, user_id: int) -> tuple[str, str]:
+    """`(username, temporary password)`: shown once to the admin, changed by the owner at the
+    next sign-in; the user's sessions end now."""
+    await _check_in_scope(tenant, user_id)
+    user = await User.select(User.username).where(User.id == user_id).first()
+    if user is None:
+        raise NotFoundException()
+    return user["username"], await reset_password(user_id)

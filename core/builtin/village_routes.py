@@ -15,6 +15,7 @@ from core.builtin.permissions import PLUGINS, USERS, VILLAGE_SETTINGS
 from core.builtin.users import (
     UserFormError,
     create_user,
+    reset_user_password,
     roles_for,
     set_user_active,
     users_in_scope,
@@ -255,12 +256,40 @@ async def change_user_status(
     return Redirect(f"{tenant.base_url}/pengguna", status_code=303)
 
 
+@post("/pengguna/{user_id:int}/kata-sandi", guards=[requires(USERS)], include_in_schema=False)
+async def reset_user_password_page(
+    request: Request[Any, Any, Any], kernel: Kernel, user_id: int
+) -> Response[Any]:
+    """The temporary password is shown once, on this answer only (never stored in a flash)."""
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    username, password = await reset_user_password(tenant, user_id)
+    await kernel.audit(
+        tenant,
+        actor=state.principal.username,
+        action="reset_password",
+        entity="user",
+        entity_id=user_id,
+        after={"must_change_password": True},
+    )
+    context = _users_context(tenant, await users_in_scope(tenant.code), {}, {})
+    context["issued"] = {"username": username, "password": password}
+    return await render(request, "pages/users.html", context, headers={"Cache-Control": "no-store"})
+
+
 def _users_context(
     tenant: Tenant, users: list[Any], errors: dict[str, str], values: dict[str, str]
 ) -> dict[str, Any]:
     roles = [(name, ROLES[name].label) for name in roles_for(tenant)]
-    return {"users": users, "errors": errors, "values": values, "role_options": roles}
+    return {
+        "users": users,
+        "errors": errors,
+        "values": values,
+        "role_options": roles,
+        "issued": None,
+    }
 
 
-SCOPED_ROUTES = [users_page, add_user, change_user_status]
+SCOPED_ROUTES = [users_page, add_user, change_user_status, reset_user_password_page]
 VILLAGE_ROUTES = [settings_page, save_settings, plugins_page, switch_plugin]

@@ -75,7 +75,10 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     create.add_argument(
         "--scope", required=True, help="region code: 35.27, 35.27.01, 35.27.01.2001"
     )
-    create.add_argument("--password", help="read from standard input when omitted")
+    create.add_argument(
+        "--password",
+        help="read from standard input when omitted; the user changes it at the first sign-in",
+    )
     create.set_defaults(func=cmd_user_create)
     disable = user_sub.add_parser("disable", help="disable a user and end their sessions")
     disable.add_argument("username")
@@ -201,7 +204,11 @@ def cmd_user_create(args: argparse.Namespace, settings: Settings) -> int:
 
     async def work(kernel: Kernel) -> int:
         user_id = await create_account(
-            args.username, args.name, password, [(args.role, args.scope)]
+            args.username,
+            args.name,
+            password,
+            [(args.role, args.scope)],
+            must_change_password=True,
         )
         await kernel.audit(
             settings.regency_code,

@@ -20,7 +20,7 @@ def refusals() -> tuple[type[Exception], ...]:
     """Errors that mean "you asked for something that cannot be done", not a bug: one line,
     exit 2."""
     from core.auth.accounts import AccountError
-    from core.auth.passwords import WeakPassword
+    from core.auth.password_policy import WeakPassword
     from core.auth.roles import RoleError
     from core.config import ConfigError
     from core.plugins.registry import PluginError

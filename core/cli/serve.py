@@ -29,15 +29,28 @@ class _TcpConfig(uvicorn.Config):
         return socket.socket(sock.family, sock.type, socket.IPPROTO_TCP, fileno=sock.detach())
 
 
-def run_uvicorn(app_factory: str, *, host: str, port: int, workers: int) -> None:
-    """Run an app factory ("module:function") on uvicorn with the production options."""
+def run_uvicorn(
+    app_factory: str,
+    *,
+    host: str,
+    port: int,
+    workers: int,
+    trusted_proxies: tuple[str, ...] = (),
+) -> None:
+    """Run an app factory ("module:function") on uvicorn with the production options.
+
+    `X-Forwarded-For` is believed only from `trusted_proxies`: uvicorn's own default trusts
+    127.0.0.1, so anything on the host (or a proxy that passes the header through) could choose
+    the address that sign-in throttling counts.
+    """
     config = _TcpConfig(
         app_factory,
         factory=True,
         host=host,
         port=port,
         workers=workers,
-        proxy_headers=True,
+        proxy_headers=bool(trusted_proxies),
+        forwarded_allow_ips=list(trusted_proxies),
         log_level="warning",
     )
     if workers > 1:
@@ -64,4 +77,5 @@ def serve(
         host=host or settings.host,
         port=port or settings.port,
         workers=workers or settings.workers,
+        trusted_proxies=settings.trusted_proxies,
     )

@@ -7,6 +7,7 @@ becomes a half-working instance.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import re
 import tomllib
@@ -69,6 +70,10 @@ class Settings:
     cookie_secure: bool = True
     """Send cookies only over HTTPS, and tell browsers to use HTTPS only (HSTS). When not set, on
     unless `public_url` is plain http on a loopback address (a demo or a developer's machine)."""
+    trusted_proxies: tuple[str, ...] = ()
+    """Addresses of the reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` headers
+    `kampung serve` believes, e.g. `["10.0.0.5"]`; empty (the default) believes none, so the
+    address that sign-in throttling counts is the connection's own."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Plugin settings: tables such as `[population]` are kept here for their plugin."""
 
@@ -105,6 +110,7 @@ _FIELD_TYPES: dict[str, type] = {
     "workers": int,
     "public_url": str,
     "cookie_secure": bool,
+    "trusted_proxies": tuple,
 }
 
 
@@ -186,7 +192,7 @@ def _coerce(key: str, value: Any) -> Any:
         if value is None:
             return None
         if isinstance(value, str) or not all(isinstance(item, str) for item in value):
-            raise ConfigError(f"config: {key} must be a list of plugin names, got {value!r}")
+            raise ConfigError(f"config: {key} must be a list of names, got {value!r}")
         return tuple(value)
     if kind is bool:
         if not isinstance(value, bool):
@@ -229,6 +235,14 @@ def validate(settings: Settings) -> Settings:
     ):
         if getattr(settings, key) < 1:
             raise ConfigError(f"config: {key} must be at least 1")
+    for proxy in settings.trusted_proxies:
+        try:
+            ipaddress.ip_network(proxy, strict=False)
+        except ValueError:
+            raise ConfigError(
+                f"config: trusted_proxies entry {proxy!r} is not an IP address or network "
+                '(e.g. trusted_proxies = ["10.0.0.5"])'
+            ) from None
     if not settings.instance_name:
         from lokal.wilayah import wilayah_name
 

@@ -12,6 +12,7 @@ import httpx
 from litestar import Litestar
 
 from core.auth.accounts import create_account
+from core.auth.csrf import CSRF_COOKIE
 from core.config import Settings
 from core.db.scope import tenant_transaction
 from core.kernel import Kernel
@@ -48,13 +49,25 @@ class Harness:
         self.kernel: Kernel = app.state.kernel
 
     def client(self, **kwargs: Any) -> httpx.AsyncClient:
-        """An anonymous browser; it keeps cookies like a real one."""
+        """An anonymous browser; it keeps cookies like a real one.
+
+        Once it sends the CSRF token as htmx does (see `csrf_ready`), it sends the new one after
+        a sign-in replaced it, as a browser reads it from the page it is sent to next.
+        """
         # Litestar types its ASGI call with TypedDict scopes and events, httpx with plain
         # mappings; both are the same protocol at runtime, so only the types disagree.
         app = cast(Any, self.app)
-        return httpx.AsyncClient(
+        client = httpx.AsyncClient(
             transport=httpx.ASGITransport(app=app), base_url=BASE_URL, **kwargs
         )
+
+        async def follow_new_csrf_token(response: httpx.Response) -> None:
+            token = response.cookies.get(CSRF_COOKIE)
+            if token and "x-csrf-token" in client.headers:
+                client.headers["x-csrf-token"] = token
+
+        client.event_hooks["response"].append(follow_new_csrf_token)
+        return client
 
     @asynccontextmanager
     async def scope(self, code: str | None = None) -> AsyncIterator[None]:
@@ -105,9 +118,9 @@ class Harness:
 
 async def csrf_ready(client: httpx.AsyncClient) -> str:
     """Fetch a page so the client holds a CSRF cookie, and send it as htmx does."""
-    if "kampung_csrf" not in client.cookies:
+    if CSRF_COOKIE not in client.cookies:
         await client.get("/masuk")
-    token = client.cookies["kampung_csrf"]
+    token = client.cookies[CSRF_COOKIE]
     client.headers["x-csrf-token"] = token
     return token
 

@@ -15,6 +15,7 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.plugins.htmx import HTMXPlugin
 
 from core import i18n
+from core.auth.password_first import password_changed_first
 from core.config import Settings
 from core.db.engine import DatabaseUnavailable
 from core.kernel import Kernel
@@ -88,7 +89,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
                 )
             ),
         ],
-        guards=[row_ids_exist],
+        guards=[row_ids_exist, password_changed_first],
         plugins=[HTMXPlugin()],
         before_send=[SecurityHeaders(settings)],
         compression_config=compression_config(),

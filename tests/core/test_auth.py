@@ -205,7 +205,7 @@ async def test_village_admin_creates_an_operator_and_role_is_checked(kampung) ->
     )
     assert bad.status_code == 422
     assert "Peran harus salah satu dari" in bad.text
-    assert "Kata sandi minimal 10 karakter" in bad.text
+    assert "Kata sandi minimal 12 karakter" in bad.text
     assert 'value="op-baru"' in bad.text
     good = await admin.post(
         village.url + "/pengguna",

@@ -169,7 +169,7 @@ def test_base_layout_renders_for_a_signed_in_operator_of_a_village(env: Environm
     assert "Siti Aminah" in html and "Operator desa" in html
     assert tags(html, "body")[0]["hx-headers"] == '{"X-CSRF-Token": "tok-123"}'
     forms = {f.get("action"): f for f in tags(html, "form")}
-    assert forms["/logout"]["method"] == "post" and forms["/-/lang"]["method"] == "post"
+    assert forms["/keluar"]["method"] == "post" and forms["/-/lang"]["method"] == "post"
     hidden = {i["name"]: i["value"] for i in tags(html, "input") if i["type"] == "hidden"}
     assert hidden == {"_csrf_token": "tok-123", "next": "/desa/noreh/penduduk"}
     assert [a["href"] for a in tags(html, "a") if a.get("aria-current") == "page"] == [
@@ -185,7 +185,7 @@ def test_base_layout_renders_for_a_guest_without_a_village(env: Environment) -> 
     )
     assert_balanced(html)
     assert "<title>Tentang · Kabupaten Sampang</title>" in html
-    assert 'action="/logout"' not in html
+    assert 'action="/keluar"' not in html
     assert "<style>" not in html
     assert 'class="site-nav"' not in html
 

@@ -1,7 +1,10 @@
 """Citizen accounts: a 6-digit PIN per resident, issued at the village office and hashed.
 
 The operator hands the PIN over once (it is shown on screen and stored only as an argon2id hash);
-the citizen must choose their own at the first sign-in, so nobody at the office knows it.
+the citizen must choose their own at the first sign-in, so nobody at the office knows it. A reset
+ends every session of the citizen; a change ends every other one, and a voluntary change (not the
+one forced after an operator's PIN) needs the current PIN, so a forgotten open session cannot be
+used to lock the citizen out.
 """
 
 from __future__ import annotations
@@ -12,10 +15,18 @@ from itertools import pairwise
 from typing import Any
 
 from core.auth.passwords import hash_password, verify_password
+from core.auth.sessions import end_citizen_sessions
 from core.kernel import Kernel
 from plugins.population.tables import CitizenAccount, Resident
 
-__all__ = ["PinInvalid", "change_pin", "check_new_pin", "find_account", "issue_pin"]
+__all__ = [
+    "PinInvalid",
+    "change_pin",
+    "check_new_pin",
+    "citizen_ref",
+    "find_account",
+    "issue_pin",
+]
 
 PIN_LENGTH = 6
 
@@ -26,6 +37,11 @@ class PinInvalid(ValueError):
     def __init__(self, errors: dict[str, str]) -> None:
         super().__init__("; ".join(errors.values()))
         self.errors = errors
+
+
+def citizen_ref(village_code: str, resident_id: int) -> str:
+    """How a session names the citizen it belongs to."""
+    return f"{village_code}:{resident_id}"
 
 
 def _weak(pin: str) -> bool:
@@ -64,6 +80,7 @@ async def issue_pin(
                 created_at=now,
             )
         )
+    await end_citizen_sessions(citizen_ref(village_code, resident["id"]))
     await kernel.audit(
         village_code,
         actor=actor,
@@ -104,26 +121,41 @@ async def sign_in_account(nik: str) -> dict[str, Any] | None:
     )
 
 
-async def check_new_pin(account: dict[str, Any], pin: str, confirm: str) -> None:
+async def check_new_pin(account: dict[str, Any], current: str, pin: str, confirm: str) -> None:
+    """`current` is asked for unless the PIN was just issued by an operator (the session was
+    opened with it a moment ago, and a reset ended every older one)."""
     errors: dict[str, str] = {}
-    if len(pin) != PIN_LENGTH or not pin.isdigit():
+    voluntary = not account["must_change_pin"]
+    if voluntary and not await verify_password(account["pin_hash"], current):
+        errors["current_pin"] = "PIN saat ini salah."
+    elif len(pin) != PIN_LENGTH or not pin.isdigit():
         errors["pin"] = "PIN baru harus 6 digit angka."
     elif _weak(pin):
         errors["pin"] = "PIN baru terlalu mudah ditebak (angka sama atau berurutan)."
     elif await verify_password(account["pin_hash"], pin):
-        errors["pin"] = "PIN baru harus berbeda dari PIN yang diberikan petugas."
+        errors["pin"] = (
+            "PIN baru harus berbeda dari PIN sekarang."
+            if voluntary
+            else "PIN baru harus berbeda dari PIN yang diberikan petugas."
+        )
     if not errors and confirm != pin:
         errors["pin_confirm"] = "Ulangi PIN baru tidak sama."
     if errors:
         raise PinInvalid(errors)
 
 
-async def change_pin(kernel: Kernel, account: dict[str, Any], pin: str, actor: str) -> None:
+async def change_pin(
+    kernel: Kernel, account: dict[str, Any], pin: str, actor: str, *, session_id: int
+) -> None:
+    """Every session of the citizen but `session_id` (the one changing) ends."""
     await CitizenAccount.update(
         {CitizenAccount.pin_hash: await hash_password(pin), CitizenAccount.must_change_pin: False}
     ).where(
         (CitizenAccount.id == account["id"])
         & (CitizenAccount.village_code == account["village_code"])
+    )
+    await end_citizen_sessions(
+        citizen_ref(account["village_code"], account["resident"]), keep=session_id
     )
     await kernel.audit(
         account["village_code"],

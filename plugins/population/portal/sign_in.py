@@ -1,8 +1,9 @@
 """Citizen sign-in with NIK and PIN, the forced PIN change, and sign-out (public routes).
 
-The answer to a failed sign-in is the same whether the NIK has an account or not, and failures
-are counted per NIK and per address (kept even though the response is an error), so the page
-cannot be used to learn who is registered or to guess PINs.
+The answer to a failed sign-in is the same whether the NIK has an account or not, and attempts
+are counted by `core.auth.throttle` (kept even though the response is an error), so the page
+cannot be used to learn who is registered or to guess PINs, and a phone that signed in before
+keeps its own allowance while a stranger guesses at the same NIK.
 """
 
 from __future__ import annotations
@@ -12,15 +13,11 @@ from typing import Any
 from litestar import Request, Response, get, post
 from litestar.response import Redirect
 
+from core.auth.csrf import rotate_csrf_token
+from core.auth.devices import DEVICE_COOKIE, remember_device, trusted_device
 from core.auth.passwords import verify_password
 from core.auth.sessions import SESSION_COOKIE, end_session, set_session_cookie, start_session
-from core.auth.throttle import (
-    account_key,
-    address_key,
-    clear_failures,
-    is_throttled,
-    record_failure,
-)
+from core.auth.throttle import forgive, reserve_attempt
 from core.db.scope import set_tenant_scope
 from core.kernel import Kernel
 from core.tenancy.tables import Village
@@ -31,6 +28,7 @@ from plugins.population.portal.accounts import (
     PinInvalid,
     change_pin,
     check_new_pin,
+    citizen_ref,
     find_account,
     sign_in_account,
 )
@@ -60,12 +58,16 @@ async def citizen_login(request: Request[Any, Any, Any], kernel: Kernel) -> Resp
     state = request_state(request)
     state.commit_on_error = True
     settings = kernel.settings
-    address = request.client.host if request.client else "unknown"
-    limits = {
-        account_key("nik", nik): settings.login_attempts_per_account,
-        address_key(address): settings.login_attempts_per_address,
-    }
-    if await is_throttled(settings, limits, state.now):
+    device_cookie = request.cookies.get(DEVICE_COOKIE)
+    reservation = await reserve_attempt(
+        settings,
+        state.now,
+        kind="nik",
+        identifier=nik,
+        address=request.client.host if request.client else "unknown",
+        trusted_device=trusted_device(settings, device_cookie, "nik", nik),
+    )
+    if not reservation.allowed:
         return await render(
             request, "population/portal/login.html", {"error": THROTTLED}, status_code=429
         )
@@ -73,18 +75,19 @@ async def citizen_login(request: Request[Any, Any, Any], kernel: Kernel) -> Resp
     account = await sign_in_account(nik) if nik.isdigit() and len(nik) == 16 else None
     valid = await verify_password(account["pin_hash"] if account else None, pin)
     if not valid or account is None:
-        await record_failure(list(limits), state.now)
         return await render(
             request, "population/portal/login.html", {"error": WRONG}, status_code=401
         )
-    await clear_failures(account_key("nik", nik))
+    await forgive(reservation)
     await end_session(request.cookies.get(SESSION_COOKIE))
     token = await start_session(
-        state.now, citizen_ref=f"{account['village_code']}:{account['resident']}"
+        state.now, citizen_ref=citizen_ref(account["village_code"], account["resident"])
     )
     target = CHANGE if account["must_change_pin"] else await citizen_home(account["village_code"])
     response = Redirect(target, status_code=303)
-    set_session_cookie(response, token, kernel.settings)
+    set_session_cookie(response, token, settings)
+    rotate_csrf_token(response, settings)
+    remember_device(response, settings, device_cookie, "nik", nik)
     return response
 
 
@@ -101,26 +104,34 @@ async def _signed_in_account(
 
 @get(CHANGE, guards=[public], include_in_schema=False)
 async def change_pin_page(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
-    if await _signed_in_account(request, kernel) is None:
+    account = await _signed_in_account(request, kernel)
+    if account is None:
         return Redirect(LOGIN, status_code=303)
-    return await render(request, "population/portal/change_pin.html", {"errors": {}})
+    return await render(request, "population/portal/change_pin.html", _pin_context(account, {}))
 
 
 @post(CHANGE, guards=[public], include_in_schema=False)
 async def change_pin_submit(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    state = request_state(request)
     account = await _signed_in_account(request, kernel)
-    if account is None:
+    if account is None or state.session is None:
         return Redirect(LOGIN, status_code=303)
     form = await request.form()
+    current = str(form.get("current_pin", ""))
     pin, confirm = str(form.get("pin", "")), str(form.get("pin_confirm", ""))
     try:
-        await check_new_pin(account, pin, confirm)
+        await check_new_pin(account, current, pin, confirm)
     except PinInvalid as exc:
-        return await render(
-            request, "population/portal/change_pin.html", {"errors": exc.errors}, status_code=422
-        )
-    await change_pin(kernel, account, pin, actor=f"warga:{account['resident']}")
+        context = _pin_context(account, exc.errors)
+        return await render(request, "population/portal/change_pin.html", context, status_code=422)
+    await change_pin(
+        kernel, account, pin, actor=f"warga:{account['resident']}", session_id=state.session.id
+    )
     return Redirect(await citizen_home(account["village_code"]), status_code=303)
+
+
+def _pin_context(account: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    return {"errors": errors, "forced": bool(account["must_change_pin"])}
 
 
 @post("/warga/keluar", guards=[public], include_in_schema=False)
