@@ -26,6 +26,7 @@ TITLES = {
     404: "Halaman tidak ditemukan",
     405: "Metode tidak diizinkan",
     409: "Terjadi konflik",
+    413: "Kiriman terlalu besar",
     422: "Data tidak valid",
     429: "Terlalu banyak permintaan",
     500: "Terjadi kesalahan pada server",
@@ -35,6 +36,10 @@ MESSAGES = {
     400: "Permintaan tidak dapat diproses. Periksa kembali isian Anda.",
     403: "Anda tidak berhak membuka halaman ini.",
     404: "Halaman yang Anda cari tidak ada atau sudah dipindahkan.",
+    413: (
+        "Berkas yang dikirim terlalu besar untuk diterima sekaligus. Kembali ke formulir, "
+        "kecilkan foto atau kirim lebih sedikit berkas, lalu coba lagi."
+    ),
     500: "Maaf, terjadi kesalahan. Tim TI kabupaten sudah dicatat; coba lagi nanti.",
     503: "Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.",
 }
@@ -113,7 +118,13 @@ def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) 
         )
         return Redirect(f"{login_url}?next={request.url.path}", status_code=303)
     detail = exc.detail if exc.detail and exc.detail != TITLES.get(exc.status_code) else None
-    if detail and detail in {"Not Found", "Internal Server Error", "Forbidden", "Bad Request"}:
+    if detail and detail in {
+        "Not Found",
+        "Internal Server Error",
+        "Forbidden",
+        "Bad Request",
+        "Request Entity Too Large",
+    }:
         detail = None
     extra = None
     status = exc.status_code

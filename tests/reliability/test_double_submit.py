@@ -92,7 +92,9 @@ async def _request_at(office: Office, state: str, *, citizen: bool = False) -> i
     }
     if citizen:
         sent = await office.clients["citizen"].post(
-            office.village.url + "/warga/layanan/baru", data=body, files=NOTE
+            office.village.url + "/warga/layanan/baru",
+            data={**body, "member": str(office.residents[0])},
+            files=NOTE,
         )
         assert sent.status_code == 303, re.findall(r"(?s)<main.*</main>", sent.text)[0][:1500]
         async with office.kampung.scope(office.village.code):

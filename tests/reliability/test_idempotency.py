@@ -88,7 +88,7 @@ KEYED = [
         "request by citizen",
         "citizen",
         "/warga/layanan/baru",
-        _request,
+        lambda office: {**_request(office), "member": str(office.residents[1])},
         ServiceRequest,
         "multipart",
     ),

@@ -10,6 +10,7 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import HTTPException, NotFoundException
 from litestar.response import Redirect
 
+from core.i18n import _
 from core.kernel import Kernel
 from core.web.render import flash, render
 from core.web.request_state import request_state
@@ -27,7 +28,13 @@ from plugins.population.portal.sign_in import CHANGE, LOGIN
 from plugins.population.services.age import local_day
 from plugins.population.services.details import DETAIL_FIELDS
 from plugins.population.services.downloads import attachment_headers
-from plugins.population.services.intake import form_values, read_uploads, upload_field
+from plugins.population.services.intake import (
+    BODY_LIMIT,
+    form_values,
+    read_uploads,
+    upload_field,
+    upload_limits,
+)
 from plugins.population.services.kinds import KINDS, get_kind
 from plugins.population.services.queries import age_of, load_request
 from plugins.population.services.requests import (
@@ -109,7 +116,12 @@ async def citizen_home_page(request: Request[Any, Any, Any]) -> Response[Any]:
 
 
 def _form_context(
-    kind_key: str, citizen: CitizenView, values: dict[str, str], errors: dict[str, str], base: str
+    kernel: Kernel,
+    kind_key: str,
+    citizen: CitizenView,
+    values: dict[str, str],
+    errors: dict[str, str],
+    base: str,
 ) -> dict[str, Any]:
     kind = None
     if kind_key:
@@ -120,9 +132,11 @@ def _form_context(
     return {
         "kind": kind,
         "kind_options": [("", "Pilih jenis layanan"), *((k.key, k.title) for k in KINDS)],
-        "member_options": [(m["nik"], m["name"]) for m in citizen.members],
+        "member_options": [(str(m["id"]), m["name"]) for m in citizen.members],
         "detail_fields": DETAIL_FIELDS.get(kind.key, ()) if kind else (),
         "upload_field": upload_field,
+    """The form refers to family members by their row id, never by NIK: the page must not hand
+    every member's full NIK to whoever holds the phone."""
         "values": {"idempotency_key": secrets.token_hex(16), **values},
         "errors": errors,
         "action": f"{base}/warga/layanan/baru",
@@ -130,17 +144,25 @@ def _form_context(
 
 
 @get("/warga/layanan/baru", guards=[citizen_of_village], include_in_schema=False)
-async def citizen_request_form(request: Request[Any, Any, Any], kind: str = "") -> Response[Any]:
+async def citizen_request_form(
+    request: Request[Any, Any, Any], kernel: Kernel, kind: str = ""
+) -> Response[Any]:
     citizen = await _citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
     tenant = request_state(request).tenant
     assert tenant is not None
-    context = _form_context(kind, citizen, {"kind": kind}, {}, tenant.base_url)
+    context = _form_context(kernel, kind, citizen, {"kind": kind}, {}, tenant.base_url)
     return await render(request, "population/portal/new_request.html", context)
+        **upload_limits(kernel.settings),
 
 
-@post("/warga/layanan/baru", guards=[citizen_of_village], include_in_schema=False)
+@post(
+    "/warga/layanan/baru",
+    guards=[citizen_of_village],
+    include_in_schema=False,
+    request_max_body_size=BODY_LIMIT,
+)
 async def citizen_request_submit(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
     citizen = await _citizen(request)
     if not isinstance(citizen, CitizenView):
@@ -154,23 +176,36 @@ async def citizen_request_submit(request: Request[Any, Any, Any], kernel: Kernel
     if existing is not None:
         return Redirect(f"{tenant.base_url}/warga", status_code=303)
     me = citizen.resident
-    values.update(applicant_name=me["name"], applicant_nik=me["nik"])
+    member = next((m for m in citizen.members if str(m["id"]) == values.get("member")), None)
     errors: dict[str, str] = {}
     submission = None
-    if values.get("nik") not in {m["nik"] for m in citizen.members}:
-        errors["nik"] = "Pilih anggota keluarga Anda yang dilayani."
+    if member is None:
+        errors["member"] = _("Pilih anggota keluarga Anda yang dilayani.")
     try:
         submission = await validate_submission(
-            tenant.code, values, "online", local_day(state.now, tenant.code)
+            tenant.code,
+            {
+                **values,
+                "nik": member["nik"] if member else "",
+                "applicant_name": me["name"],
+                "applicant_nik": me["nik"],
+            },
+            "online",
+            local_day(state.now, tenant.code),
         )
     except SubmissionInvalid as exc:
-        errors = {**exc.errors, **errors}
+        found = dict(exc.errors)
+        if "nik" in found:
+            found["member"] = found.pop("nik")
+        errors = {**found, **errors}
     uploads, upload_errors = await read_uploads(form, values.get("kind", ""), kernel.settings)
     errors.update(upload_errors)
     if errors or submission is None:
-        context = _form_context(values.get("kind", ""), citizen, values, errors, tenant.base_url)
+        context = _form_context(
+            kernel, values.get("kind", ""), citizen, values, errors, tenant.base_url
+        )
         return await render(request, "population/portal/new_request.html", context, status_code=422)
-    request_id, _ = await submit_request(
+    request_id, _created = await submit_request(
         kernel, tenant.code, submission, uploads, f"warga:{me['id']}", state.now
     )
     await flash(

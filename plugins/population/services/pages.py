@@ -20,7 +20,13 @@ from plugins.population.permissions import RESIDENT_READ
 from plugins.population.services.age import local_day
 from plugins.population.services.details import DETAIL_FIELDS, SUBJECT_OPTIONAL
 from plugins.population.services.downloads import document_response
-from plugins.population.services.intake import form_values, read_uploads, upload_field
+from plugins.population.services.intake import (
+    BODY_LIMIT,
+    form_values,
+    read_uploads,
+    upload_field,
+    upload_limits,
+)
 from plugins.population.services.kinds import KINDS, get_kind
 from plugins.population.services.queries import PAGE_SIZE, Filters, list_requests, load_request
 from plugins.population.services.requests import (
@@ -98,7 +104,7 @@ async def request_list(
 
 
 def _form_context(
-    kind_key: str, values: dict[str, str], errors: dict[str, str], action: str
+    kernel: Kernel, kind_key: str, values: dict[str, str], errors: dict[str, str], action: str
 ) -> dict[str, Any]:
     kind = None
     if kind_key:
@@ -120,14 +126,22 @@ def _form_context(
 
 
 @get("/layanan/baru", guards=[requires(SUBMIT_PERMISSION)], include_in_schema=False)
-async def new_request_form(request: Request[Any, Any, Any], kind: str = "") -> Response[Any]:
+async def new_request_form(
+    request: Request[Any, Any, Any], kernel: Kernel, kind: str = ""
+) -> Response[Any]:
     tenant = request_state(request).tenant
     assert tenant is not None
-    context = _form_context(kind, {"kind": kind}, {}, f"{tenant.base_url}/layanan/baru")
+    context = _form_context(kernel, kind, {"kind": kind}, {}, f"{tenant.base_url}/layanan/baru")
     return await render(request, "population/services/new.html", context)
+        **upload_limits(kernel.settings),
 
 
-@post("/layanan/baru", guards=[requires(SUBMIT_PERMISSION)], include_in_schema=False)
+@post(
+    "/layanan/baru",
+    guards=[requires(SUBMIT_PERMISSION)],
+    include_in_schema=False,
+    request_max_body_size=BODY_LIMIT,
+)
 async def create_request(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
     state = request_state(request)
     tenant = state.tenant
@@ -149,7 +163,7 @@ async def create_request(request: Request[Any, Any, Any], kernel: Kernel) -> Res
     errors.update(upload_errors)
     if errors or submission is None:
         context = _form_context(
-            values.get("kind", ""), values, errors, f"{tenant.base_url}/layanan/baru"
+            kernel, values.get("kind", ""), values, errors, f"{tenant.base_url}/layanan/baru"
         )
         return await render(request, "population/services/new.html", context, status_code=422)
     request_id, _ = await submit_request(

@@ -1,7 +1,9 @@
 """Supporting documents applicants bring: checked by content, stored outside the web root.
 
 A file's name says nothing about what it is, so the first bytes decide: only JPEG, PNG and PDF
-are taken. Files get random names under ``<data>/uploads/<village>/`` and are only ever sent back
+are taken. Pictures must then decode, and are stored re-encoded: upright, at most
+``MAX_SIDE`` pixels on their longest side, without EXIF (a phone photo carries where it was
+taken). Files get random names under ``<data>/uploads/<village>/`` and are only ever sent back
 as downloads, so a crafted file can never run in a staff member's browser.
 """
 
@@ -15,17 +17,26 @@ from pathlib import Path
 
 from core.config import Settings
 from core.db import remove_on_rollback
+from core.i18n import _
+from core.images import NotAnImage, reencode_image
 
 __all__ = [
+    "CEILING_MAX_BYTES",
     "DEFAULT_MAX_BYTES",
+    "MAX_SIDE",
     "CheckedUpload",
     "check_upload",
     "max_upload_bytes",
+    "megabytes",
     "store_upload",
     "stored_path",
 ]
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+CEILING_MAX_BYTES = 10 * 1024 * 1024
+"""The most ``upload_max_bytes`` may be set to: the request body limit is derived from it."""
+MAX_SIDE = 2000
+"""Longest side of a stored picture: a page of a KK stays readable, the file is ~0.5-1 MB."""
 _SIGNATURES = (
     (b"\xff\xd8\xff", "image/jpeg", ".jpg"),
     (b"\x89PNG\r\n\x1a\n", "image/png", ".png"),
@@ -50,25 +61,46 @@ class CheckedUpload:
 
 
 def max_upload_bytes(settings: Settings) -> int:
-    """Per-file limit: ``[population] upload_max_bytes`` in the config, 5 MB by default."""
+    """Per-file limit: ``[population] upload_max_bytes`` in the config, 5 MB by default and at
+    most ``CEILING_MAX_BYTES``."""
     section = settings.extra.get("population", {})
     value = section.get("upload_max_bytes") if isinstance(section, dict) else None
-    return int(value) if isinstance(value, int) and value > 0 else DEFAULT_MAX_BYTES
+    if isinstance(value, int) and value > 0:
+        return min(value, CEILING_MAX_BYTES)
+    return DEFAULT_MAX_BYTES
+
+
+def megabytes(limit: int) -> str:
+    """A limit as people read it: ``5`` for 5 MB, ``2,5`` for 2.5 MB."""
+    return f"{limit / (1024 * 1024):.1f}".removesuffix(".0").replace(".", ",")
 
 
 def check_upload(
     doc_key: str, label: str, filename: str, data: bytes, limit: int
 ) -> CheckedUpload | str:
-    """The checked file, or the Indonesian error for the field of ``label``."""
+    """The checked (and for a picture, re-encoded) file, or the error for the field of ``label``.
+
+    CPU-bound for pictures: call it from a worker thread.
+    """
     if not data:
-        return f"{label}: berkas kosong."
+        return _("{label}: berkas kosong.").format(label=label)
     if len(data) > limit:
-        return f"{label}: ukuran berkas paling besar {limit // (1024 * 1024)} MB."
+        return _("{label}: ukuran berkas paling besar {size} MB.").format(
+            label=label, size=megabytes(limit)
+        )
     for magic, content_type, extension in _SIGNATURES:
         if data.startswith(magic):
             safe_name = Path(filename).name[:200] or f"{doc_key}{extension}"
-            return CheckedUpload(doc_key, safe_name, content_type, extension, data)
-    return f"{label}: hanya berkas JPG, PNG, atau PDF yang diterima."
+            if content_type == "application/pdf":
+                return CheckedUpload(doc_key, safe_name, content_type, extension, data)
+            try:
+                picture = reencode_image(data, frozenset({"JPEG", "PNG"}), MAX_SIDE)
+            except NotAnImage:
+                return _("{label}: berkas bukan gambar JPG atau PNG yang utuh.").format(label=label)
+            return CheckedUpload(
+                doc_key, safe_name, picture.content_type, picture.extension, picture.data
+            )
+    return _("{label}: hanya berkas JPG, PNG, atau PDF yang diterima.").format(label=label)
 
 
 def _folder(settings: Settings, village_code: str) -> Path:

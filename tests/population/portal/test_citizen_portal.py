@@ -175,7 +175,7 @@ async def test_citizen_submits_online_and_rates_the_handed_over_request(kampung,
     me = await people.resident(village, family=family)
     child = await people.resident(village, "ANAK", family=family)
     client = await citizen_client(kampung, me["nik"], await issue_pin(kampung, village, me["nik"]))
-    data = {"kind": "kia", "idempotency_key": "online-1", "nik": child["nik"]}
+    data = {"kind": "kia", "idempotency_key": "online-1", "member": str(child["id"])}
     first = await client.post(village.url + "/warga/layanan/baru", data=data)
     again = await client.post(village.url + "/warga/layanan/baru", data=data)
     assert first.status_code == again.status_code == 303
