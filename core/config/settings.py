@@ -52,9 +52,10 @@ class Settings:
     session_absolute_hours: int = 12
     """A session ends this long after sign-in, used or not."""
     login_attempts_per_account: int = 5
-    """Failed sign-ins per account within the throttle window before it is throttled."""
+    """Sign-in attempts per account from one address (or from one browser that signed in to it
+    before) within the throttle window; from all addresses together, ten times as many."""
     login_attempts_per_address: int = 20
-    """Failed sign-ins per client address within the throttle window."""
+    """Sign-in attempts per client address within the throttle window."""
     login_window_minutes: int = 15
     """Length of the login throttle window."""
     data_dir: str = "var"
