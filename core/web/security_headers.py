@@ -12,6 +12,11 @@ is kept (a handler that knows its answer is public may say how to cache it).
 - Cache-Control `no-store` on everything that is not a static file: pages and API answers carry
   personal data, and a shared computer or a proxy must not keep them.
 - Strict-Transport-Security when cookies are Secure, that is when the instance is served by HTTPS.
+
+The API's documentation pages under `/schema` (Litestar's Redoc, Swagger UI, Elements) run an
+inline script and scripts from public CDNs. They get a policy of their own that allows those, in a
+`sandbox`: the page runs in an opaque origin, so a script served by a CDN can neither read the
+instance's cookies nor call its API with the reader's session.
 """
 
 from __future__ import annotations
@@ -26,6 +31,23 @@ from core.config import Settings
 
 NONCE_KEY = "kampung_csp_nonce"
 HSTS_SECONDS = 31536000
+DOCS_PREFIX = "/schema"
+DOCS_CDNS = "https://cdn.redoc.ly https://cdn.jsdelivr.net https://unpkg.com"
+DOCS_POLICY = "; ".join(
+    [
+        "sandbox allow-scripts allow-popups",
+        "default-src 'none'",
+        f"script-src 'unsafe-inline' {DOCS_CDNS}",
+        f"style-src 'unsafe-inline' {DOCS_CDNS} https://fonts.googleapis.com",
+        "font-src https://fonts.gstatic.com",
+        f"img-src data: {DOCS_CDNS}",
+        "worker-src blob:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    ]
+)
+"""For the documentation pages only: their scripts run, sandboxed away from the instance."""
 
 
 def csp_nonce(scope: Scope | dict[str, Any]) -> str:
@@ -74,7 +96,13 @@ class SecurityHeaders:
             if name not in headers:
                 headers[name] = value
         if "content-security-policy" not in headers:
-            nonce = scope.get("state", {}).get(NONCE_KEY)
-            headers["content-security-policy"] = content_security_policy(nonce)
+            headers["content-security-policy"] = self.policy(scope, headers)
         if "cache-control" not in headers:
             headers["cache-control"] = "no-store"
+
+    @staticmethod
+    def policy(scope: Scope, headers: MutableScopeHeaders) -> str:
+        is_page = headers.get("content-type", "").startswith("text/html")
+        if is_page and scope.get("path", "").startswith(DOCS_PREFIX):
+            return DOCS_POLICY
+        return content_security_policy(scope.get("state", {}).get(NONCE_KEY))

@@ -85,6 +85,18 @@ async def test_error_pages_carry_every_header(kampung) -> None:
     assert_protected(refused)
 
 
+async def test_the_api_documentation_runs_its_scripts_only_in_a_sandbox(kampung) -> None:
+    client = kampung.client()
+    for path in ("/schema", "/schema/swagger"):
+        page = await client.get(path)
+        assert page.status_code == 200
+        policy = csp_directives(page)
+        assert policy["sandbox"] == "allow-scripts allow-popups", "no allow-same-origin"
+        assert policy["frame-ancestors"] == "'none'" and policy["default-src"] == "'none'"
+    schema = await client.get("/schema/openapi.json")
+    assert_protected(schema)
+
+
 async def test_the_village_colours_style_carries_the_answers_nonce(kampung) -> None:
     from core.db.jsonvalue import json_dict
     from core.tenancy.tables import Village
