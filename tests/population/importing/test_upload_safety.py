@@ -129,26 +129,28 @@ def _wide_xlsx(rows: int) -> bytes:
 
 
 async def test_a_health_check_answers_while_a_large_upload_is_parsed(kampung):
+    """Health checks are asked one after another for as long as the upload takes; each round
+    (a check and a 20 ms pause) must take a fraction of the upload's time. With the parse on
+    the event loop, the round it fell into lasted as long as the parse."""
     village = await kampung.village()
     client = await kampung.login("village_admin", village)
     anonymous = kampung.client()
-    folder = kampung.settings.data_path / "imports" / village.code
     started = time.perf_counter()
     upload = asyncio.create_task(
         client.post(village.url + "/impor", files={"berkas": ("lebar.xlsx", _wide_xlsx(120))})
     )
-    while not (folder.is_dir() and any(not p.name.startswith("upload-") for p in folder.iterdir())):
-        assert not upload.done(), (await upload).text
-        await asyncio.sleep(0.005)
-    asked = time.perf_counter()
-    health = await anonymous.get("/-/health")
-    answered = time.perf_counter() - asked
-    assert health.status_code == 200
-    assert not upload.done(), "the health check must answer while the upload is parsed"
+    rounds = []
+    while not upload.done():
+        begun = time.perf_counter()
+        health = await anonymous.get("/-/health")
+        assert health.status_code == 200
+        await asyncio.sleep(0.02)
+        rounds.append(time.perf_counter() - begun)
     response = await upload
     took = time.perf_counter() - started
     assert response.status_code == 303, response.text
-    assert answered < took / 4
+    assert len(rounds) >= 3
+    assert max(rounds) < took / 4, (max(rounds), took)
 
 
 def _csv_of_size(size: int) -> bytes:
