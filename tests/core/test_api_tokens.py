@@ -329,3 +329,13 @@ def test_cli_creates_lists_and_revokes_tokens(tmp_path, monkeypatch, capsys) -> 
     assert main([*base, "token", "revoke", "1"]) == 2
     assert main([*base, "token", "list"]) == 0
     assert "revoked" in capsys.readouterr().out
+
+
+async def test_only_a_regency_admin_manages_tokens(kampung) -> None:
+    village = await kampung.village(0)
+    officer = await kampung.login("regency_officer")
+    village_admin = await kampung.login("village_admin", village)
+    admin = await kampung.login("regency_admin")
+    assert (await officer.get("/kabupaten/token-api")).status_code == 403
+    assert (await village_admin.get("/kabupaten/token-api")).status_code == 403
+    assert 'href="/kabupaten/token-api"' in (await admin.get("/kabupaten")).text
