@@ -15,6 +15,7 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.plugins.htmx import HTMXPlugin
 
 from core import i18n
+from core.auth.csrf import CSRF_COOKIE
 from core.auth.password_first import password_changed_first
 from core.config import Settings
 from core.db.engine import DatabaseUnavailable
@@ -81,7 +82,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
             csrf_middleware(
                 CSRFConfig(
                     secret=settings.secret_key,
-                    cookie_name="kampung_csrf",
+                    cookie_name=CSRF_COOKIE,
                     header_name="x-csrf-token",
                     cookie_secure=settings.cookie_secure,
                     cookie_samesite="lax",
