@@ -15,11 +15,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from core.audit import record_command
 from core.cli.runner import run_with_kernel
 from core.cli.villages import regency_villages, require_village
 from core.config import Settings
 from core.db import tenant_transaction
 from core.kernel import Kernel
+from plugins.population import disclosures
 from plugins.population.importing.bulk import refresh_planner_statistics
 from plugins.population.importing.export_file import ExportTargetError, export_register
 from plugins.population.importing.formats import ImportFormatError
@@ -103,6 +105,13 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
                 entity="resident_register",
                 entity_id=scope,
                 after={"format": path.suffix.lower().lstrip("."), "rows": count},
+            )
+            await record_command(
+                disclosures.EXPORT,
+                village_code=scope,
+                command="kampung population export",
+                query={"format": path.suffix.lower().lstrip("."), "file": path.name},
+                count=count,
             )
             return count
 

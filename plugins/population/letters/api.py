@@ -11,11 +11,13 @@ import msgspec
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException, ValidationException
 
+from core.audit import disclose
 from core.db.jsonvalue import json_dict
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.request_state import request_state
 from core.workflow import TransitionRefused, UnknownAction
+from plugins.population import disclosures
 from plugins.population.domain.identity import mask_nik
 from plugins.population.letters.service import (
     ActionForbidden,
@@ -109,6 +111,13 @@ async def list_letters(
     assert tenant is not None
     criteria = LetterFilter(kind=jenis, status=status, year=tahun, page=page)
     rows, pages = await search_letters(tenant.code, criteria)
+    disclose(
+        request,
+        disclosures.LETTER_LIST,
+        subjects=disclosures.many(rows, disclosures.letter),
+        query={"jenis": jenis, "status": status, "tahun": tahun or "", "page": page},
+        count=len(rows),
+    )
     items = [
         LetterSummary(
             row["id"],
@@ -131,6 +140,7 @@ async def _detail(request: Request[Any, Any, Any], kernel: Kernel, letter_id: in
     if letter is None:
         raise NotFoundException()
     steps = await letter_steps(tenant.code, letter_id)
+    disclose(request, disclosures.LETTER_DETAIL, subjects=disclosures.letter(letter))
     return LetterDetail(
         id=letter["id"],
         kind=letter["kind"],

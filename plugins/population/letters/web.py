@@ -14,6 +14,7 @@ from litestar.exceptions import (
 from litestar.response import Redirect
 from markupsafe import Markup, escape
 
+from core.audit import disclose
 from core.auth.principal import has_permission
 from core.db.jsonvalue import json_dict
 from core.kernel import Kernel
@@ -21,6 +22,7 @@ from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
 from core.workflow import TransitionRefused, UnknownAction
+from plugins.population import disclosures
 from plugins.population.letters.context import flat_fields
 from plugins.population.letters.dates import format_letter_date
 from plugins.population.letters.issue import LETTER_TIMEZONE
@@ -82,6 +84,13 @@ async def letter_list(request: Request[Any, Any, Any], kernel: Kernel) -> Respon
         }
         for row in rows
     ]
+    disclose(
+        request,
+        disclosures.LETTER_LIST,
+        subjects=disclosures.many(rows, disclosures.letter),
+        query={"jenis": criteria.kind, "status": criteria.status, "tahun": criteria.year or ""},
+        count=len(rows),
+    )
     return await render(
         request,
         "population/letters/list.html",
@@ -162,6 +171,7 @@ async def _detail(
         raise NotFoundException()
     kind = LETTER_KINDS[letter["kind"]]
     steps = await letter_steps(tenant.code, letter_id)
+    disclose(request, disclosures.LETTER_DETAIL, subjects=disclosures.letter(letter))
     return await render(
         request,
         "population/letters/detail.html",
@@ -263,6 +273,7 @@ async def letter_pdf(
         entity="letter_pdf",
         entity_id=letter_id,
     )
+    disclose(request, disclosures.LETTER_PDF, subjects=disclosures.letter(letter))
     filename = "surat-" + (letter["number"] or str(letter_id)).replace("/", "-") + ".pdf"
     return Response(
         pdf,

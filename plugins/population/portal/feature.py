@@ -6,7 +6,7 @@ from core import MenuItem
 from core.tenancy.context import Tenant
 from plugins.population.feature import Feature
 from plugins.population.permissions import CITIZEN_MANAGE
-from plugins.population.portal import pages, sign_in, staff
+from plugins.population.portal import access, pages, sign_in, staff
 
 
 def menu(tenant: Tenant) -> list[MenuItem]:
@@ -18,7 +18,7 @@ def menu(tenant: Tenant) -> list[MenuItem]:
 
 
 FEATURE = Feature(
-    village_routes=[*pages.ROUTES, *staff.ROUTES],
+    village_routes=[*pages.ROUTES, *staff.ROUTES, *access.ROUTES],
     public_routes=sign_in.ROUTES,
     menu=menu,
 )

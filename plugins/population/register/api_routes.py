@@ -11,8 +11,10 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 
 from core import idempotency
+from core.audit import disclose
 from core.kernel import Kernel
 from core.web.guards import requires
+from plugins.population import disclosures
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
 from plugins.population.register.errors import NotInVillage, RegisterError
 from plugins.population.register.resident_form import LABELS, read_resident
@@ -96,7 +98,15 @@ def _record(row: dict[str, Any]) -> ResidentRecord:
 async def list_residents(request: Request[Any, Any, Any]) -> ResidentList:
     """The page's filters: q (name prefix), nik, kk, dusun, rw, rt, age, status, sort, page."""
     d = desk(request)
-    page = await search_residents(d.code, read_filter(request.query_params), d.today)
+    f = read_filter(request.query_params)
+    page = await search_residents(d.code, f, d.today)
+    disclose(
+        request,
+        disclosures.API_RESIDENT_LIST,
+        subjects=disclosures.residents(page.rows),
+        query={**f.query(), "page": page.page},
+        count=page.total,
+    )
     items = [
         ResidentSummary(
             r["id"],
@@ -128,14 +138,10 @@ async def _load(d: Desk, resident_id: int) -> dict[str, Any]:
     summary="Data penduduk",
     tags=["penduduk"],
 )
-async def get_resident(
-    request: Request[Any, Any, Any], kernel: Kernel, resident_id: int
-) -> ResidentRecord:
+async def get_resident(request: Request[Any, Any, Any], resident_id: int) -> ResidentRecord:
     d = desk(request)
     row = await _load(d, resident_id)
-    await kernel.audit(
-        d.tenant, actor=d.actor, action="read", entity="resident", entity_id=resident_id
-    )
+    disclose(request, disclosures.API_RESIDENT, subjects=[disclosures.resident(row)])
     return _record(row)
 
 

@@ -10,10 +10,12 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 from markupsafe import Markup
 
+from core.audit import disclose
 from core.i18n import N_
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.render import flash, render
+from plugins.population import disclosures
 from plugins.population.domain.codes import RELATIONSHIP
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
 from plugins.population.register.errors import NotInVillage, RegisterError
@@ -72,6 +74,13 @@ async def family_list(request: Request[Any, Any, Any]) -> Response[Any]:
         }
         for r in rows
     ]
+    disclose(
+        request,
+        disclosures.FAMILY_LIST,
+        subjects=[disclosures.family(r) for r in rows],
+        query={"kk": kk, "page": page},
+        count=total,
+    )
     return await render(
         request,
         TEMPLATES + "families.html",
@@ -129,6 +138,11 @@ async def _detail(
 ) -> Response[Any]:
     family = await _family(d, family_id)
     members = await family_members(d.code, family_id)
+    disclose(
+        request,
+        disclosures.FAMILY_DETAIL,
+        subjects=[disclosures.family(family), *disclosures.residents(members)],
+    )
     return await render(
         request,
         TEMPLATES + "family_detail.html",
@@ -204,6 +218,11 @@ async def _head_page(
     family = await _family(d, family_id)
     members = await family_members(d.code, family_id)
     living = [(str(m["id"]), f"{m['name']} ({m['nik']})") for m in members if m["status"] == 1]
+    disclose(
+        request,
+        disclosures.FAMILY_FORM,
+        subjects=[disclosures.family(family), *disclosures.residents(members)],
+    )
     return await render(
         request,
         TEMPLATES + "family_head.html",
@@ -258,6 +277,11 @@ async def _split_page(
     family = await _family(d, family_id)
     members = [m for m in await family_members(d.code, family_id) if m["status"] == 1]
     chosen = values.get("members", [])
+    disclose(
+        request,
+        disclosures.FAMILY_FORM,
+        subjects=[disclosures.family(family), *disclosures.residents(members)],
+    )
     return await render(
         request,
         TEMPLATES + "family_split.html",

@@ -10,6 +10,7 @@ from plugins.population.register import (
     api_routes,
     event_routes,
     family_routes,
+    history_routes,
     report_routes,
     resident_routes,
 )
@@ -34,6 +35,7 @@ FEATURE = Feature(
         *family_routes.ROUTES,
         *event_routes.ROUTES,
         *report_routes.ROUTES,
+        *history_routes.ROUTES,
     ],
     api_routes=api_routes.ROUTES,
     menu=menu,

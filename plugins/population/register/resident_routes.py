@@ -12,10 +12,14 @@ from litestar.response import Redirect
 from markupsafe import Markup, escape
 
 from core import idempotency
+from core.audit import AUDIT_VIEW, disclose
+from core.auth.principal import has_permission
 from core.i18n import N_
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.render import flash, render
+from core.web.request_state import request_state
+from plugins.population import disclosures
 from plugins.population.domain.codes import BASIC_STATUS, SEX
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
 from plugins.population.register.arrivals import ARRIVAL_KINDS, register_arrival
@@ -93,6 +97,13 @@ async def resident_list(request: Request[Any, Any, Any]) -> Response[Any]:
     d = desk(request)
     f = read_filter(request.query_params)
     page = await search_residents(d.code, f, d.today)
+    disclose(
+        request,
+        disclosures.RESIDENT_LIST,
+        subjects=disclosures.residents(page.rows),
+        query={**f.query(), "page": page.page},
+        count=page.total,
+    )
     return await render(
         request,
         TEMPLATES + "residents.html",
@@ -240,9 +251,7 @@ async def _kk_number(d: Desk, family_id: int | None) -> str:
 
 
 @get("/penduduk/{resident_id:int}", guards=[requires(RESIDENT_READ)], include_in_schema=False)
-async def resident_detail(
-    request: Request[Any, Any, Any], kernel: Kernel, resident_id: int
-) -> Response[Any]:
+async def resident_detail(request: Request[Any, Any, Any], resident_id: int) -> Response[Any]:
     d = desk(request)
     resident = await _resident_or_404(d, resident_id)
     family = await load_family(d.code, resident["family"]) if resident["family"] else None
@@ -257,7 +266,16 @@ async def resident_detail(
         for key in names
         if key != "kk_number"
     ]
-    response = await render(
+    disclose(
+        request,
+        disclosures.RESIDENT_DETAIL,
+        subjects=[
+            disclosures.resident(resident),
+            *([disclosures.family(family)] if family else []),
+            *disclosures.residents(members),
+        ],
+    )
+    return await render(
         request,
         TEMPLATES + "resident_detail.html",
         {
@@ -266,16 +284,17 @@ async def resident_detail(
             "family": family,
             "members": members,
             "events": await resident_events(d.code, resident_id),
+            "can_view_trail": _can_view_trail(request),
             "sex": SEX,
             **labels(),
         },
     )
-    # Recorded last: appending holds the village's audit chain lock until the commit, so every
-    # other read of the village waits for whatever this request still does after it.
-    await kernel.audit(
-        d.tenant, actor=d.actor, action="read", entity="resident", entity_id=resident_id
-    )
-    return response
+
+
+def _can_view_trail(request: Request[Any, Any, Any]) -> bool:
+    state = request_state(request)
+    permissions = request.app.state.kernel.permissions
+    return has_permission(state.principal, state.tenant, AUDIT_VIEW, permissions)
 
 
 @get("/penduduk/{resident_id:int}/ubah", guards=[requires(RESIDENT_WRITE)], include_in_schema=False)
@@ -284,6 +303,7 @@ async def edit_resident(request: Request[Any, Any, Any], resident_id: int) -> Re
     resident = await _resident_or_404(d, resident_id)
     values = form_values(resident, await _kk_number(d, resident["family"]))
     values["version"] = str(resident["version"])
+    disclose(request, disclosures.RESIDENT_FORM, subjects=[disclosures.resident(resident)])
     context = _form_context(
         d,
         values,

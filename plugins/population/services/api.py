@@ -9,9 +9,11 @@ import msgspec
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 
+from core.audit import disclose
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.request_state import request_state
+from plugins.population import disclosures
 from plugins.population.permissions import RESIDENT_READ
 from plugins.population.services.age import local_day
 from plugins.population.services.details import DETAIL_FIELDS
@@ -112,6 +114,13 @@ async def api_list(
     assert state.tenant is not None
     filters = Filters(kind=kind, status=status, min_age=parse_age(min_age), page=parse_page(page))
     rows, total = await list_requests(state.tenant.code, filters, state.now)
+    disclose(
+        request,
+        disclosures.REQUEST_LIST,
+        subjects=disclosures.many(rows, disclosures.service_request),
+        query=filters.query(),
+        count=total,
+    )
     return RequestPage([_out(r, state.now) for r in rows], total, filters.page, PAGE_SIZE)
 
 
@@ -123,6 +132,7 @@ async def api_detail(request: Request[Any, Any, Any], request_id: int) -> Reques
     row = await load_request(state.tenant.code, request_id)
     if row is None:
         raise NotFoundException()
+    disclose(request, disclosures.REQUEST_DETAIL, subjects=disclosures.service_request(row))
     steps = await (
         ServiceStep.select(
             ServiceStep.action,

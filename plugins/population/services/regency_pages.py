@@ -7,12 +7,14 @@ from typing import Any
 from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException, PermissionDeniedException
 
+from core.audit import disclose
 from core.i18n import N_
 from core.kernel import Kernel
 from core.tenancy.tables import District
 from core.web.guards import requires
 from core.web.render import render
 from core.web.request_state import request_state
+from plugins.population import disclosures
 from plugins.population.permissions import REQUEST_QUEUE
 from plugins.population.services.downloads import document_response
 from plugins.population.services.pages import act_and_answer, parse_age, parse_page
@@ -63,6 +65,13 @@ async def queue(
     villages = await onboarded_villages(state.tenant.code)
     rows, total = await list_requests(
         state.tenant.code, filters, state.now, villages=list(villages), oldest_first=True
+    )
+    disclose(
+        request,
+        disclosures.REQUEST_LIST,
+        subjects=disclosures.many(rows, disclosures.service_request),
+        query=filters.query(),
+        count=total,
     )
     districts = await District.select(District.code, District.name).order_by(District.code)
     used = {v.district_code for v in villages.values()}
@@ -115,6 +124,7 @@ async def _detail(request: Request[Any, Any, Any], request_id: int) -> dict[str,
         row["status"], state.principal, state.tenant, kernel.permissions, REGENCY_ACTIONS
     )
     context = await detail_context(row, state.now, actions, BASE, f"{BASE}/{request_id}/dokumen")
+    disclose(request, disclosures.REQUEST_DETAIL, subjects=disclosures.service_request(row))
     context["back_url"] = BASE
     context["village_name"] = village.name
     return context
@@ -155,10 +165,16 @@ async def regency_download(
 ) -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None and state.principal is not None
-    await _queued(request, request_id)
-    return await document_response(
+    row, _ = await _queued(request, request_id)
+    response = await document_response(
         kernel, state.tenant.code, state.principal.username, request_id, document_id
     )
+    disclose(
+        request,
+        disclosures.REQUEST_DOCUMENT,
+        subjects=[disclosures.document(document_id, row["village_code"])],
+    )
+    return response
 
 
 ROUTES = [queue, summary_page, regency_detail, regency_action, regency_download]

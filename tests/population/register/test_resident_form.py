@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from core.audit.tables import Disclosure
 from plugins.population.tables import Resident
 
 
@@ -107,7 +108,7 @@ async def test_second_save_of_a_stale_form_is_refused_and_the_first_kept(kampung
     assert stored["version"] == 2
 
 
-async def test_edit_and_read_are_audited(kampung, register) -> None:
+async def test_edit_is_audited_and_the_read_is_in_the_access_trail(kampung, register) -> None:
     village = await kampung.village()
     resident_id = await register.resident(village, 1)
     client = await kampung.login("village_operator", village)
@@ -119,9 +120,12 @@ async def test_edit_and_read_are_audited(kampung, register) -> None:
     )
 
     entries = await register.audit(village, "resident", resident_id)
-    assert [e["action"] for e in entries] == ["create", "read", "update"]
-    assert '"Budi Santoso"' in str(entries[2]["before"])
-    assert '"Budi Baru"' in str(entries[2]["after"])
+    assert [e["action"] for e in entries] == ["create", "update"]
+    assert '"Budi Santoso"' in str(entries[1]["before"])
+    assert '"Budi Baru"' in str(entries[1]["after"])
+    async with kampung.scope(village.code):
+        read = await Disclosure.select().where(Disclosure.kind == "population.resident.detail")
+    assert [f"|resident:{resident_id}|" in r["subjects"] for r in read] == [True]
 
 
 async def test_api_creates_with_idempotency_key(kampung, register) -> None:
