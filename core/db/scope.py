@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 
 from piccolo.engine.base import Engine
 
-from core.db.tenant import remember_scope
+from core.db.tenant import forget_scope, remember_scope
 from core.db.undo import files_follow_transaction
 
 TENANT_SCOPE_SETTING = "kampung.scope"
@@ -25,6 +25,13 @@ async def set_tenant_scope(engine: Engine, scope_code: str) -> None:
     if engine.engine_type != "postgres":
         return
     await engine.run_ddl(f"SELECT set_config('{TENANT_SCOPE_SETTING}', '{scope_code}', true)")
+
+
+async def clear_tenant_scope(engine: Engine) -> None:
+    """Take the scope back within the transaction: from here on it sees no village's rows."""
+    forget_scope()
+    if engine.engine_type == "postgres":
+        await engine.run_ddl(f"SELECT set_config('{TENANT_SCOPE_SETTING}', '', true)")
 
 
 def _checked(scope_code: str) -> str:

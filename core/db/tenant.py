@@ -42,6 +42,10 @@ def remember_scope(engine: Engine, scope_code: str) -> None:
         _scope.set((transaction, scope_code))
 
 
+def forget_scope() -> None:
+    _scope.set(None)
+
+
 def current_scope(engine: Engine) -> str | None:
     transaction = engine.current_transaction.get()
     remembered = _scope.get()

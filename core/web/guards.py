@@ -65,18 +65,19 @@ def row_ids_exist(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHa
             raise NotFoundException()
 
 
+MODULE_OFF = "Modul ini tidak aktif di desa ini."
+
+
 def plugin_enabled(plugin: str) -> Guard:
-    """A plugin's village routes answer 404 in villages where it is off."""
+    """A plugin's village routes answer 404 where it is off, to everyone, signed in or not."""
 
     def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         state = request_state(connection)
         tenant = state.tenant
         if tenant is None:
             raise NotFoundException()
-        if state.principal is None and state.citizen_ref is None:
-            return  # nobody signed in: the handler's own guard sends them to the right sign-in
         if tenant.kind == "village" and plugin not in state.effective_plugins:
-            raise NotFoundException()
+            raise NotFoundException(MODULE_OFF)
 
     return guard
 

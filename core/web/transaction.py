@@ -21,7 +21,7 @@ from piccolo.engine.sqlite import TransactionType
 from core.audit.disclosure import record_request
 from core.auth.sessions import SESSION_COOKIE, load_session, touch_session
 from core.auth.tokens import authenticate, bearer
-from core.db.scope import set_tenant_scope
+from core.db.scope import clear_tenant_scope, set_tenant_scope
 from core.db.undo import files_follow_transaction
 from core.kernel import Kernel
 from core.tenancy.enablement import effective_plugins
@@ -116,8 +116,21 @@ class RequestContext:
             if tenant.kind == "village":
                 plugins = await effective_plugins(self.kernel.registry, tenant.code)
                 state.effective_plugins = frozenset(plugins)
+        elif tenant is not None and tenant.kind == "village":
+            state.effective_plugins = frozenset(await self._plugins_for_visitor(tenant.code))
         scope.setdefault("state", {})[STATE_KEY] = state
         return state
+
+    async def _plugins_for_visitor(self, village_code: str) -> set[str]:
+        """Which plugins are on, for a visitor who may see none of the village's rows: read under
+        the village's scope, which is taken back before the handler runs. A switched-off plugin
+        then answers 404 to everyone, not a sign-in page that tells it exists."""
+        engine = self.kernel.engine
+        await set_tenant_scope(engine, village_code)
+        try:
+            return await effective_plugins(self.kernel.registry, village_code)
+        finally:
+            await clear_tenant_scope(engine)
 
 
 def _may_see(state: RequestState) -> bool:

@@ -27,6 +27,20 @@ async def test_plugin_switched_off_in_a_village_answers_404_there_and_works_next
     assert "halo dari modul contoh" in response.text
 
 
+async def test_a_switched_off_plugin_is_not_found_for_a_visitor_who_is_not_signed_in(
+    kampung,
+) -> None:
+    off = await kampung.village(0, plugins=[])
+    on = await kampung.village(1, plugins=["greeter"])
+    visitor = kampung.client()
+    answer = await visitor.get(off.url + "/halo")
+    assert answer.status_code == 404
+    assert "Modul ini tidak aktif di desa ini." in answer.text
+    sent_to_sign_in = await visitor.get(on.url + "/halo")
+    assert sent_to_sign_in.status_code == 303
+    assert sent_to_sign_in.headers["location"].startswith("/masuk")
+
+
 async def test_menu_shows_only_plugins_on_in_the_village(kampung) -> None:
     off = await kampung.village(0, plugins=[])
     on = await kampung.village(1, plugins=["greeter"])
