@@ -35,13 +35,15 @@ def refusals() -> tuple[type[Exception], ...]:
 
 
 def build_parser(registry: PluginRegistry) -> argparse.ArgumentParser:
-    from core.cli import commands, villages
+    from core.cli import commands, makemigrations, scaffold, villages
 
     parser = argparse.ArgumentParser(prog="kampung", description="Kampung: Smart Kampung platform")
     parser.add_argument("--config", help="path to kampung.toml (or set KAMPUNG_CONFIG)")
     sub = parser.add_subparsers(dest="command", required=True)
     commands.register(sub)
     villages.register(sub)
+    scaffold.register(sub)
+    makemigrations.register(sub)
     registry.manager.hook.kampung_cli_commands(subparsers=sub)
     return parser
 
@@ -52,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from core.plugins.registry import PluginError, PluginRegistry
 
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if _command(args_list) in WITHOUT_CONFIG:
+        return _run_without_config(args_list)
     try:
         settings = load_settings(_config_path(args_list), **commands.settings_overrides(args_list))
         registry = PluginRegistry.load(settings)
@@ -81,6 +85,37 @@ def _parse_without_config(args: list[str]) -> None:
     except PluginError:
         return
     build_parser(registry).parse_args(args)
+
+
+WITHOUT_CONFIG = {"new-plugin"}
+"""Commands that make files for a developer and need no instance: no secret key, no database."""
+
+
+def _command(args: list[str]) -> str | None:
+    """The subcommand's name: the first word that is neither an option nor `--config`'s value."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--config":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def _run_without_config(args_list: list[str]) -> int:
+    from core.cli import scaffold
+
+    parser = argparse.ArgumentParser(prog="kampung")
+    parser.add_argument("--config", help=argparse.SUPPRESS)
+    scaffold.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(args_list)
+    try:
+        return int(args.func(args) or 0)
+    except scaffold.ScaffoldError as exc:
+        print(f"kampung: {exc}", file=sys.stderr)
+        return 2
 
 
 def _config_path(args: list[str]) -> str | None:
