@@ -12,6 +12,7 @@ import gettext
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -51,6 +52,16 @@ class Translator:
 
     def gettext(self, lang: str, message: str) -> str:
         return self.catalogs.get(lang, self.catalogs[SOURCE_LANGUAGE]).gettext(message)
+
+    def has(self, lang: str, message: str) -> bool:
+        """Whether a catalog of `lang` translates `message` (an English word that is spelt the
+        same, such as "Format", still counts as translated)."""
+        catalog: Any = self.catalogs.get(lang)
+        while catalog is not None:
+            if getattr(catalog, "_catalog", {}).get(message):
+                return True
+            catalog = getattr(catalog, "_fallback", None)
+        return lang == SOURCE_LANGUAGE
 
 
 def _load_po(path: Path) -> gettext.GNUTranslations:

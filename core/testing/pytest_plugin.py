@@ -140,6 +140,12 @@ def kampung_database(
 
 
 @pytest.fixture
+def kampung_contract_plugins(kampung: Harness) -> list[str]:
+    """The plugins `core.testing.contract`'s tests judge: every loaded plugin but the core."""
+    return [name for name in kampung.kernel.registry.names if name != "core"]
+
+
+@pytest.fixture
 def kampung_settings(
     kampung_database: tuple[str, str | None],
     kampung_plugins: tuple[str, ...] | None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from litestar import get
 
-from core import Permission, PluginInfo, hookimpl
+from core import DemoContext, Permission, PluginInfo, hookimpl
 from core.web.guards import requires
 from sample_tenant.tables import Note
 
@@ -35,3 +35,8 @@ def kampung_permissions() -> list[Permission]:
 @hookimpl
 def kampung_village_routes() -> list[object]:
     return [notes]
+
+
+@hookimpl
+async def kampung_demo_data(context: DemoContext) -> None:
+    await Note.insert(Note(text=f"catatan posyandu desa {context.village.name}"))
