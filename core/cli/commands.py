@@ -113,6 +113,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from core.cli.serve import serve
 
+    _require_separate_roles(settings)
     serve(settings, host=args.host, port=args.port, workers=args.workers)
     return 0
 
@@ -179,7 +180,8 @@ def cmd_db_setup(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _require_separate_roles(settings: Settings) -> None:
-    """On PostgreSQL, migrate only with an owner role apart from the app role."""
+    """On PostgreSQL, migrate and serve only with an owner role apart from the app role: served
+    as the owner, every page would work and Row-Level Security would be off."""
     from core.db.roles import separate_roles
 
     if settings.is_postgres:

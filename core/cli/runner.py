@@ -1,14 +1,16 @@
 """Run a command's coroutine with a kernel whose database is open.
 
 Commands are the regency IT staff's tools: they connect as the owner role, so they can migrate
-and repair; the app itself never does. The settings keep the app's URL, so `migrate` grants to
-the role the app serves as, not to the owner.
+and repair; the app itself never does. Only the owner's engine is made (Piccolo connects when
+it makes one, and the app role may not exist yet), but the kernel keeps the settings with the
+app's URL, so `migrate` grants to the role the app serves as, not to the owner.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 from typing import TypeVar
 
 from core.config import Settings
@@ -19,8 +21,8 @@ T = TypeVar("T")
 
 def run_with_kernel(settings: Settings, work: Callable[[Kernel], Awaitable[T]]) -> T:
     async def go() -> T:
-        kernel = Kernel.build(settings)
-        kernel.database.act_as_owner(kernel.registry.piccolo_apps())
+        kernel = Kernel.build(replace(settings, database_url=settings.owner_url))
+        kernel.settings = settings
         await kernel.database.start()
         try:
             return await work(kernel)

@@ -120,13 +120,6 @@ class Database:
     def is_postgres(self) -> bool:
         return self.engine.engine_type == "postgres"
 
-    def act_as_owner(self, apps: Iterable[AppConfig]) -> None:
-        """Run these apps' tables as the owner role: the command line's way to migrate and repair.
-
-        The app URL stays in the settings, so `migrate` still grants to the app role."""
-        self.engine = self.owner_engine
-        self.bind(apps)
-
     def bind(self, apps: Iterable[AppConfig]) -> None:
         """Point every table of these apps at the app engine."""
         for app in apps:
