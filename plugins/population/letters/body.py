@@ -109,7 +109,36 @@ def _hari_tanggal(value: object) -> str:
     return format_letter_day_date(_as_date(value))
 
 
-_ENVIRONMENT = SandboxedEnvironment(undefined=_StrictLetterData, autoescape=False)
+MAX_OUTPUT_CHARS = 100_000
+"""A letter is a page or two; a template that writes more than this is refused."""
+
+
+class _LetterSandbox(SandboxedEnvironment):
+    """The sandbox, plus `*` and `**` checked before they run, so ``"x" * 10**9`` fails at
+    once instead of filling memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        if operator == "*":
+            for sequence, count in ((left, right), (right, left)):
+                sized = isinstance(sequence, str | list | tuple) and isinstance(count, int)
+                if sized and len(sequence) * count > MAX_OUTPUT_CHARS:
+                    raise _TooLong
+        elif isinstance(left, int) and isinstance(right, int) and abs(right) > 64:
+            raise LetterTemplateError(
+                _("Templat surat memakai pangkat yang terlalu besar: {left} ** {right}.").format(
+                    left=left, right=right
+                )
+            )
+        return super().call_binop(context, operator, left, right)
+
+
+class _TooLong(Exception):
+    pass
+
+
+_ENVIRONMENT = _LetterSandbox(undefined=_StrictLetterData, autoescape=False)
 _ENVIRONMENT.filters["tanggal"] = _tanggal
 _ENVIRONMENT.filters["hari_tanggal"] = _hari_tanggal
 
@@ -124,18 +153,45 @@ def _lookup(context: Mapping[str, Any], path: str) -> object:
 
 
 def render_body(kind: LetterKind, template_text: str, context: Mapping[str, Any]) -> str:
-    """Render a letter body; blank lines in the result separate paragraphs.
+    """Render a letter body in this process: `check_fields`, then `render_template`.
 
-    The kind's declared fields are checked first so the operator hears about the form field
-    they left empty; anything else the template uses must exist in the context too.
+    Unbounded in time: the app renders through `renderer.render_letter_body` instead.
     """
+    check_fields(kind, context)
+    return render_template(template_text, context)
+
+
+def check_fields(kind: LetterKind, context: Mapping[str, Any]) -> None:
+    """The kind's declared fields are checked first so the operator hears about the form
+    field they left empty; anything else the template uses must exist in the context too."""
     for field in kind.fields:
         value = _lookup(context, field.key)
         if value is None or (isinstance(value, str) and not value.strip()):
             raise MissingLetterDataError(field.key, field.label)
+
+
+def too_long_error() -> LetterTemplateError:
+    return LetterTemplateError(
+        _("Hasil templat surat terlalu panjang (lebih dari {limit} karakter).").format(
+            limit=MAX_OUTPUT_CHARS
+        )
+    )
+
+
+def render_template(template_text: str, context: Mapping[str, Any]) -> str:
+    """The rendered text, blank lines separating paragraphs, at most `MAX_OUTPUT_CHARS`."""
     try:
         template = _ENVIRONMENT.from_string(template_text)
-        return template.render(_DataScope(context)).strip()
+        parts: list[str] = []
+        size = 0
+        for chunk in template.generate(_DataScope(context)):
+            size += len(chunk)
+            if size > MAX_OUTPUT_CHARS:
+                raise _TooLong
+            parts.append(chunk)
+        return "".join(parts).strip()
+    except _TooLong:
+        raise too_long_error() from None
     except _MissingPath as error:
         raise MissingLetterDataError(str(error)) from None
     except SecurityError:

@@ -18,10 +18,11 @@ from core.db.jsonvalue import json_dict
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.workflow import TransitionRefused, UnknownAction
-from plugins.population.letters.body import LetterTemplateError, MissingLetterDataError, render_body
+from plugins.population.letters.body import LetterTemplateError, MissingLetterDataError
 from plugins.population.letters.context import letter_context, parse_fields, typed_data
 from plugins.population.letters.issue import Signer, issue_letter, village_names
 from plugins.population.letters.kinds import LETTER_KINDS, LetterKind
+from plugins.population.letters.renderer import render_letter_body
 from plugins.population.letters.workflow import LETTER_LIFECYCLE, validate_action_payload
 from plugins.population.tables import Letter, LetterStep, LetterTemplate, Resident
 
@@ -108,7 +109,7 @@ async def create_letter(
     names = await village_names(kernel, tenant)
     context = letter_context(resident, names, typed_data(kind, data))
     try:
-        body = render_body(kind, await template_for(tenant.code, kind), context)
+        body = await render_letter_body(kind, await template_for(tenant.code, kind), context)
     except MissingLetterDataError as error:
         raise LetterFormError({_form_key(error.path): str(error)}) from None
     except LetterTemplateError as error:

@@ -1,7 +1,8 @@
 """A village's own wording for each letter type, checked against sample data before saving.
 
 The check renders the edited text in the same sandbox letters use, with complete made-up data,
-so a typo or a reach outside the letter's data is reported here and never blocks a real letter.
+so a typo, a reach outside the letter's data, or a template too slow or too long to render
+within the renderer's bounds is reported here and never blocks a real letter.
 """
 
 from __future__ import annotations
@@ -12,19 +13,23 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
+from core.i18n import _
 from core.kernel import Kernel
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
-from plugins.population.letters.body import LetterTemplateError, render_body
+from plugins.population.letters.body import LetterTemplateError
 from plugins.population.letters.context import sample_context
 from plugins.population.letters.issue import village_names
 from plugins.population.letters.kinds import LETTER_KINDS, LetterKind
+from plugins.population.letters.renderer import render_letter_body
 from plugins.population.letters.service import template_for
 from plugins.population.permissions import TEMPLATE_EDIT
 from plugins.population.tables import LetterTemplate
 
 MAX_TEMPLATE_LENGTH = 20_000
+BODY_LIMIT = 4 * MAX_TEMPLATE_LENGTH + 16 * 1024
+"""The save form's request body: the longest template, every character in UTF-8, the token."""
 
 
 def _kind(code: str) -> LetterKind:
@@ -58,7 +63,12 @@ async def template_form(request: Request[Any, Any, Any], kind: str) -> Response[
     return await _page(request, letter_kind, await template_for(tenant.code, letter_kind))
 
 
-@post("/surat/templat/{kind:str}", guards=[requires(TEMPLATE_EDIT)], include_in_schema=False)
+@post(
+    "/surat/templat/{kind:str}",
+    guards=[requires(TEMPLATE_EDIT)],
+    include_in_schema=False,
+    request_max_body_size=BODY_LIMIT,
+)
 async def save_template(
     request: Request[Any, Any, Any], kernel: Kernel, kind: str
 ) -> Response[Any]:
@@ -70,13 +80,15 @@ async def save_template(
     body = str(form.get("body") or "").replace("\r\n", "\n").strip()
     error = None
     if not body:
-        error = "Isi templat wajib diisi."
+        error = _("Isi templat wajib diisi.")
     elif len(body) > MAX_TEMPLATE_LENGTH:
-        error = f"Isi templat paling banyak {MAX_TEMPLATE_LENGTH} karakter."
+        error = _("Isi templat paling banyak {limit} karakter (sekarang {length}).").format(
+            limit=MAX_TEMPLATE_LENGTH, length=len(body)
+        )
     else:
         names = await village_names(kernel, tenant)
         try:
-            render_body(letter_kind, body, sample_context(letter_kind, names))
+            await render_letter_body(letter_kind, body, sample_context(letter_kind, names))
         except LetterTemplateError as failure:
             error = str(failure)
     if error:
