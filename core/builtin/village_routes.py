@@ -1,14 +1,16 @@
-"""Village administration: settings, plugin switches, users of the village."""
+"""Village administration: settings, logo, plugin switches, users of the village."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from typing import Any
 
 from litestar import Request, Response, get, post
+from litestar.datastructures import UploadFile
 from litestar.exceptions import NotFoundException
-from litestar.response import Redirect
+from litestar.response import File, Redirect
 
 from core.auth.roles import ROLES
 from core.builtin.permissions import PLUGINS, USERS, VILLAGE_SETTINGS
@@ -20,12 +22,19 @@ from core.builtin.users import (
     set_user_active,
     users_in_scope,
 )
+from core.builtin.village_logo import (
+    MAX_BYTES,
+    LogoRefused,
+    logo_path,
+    remove_old_logos,
+    store_logo,
+)
 from core.kernel import Kernel
 from core.plugins.contributions import SettingField
 from core.tenancy.context import Tenant
 from core.tenancy.enablement import EnablementError, effective_plugins, set_plugin
 from core.tenancy.tables import Village
-from core.web.guards import requires
+from core.web.guards import public, requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
 
@@ -36,7 +45,6 @@ SETTING_FIELDS = [
     ("hamlet_word", "Sebutan untuk dusun (mis. Dusun, Banjar, Jorong)"),
     ("head_name", "Nama kepala desa"),
     ("address", "Alamat kantor desa"),
-    ("logo_url", "Alamat logo (URL)"),
     ("primary_colour", "Warna utama (#RRGGBB)"),
     ("secondary_colour", "Warna kedua (#RRGGBB)"),
 ]
@@ -56,8 +64,6 @@ def validate_settings(values: dict[str, str]) -> dict[str, str]:
     for key in ("primary_colour", "secondary_colour"):
         if values.get(key) and not COLOUR.match(values[key]):
             errors[key] = "Warna harus berbentuk #RRGGBB, misalnya #1f6f43."
-    if values.get("logo_url") and not values["logo_url"].startswith(("https://", "/")):
-        errors["logo_url"] = "Alamat logo harus diawali https:// atau /."
     for key, value in values.items():
         if len(value) > 200:
             errors[key] = "Paling banyak 200 karakter."
@@ -111,7 +117,12 @@ def _settings_form(
         fields.append(
             (key, setting.label, "" if value is None else value, errors.get(key), kind, options)
         )
-    return {"heading": "Pengaturan desa", "fields": fields, "errors": errors}
+    return {
+        "heading": "Pengaturan desa",
+        "fields": fields,
+        "errors": errors,
+        "logo_max_mb": MAX_BYTES // 1024**2,
+    }
 
 
 @get("/pengaturan", guards=[requires(VILLAGE_SETTINGS)], include_in_schema=False)
@@ -156,6 +167,66 @@ async def save_settings(request: Request[Any, Any, Any], kernel: Kernel) -> Resp
     )
     await flash(request, "success", "Pengaturan desa disimpan.")
     return Redirect(f"{tenant.base_url}/pengaturan", status_code=303)
+
+
+@post(
+    "/pengaturan/logo",
+    guards=[requires(VILLAGE_SETTINGS)],
+    include_in_schema=False,
+    request_max_body_size=MAX_BYTES + 64 * 1024,
+)
+async def save_logo(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    """Upload a new logo (or, with ``remove``, go back to none)."""
+    state = request_state(request)
+    tenant = state.tenant
+    assert tenant is not None and state.principal is not None
+    form = await request.form()
+    before = tenant.settings.get("logo_file")
+    name = None
+    if not form.get("remove"):
+        upload = form.get("logo")
+        data = await upload.read(MAX_BYTES + 1) if isinstance(upload, UploadFile) else b""
+        try:
+            name = await asyncio.to_thread(store_logo, kernel.settings, tenant.code, data)
+        except LogoRefused as refused:
+            fields = plugin_setting_fields(kernel, state.effective_plugins)
+            context = _settings_form(tenant.settings, {"logo": str(refused)}, fields)
+            return await render(request, "pages/village_settings.html", context, status_code=422)
+    new_settings = {k: v for k, v in tenant.settings.items() if k not in {"logo_file", "logo_url"}}
+    if name:
+        new_settings["logo_file"] = name
+    await Village.update({Village.settings: new_settings}).where(Village.code == tenant.code)
+    remove_old_logos(kernel.settings, tenant.code, {n for n in (name, before) if n})
+    await kernel.audit(
+        tenant,
+        actor=state.principal.username,
+        action="update",
+        entity="village_logo",
+        entity_id=tenant.code,
+        before={"logo": before or tenant.settings.get("logo_url")},
+        after={"logo": name},
+    )
+    await flash(request, "success", "Logo desa disimpan." if name else "Logo desa dihapus.")
+    return Redirect(f"{tenant.base_url}/pengaturan", status_code=303)
+
+
+@get("/logo/{name:str}", guards=[public], include_in_schema=False)
+async def village_logo(request: Request[Any, Any, Any], kernel: Kernel, name: str) -> File:
+    """The village's logo, for every page of the village and its sign-in pages."""
+    tenant = request_state(request).tenant
+    assert tenant is not None
+    path = logo_path(kernel.settings, tenant.code, name)
+    if path is None:
+        raise NotFoundException()
+    return File(
+        path,
+        content_disposition_type="inline",
+        media_type={".png": "image/png", ".jpg": "image/jpeg"}.get(path.suffix, "image/webp"),
+        headers={
+            "Cache-Control": "public, max-age=31536000, immutable",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )
 
 
 @get("/pengaturan/modul", guards=[requires(PLUGINS)], include_in_schema=False)
@@ -292,4 +363,11 @@ def _users_context(
 
 
 SCOPED_ROUTES = [users_page, add_user, change_user_status, reset_user_password_page]
-VILLAGE_ROUTES = [settings_page, save_settings, plugins_page, switch_plugin]
+VILLAGE_ROUTES = [
+    settings_page,
+    save_settings,
+    save_logo,
+    village_logo,
+    plugins_page,
+    switch_plugin,
+]

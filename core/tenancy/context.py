@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from core.plugins.contributions import TenantKind
 
 DEFAULT_LOCAL_WORD = {"desa": "Desa", "kelurahan": "Kelurahan"}
+LOCAL_PATH = re.compile(r"^/[A-Za-z0-9_.-][A-Za-z0-9_./-]*$")
+"""A path on this instance: one slash, then no second slash, backslash, colon or query."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +52,13 @@ class Tenant:
 
     @property
     def logo_url(self) -> str | None:
-        return self.settings.get("logo_url")
+        """Where the uploaded logo is served by this instance (see core.builtin.village_logo),
+        or a path on this instance set before logos were uploaded; never another host."""
+        name = self.settings.get("logo_file")
+        if name:
+            return f"{self.base_url}/logo/{name}"
+        legacy = str(self.settings.get("logo_url") or "")
+        return legacy if LOCAL_PATH.match(legacy) else None
 
     def covers(self, code: str) -> bool:
         return code == self.code or code.startswith(self.code + ".")
