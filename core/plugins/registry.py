@@ -113,17 +113,25 @@ class PluginRegistry:
         return self.by_name[name].info
 
     def results(self, hook_name: str, **kwargs: Any) -> list[tuple[str, Any]]:
-        """Each plugin's answer to a hook, as (plugin name, result), in dependency order."""
-        impls = {
-            impl.plugin_name: impl for impl in getattr(self.manager.hook, hook_name).get_hookimpls()
-        }
+        """Each plugin's answer to a hook, as (plugin name, result): `tryfirst` implementations
+        first and `trylast` ones last, as pluggy orders them, and dependency order within each,
+        so a plugin's contributions come after those of the plugins it requires."""
+        impls = getattr(self.manager.hook, hook_name).get_hookimpls()
+        wrapping = [impl.plugin_name for impl in impls if impl.hookwrapper or impl.wrapper]
+        if wrapping:
+            raise PluginError(
+                f"plugin {wrapping[0]}: {hook_name} collects every plugin's contribution, so it "
+                "cannot be wrapped; return your own contribution instead"
+            )
+        position = {name: index for index, name in enumerate(self.names)}
+        ordered = sorted(
+            impls, key=lambda i: (not i.tryfirst, i.trylast, position.get(i.plugin_name, 0))
+        )
         answers: list[tuple[str, Any]] = []
-        for name in self.names:
-            if name in impls:
-                impl = impls[name]
-                result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames})
-                if result is not None:
-                    answers.append((name, result))
+        for impl in ordered:
+            result = impl.function(**{arg: kwargs[arg] for arg in impl.argnames})
+            if result is not None:
+                answers.append((impl.plugin_name, result))
         return answers
 
     def piccolo_app_modules(self) -> list[str]:

@@ -5,6 +5,7 @@ from plugin_samples import plugin
 
 from core.builtin import plugin as core_plugin
 from core.plugins.registry import PluginError, PluginRegistry
+from core.tenancy.context import Tenant
 
 
 def load(*plugins):
@@ -53,3 +54,32 @@ def test_instance_setting_naming_a_missing_plugin_fails(tmp_path) -> None:
     settings = load_settings(None, environ={}, secret_key="s" * 40, plugins=("nonexistent",))
     with pytest.raises(PluginError, match="nonexistent"):
         PluginRegistry.load(settings)
+
+
+def test_tryfirst_and_trylast_order_a_hooks_results_as_pluggy_documents() -> None:
+    from core import hookimpl
+
+    def menu(label: str):
+        return lambda tenant: [label]
+
+    early = plugin("early")
+    early.kampung_menu_items = hookimpl(tryfirst=True)(menu("early"))
+    late = plugin("late")
+    late.kampung_menu_items = hookimpl(trylast=True)(menu("late"))
+    middle = plugin("middle", kampung_menu_items=menu("middle"))
+    registry = load(late, middle, early)
+    village = Tenant(kind="village", code="35.27.01.2001", name="Noreh", slug="noreh", base_url="/")
+    answers = registry.results("kampung_menu_items", tenant=village)
+    assert [items[0] for name, items in answers if name != "core"] == ["early", "middle", "late"]
+
+
+def test_a_wrapper_on_a_contribution_hook_is_refused_naming_the_plugin() -> None:
+    from core import hookimpl
+
+    def wrapping(tenant):
+        return (yield)
+
+    wrapper = plugin("wrapper")
+    wrapper.kampung_menu_items = hookimpl(wrapper=True)(wrapping)
+    with pytest.raises(PluginError, match="plugin wrapper: kampung_menu_items"):
+        load(wrapper).results("kampung_menu_items", tenant=None)
