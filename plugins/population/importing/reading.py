@@ -260,17 +260,28 @@ def _xlsx_cells(path: Path, limits: ReadLimits) -> NumberedCells:
     """The first worksheet; dimensions are reset because many exporters write wrong ones.
 
     Rows and columns are bounded: openpyxl pads a row out to its last cell, and one cell in
-    column XFD would make each row 16,384 cells."""
+    column XFD would make each row 16,384 cells. Rows are read as wide as the widest of the
+    first rows (where the header is): cells beyond it have no column name and are dropped."""
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         sheet = book.worksheets[0]
         sheet.reset_dimensions()
-        rows = sheet.iter_rows(
-            values_only=True, max_row=limits.max_rows + 1, max_col=limits.max_columns
+        first = sheet.iter_rows(
+            values_only=True, max_row=_HEADER_SEARCH_ROWS, max_col=limits.max_columns
         )
+        width = max(1, max((_width(cells) for cells in first), default=0))
+        rows = sheet.iter_rows(values_only=True, max_row=limits.max_rows + 1, max_col=width)
         yield from enumerate(rows, start=1)
     finally:
         book.close()
+
+
+def _width(cells: Sequence[Cell]) -> int:
+    """Cells up to the last one that holds something."""
+    for index in range(len(cells) - 1, -1, -1):
+        if cells[index] is not None:
+            return index + 1
+    return 0
 
 
 def _xls_cell(kind: int, value: object, datemode: int) -> Cell:

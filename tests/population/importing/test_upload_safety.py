@@ -15,7 +15,7 @@ import pytest
 from core.cli.main import main
 from plugins.population.importing.formats import ImportFormatError
 from plugins.population.importing.limits import UPLOAD_MAX_BYTES, ReadLimits
-from plugins.population.importing.reading import read_rows
+from plugins.population.importing.reading import read_cells, read_rows
 from plugins.population.synthetic.village import write_village_csv
 
 HEADER = b"nik,no_kk,nama,alamat\n"
@@ -111,6 +111,32 @@ def test_rows_past_the_limit_refuse_the_file(tmp_path):
     with pytest.raises(ImportFormatError, match="lebih dari 5 baris"):
         list(read_rows(path, ReadLimits(max_rows=5)))
     assert len(list(read_rows(path, ReadLimits(max_rows=1000)))) == 20
+
+
+def test_an_xlsx_unpacking_past_the_limit_or_with_too_many_parts_is_refused(tmp_path):
+    path = tmp_path / "desa.xlsx"
+    path.write_bytes(_xlsx_bytes([["nik", "no_kk", "nama"], ["1", "2", "A"]]))
+    assert len(list(read_rows(path))) == 1
+    with pytest.raises(ImportFormatError, match="terurai menjadi"):
+        list(read_rows(path, ReadLimits(max_rows=10, max_unpacked_bytes=1000)))
+    with pytest.raises(ImportFormatError, match="bagian"):
+        list(read_rows(path, ReadLimits(max_rows=10, max_parts=3)))
+
+
+def test_a_cell_in_the_last_column_does_not_widen_every_row(tmp_path):
+    """One cell at XFD would make openpyxl pad each row to 16,384 cells."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["nik", "no_kk", "nama"])
+    for number in range(2, 2002):
+        sheet.cell(row=number, column=1, value=str(number))
+        sheet.cell(row=number, column=16384, value="x")
+    path = tmp_path / "lebar.xlsx"
+    book.save(path)
+    header, numbered = read_cells(path)
+    assert header.keys == ("nik", "no_kk", "nama")
+    widths = {len(cells) for _, cells in numbered}
+    assert widths == {3}
 
 
 def _wide_xlsx(rows: int) -> bytes:
