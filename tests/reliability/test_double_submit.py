@@ -14,10 +14,12 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from html import unescape
+from io import BytesIO
 from typing import Any
 
 import httpx
 import pytest
+from PIL import Image
 
 from bench.reliability.attacks import village_hashes
 from bench.reliability.office import Office, open_office, person
@@ -287,6 +289,14 @@ async def _settings(office: Office) -> Send:
     return _post(office, "village_admin", office.village.url + "/pengaturan", data)
 
 
+async def _logo(office: Office) -> Send:
+    picture = BytesIO()
+    Image.new("RGB", (64, 64), "green").save(picture, "PNG")
+    files = {"logo": ("logo.png", picture.getvalue(), "image/png")}
+    url = office.village.url + "/pengaturan/logo"
+    return lambda: office.clients["village_admin"].post(url, files=files)
+
+
 async def _switch_plugin(office: Office) -> Send:
     url = office.village.url + "/pengaturan/modul/population"
     return _post(office, "village_admin", url, {"enabled": "1"})
@@ -364,6 +374,7 @@ REPEATS = [
         _correct_event,
     ),
     Repeat("POST", SLUG + "/pengaturan", _settings),
+    Repeat("POST", SLUG + "/pengaturan/logo", _logo),
     Repeat("POST", SLUG + "/pengaturan/modul/{plugin:str}", _switch_plugin),
     Repeat(
         "POST",
