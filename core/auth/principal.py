@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from core.auth.roles import ROLES
+from core.auth.tables import User
 from core.plugins.contributions import Permission
 from core.tenancy.context import Tenant
 
@@ -69,3 +70,12 @@ def has_permission(
     if declared is None:
         return False
     return principal.holds(tenant, declared)
+
+
+async def staff_principal(username: str, role: str, scope_code: str) -> Principal | None:
+    """The staff user `username` acting in one role of one scope, as demo data and commands act
+    without a request; None when there is no such user."""
+    user = await User.select(User.id, User.display_name).where(User.username == username).first()
+    if user is None:
+        return None
+    return Principal(user["id"], username, user["display_name"], (Grant(role, scope_code),))

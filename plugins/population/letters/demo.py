@@ -6,8 +6,7 @@ import random
 from datetime import UTC, datetime
 
 from core import DemoContext
-from core.auth.principal import Grant, Principal
-from core.auth.tables import User
+from core.auth.principal import Principal, staff_principal
 from plugins.population.letters.service import LetterFormError, create_letter, take_action
 from plugins.population.tables import Resident
 
@@ -29,12 +28,7 @@ _PLAN = (
 
 
 async def _principal(username: str | None, role: str, village_code: str) -> Principal | None:
-    if not username:
-        return None
-    user = await User.select(User.id, User.display_name).where(User.username == username).first()
-    if user is None:
-        return None
-    return Principal(user["id"], username, user["display_name"], (Grant(role, village_code),))
+    return await staff_principal(username, role, village_code) if username else None
 
 
 async def demo_letters(context: DemoContext) -> None:

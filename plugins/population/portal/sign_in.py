@@ -18,7 +18,7 @@ from core.auth.devices import DEVICE_COOKIE, remember_device, trusted_device
 from core.auth.passwords import verify_password
 from core.auth.sessions import SESSION_COOKIE, end_session, set_session_cookie, start_session
 from core.auth.throttle import forgive, reserve_attempt
-from core.db.scope import set_tenant_scope
+from core.db import set_tenant_scope
 from core.kernel import Kernel
 from core.tenancy.tables import Village
 from core.web.guards import public

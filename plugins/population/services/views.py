@@ -13,9 +13,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from core import Permission
 from core.auth.principal import Principal, has_permission
 from core.db.jsonvalue import json_dict
-from core.plugins.contributions import Permission
 from core.tenancy.context import Tenant
 from plugins.population.domain.identity import mask_nik
 from plugins.population.services.details import DETAIL_FIELDS
