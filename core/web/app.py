@@ -9,7 +9,6 @@ from typing import Any
 
 from litestar import Litestar, Router
 from litestar.config.csrf import CSRFConfig
-from litestar.di import Provide
 from litestar.exceptions import HTTPException
 from litestar.openapi.config import OpenAPIConfig
 from litestar.plugins.htmx import HTMXPlugin
@@ -25,6 +24,7 @@ from core.version import __version__
 from core.web import errors, openapi
 from core.web.compression import compression_config
 from core.web.csrf import csrf_middleware
+from core.web.dependencies import dependencies
 from core.web.guards import plugin_enabled, row_ids_exist
 from core.web.security_headers import SecurityHeaders
 from core.web.static_assets import AssetMount, StaticAssets
@@ -94,7 +94,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
         plugins=[HTMXPlugin()],
         before_send=[SecurityHeaders(settings)],
         compression_config=compression_config(),
-        dependencies={"kernel": Provide(lambda: kernel, sync_to_thread=False)},
+        dependencies=dependencies(kernel),
         exception_handlers={
             HTTPException: errors.http_exception_handler,
             DatabaseUnavailable: errors.unavailable_handler,
