@@ -8,6 +8,7 @@ with the plugin named, not from a user's silent 403.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from core.plugins.contributions import Permission
@@ -41,4 +42,22 @@ def check_routes(routes: Iterable[Any], permissions: dict[str, Permission]) -> N
                     f"plugin {plugin}: route {methods} {route.path} requires permission "
                     f"{permission!r}, which no plugin declares; fix the spelling or declare it "
                     "in kampung_permissions"
+                )
+
+
+def check_template_dirs(template_dirs: Iterable[tuple[str, list[Path]]]) -> None:
+    """A plugin's templates live under a folder named after it (`templates/<plugin>/...`), so one
+    plugin cannot replace another's pages or the theme's layouts by using the same name."""
+    for plugin, dirs in template_dirs:
+        for directory in dirs:
+            outside = sorted(
+                entry.name
+                for entry in Path(directory).iterdir()
+                if not (entry.is_dir() and entry.name == plugin) and not entry.name.startswith(".")
+            )
+            if outside:
+                raise PluginError(
+                    f"plugin {plugin}: template folder {directory} holds {', '.join(outside)} "
+                    f"outside {plugin}/; move its templates to {directory}/{plugin}/ and name "
+                    f"them '{plugin}/...' (a theme, not a plugin, overrides the layouts)"
                 )

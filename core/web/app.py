@@ -19,7 +19,7 @@ from core.auth.password_first import password_changed_first
 from core.config import Settings
 from core.db.engine import DatabaseUnavailable
 from core.kernel import Kernel
-from core.plugins.checks import check_routes
+from core.plugins.checks import check_routes, check_template_dirs
 from core.version import __version__
 from core.web import errors, openapi
 from core.web.compression import compression_config
@@ -40,7 +40,9 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
     """Build the app; the database is opened at start-up and closed at shutdown."""
     kernel = Kernel.build(settings, extra_plugins)
     registry = kernel.registry
-    template_dirs = [d for _, dirs in registry.results("kampung_template_dirs") for d in dirs]
+    plugin_template_dirs = registry.results("kampung_template_dirs")
+    check_template_dirs(plugin_template_dirs)
+    template_dirs = [d for _, dirs in plugin_template_dirs for d in dirs]
     static_dirs = {
         k: v for _, found in registry.results("kampung_static_dirs") for k, v in found.items()
     }

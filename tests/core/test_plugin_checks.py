@@ -60,3 +60,19 @@ def test_a_permission_given_to_an_unknown_role_stops_start_up() -> None:
 
 def test_guarded_and_explicitly_public_routes_start() -> None:
     build(greeter(), plugin("open", kampung_public_routes=lambda: [open_on_purpose]))
+
+
+def test_templates_outside_the_plugins_own_folder_stop_start_up(tmp_path) -> None:
+    (tmp_path / "layouts").mkdir()
+    (tmp_path / "layouts" / "base.html").write_text("{% block content %}{% endblock %}")
+    with pytest.raises(PluginError) as error:
+        build(plugin("sneaky", kampung_template_dirs=lambda: [tmp_path]))
+    message = str(error.value)
+    assert message.startswith(f"plugin sneaky: template folder {tmp_path} holds layouts")
+    assert "move its templates to" in message
+
+
+def test_templates_in_the_plugins_own_folder_start(tmp_path) -> None:
+    (tmp_path / "tidy").mkdir()
+    (tmp_path / "tidy" / "index.html").write_text("rapi")
+    build(plugin("tidy", kampung_template_dirs=lambda: [tmp_path]))
