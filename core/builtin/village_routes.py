@@ -31,6 +31,7 @@ from core.builtin.village_logo import (
 )
 from core.kernel import Kernel
 from core.plugins.contributions import SettingField
+from core.plugins.settings import validate_plugin_settings
 from core.tenancy.context import Tenant
 from core.tenancy.enablement import EnablementError, effective_plugins, set_plugin
 from core.tenancy.tables import Village
@@ -78,29 +79,6 @@ def plugin_setting_fields(kernel: Kernel, active: frozenset[str]) -> list[tuple[
         if plugin in active
         for setting in found
     ]
-
-
-def validate_plugin_settings(
-    fields: list[tuple[str, SettingField]], values: dict[str, str]
-) -> tuple[dict[str, Any], dict[str, str]]:
-    parsed: dict[str, Any] = {}
-    errors: dict[str, str] = {}
-    for key, setting in fields:
-        raw = values.get(key, "")
-        if setting.kind == "int":
-            if raw and not raw.lstrip("-").isdigit():
-                errors[key] = f"{setting.label} harus berupa angka bulat."
-            parsed[key] = int(raw) if raw and key not in errors else setting.default
-        elif setting.kind == "bool":
-            parsed[key] = raw in {"1", "on", "true"}
-        elif setting.kind == "choice":
-            allowed = [value for value, _ in setting.choices]
-            if raw not in allowed:
-                errors[key] = f"{setting.label} harus salah satu dari: {', '.join(allowed)}."
-            parsed[key] = raw
-        else:
-            parsed[key] = raw
-    return parsed, errors
 
 
 def _settings_form(

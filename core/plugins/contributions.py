@@ -77,6 +77,15 @@ class SettingField:
     kind: Literal["text", "int", "bool", "choice"] = "text"
     default: Any = None
     choices: tuple[tuple[str, str], ...] = ()
+    """`(value, label)` pairs a `choice` setting takes one of."""
+    required: bool = False
+    """An empty value is refused (a `bool` is never empty)."""
+    minimum: int | None = None
+    """The smallest `int` accepted."""
+    maximum: int | None = None
+    """The largest `int` accepted."""
+    max_length: int = 200
+    """The longest `text` accepted."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from core.config import Settings
 from core.db.engine import DatabaseUnavailable
 from core.kernel import Kernel
 from core.plugins.checks import check_routes, check_template_dirs
+from core.plugins.settings import check_setting_fields
 from core.version import __version__
 from core.web import errors, openapi
 from core.web.compression import compression_config
@@ -40,6 +41,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
     """Build the app; the database is opened at start-up and closed at shutdown."""
     kernel = Kernel.build(settings, extra_plugins)
     registry = kernel.registry
+    check_setting_fields(registry.results("kampung_village_settings"))
     plugin_template_dirs = registry.results("kampung_template_dirs")
     check_template_dirs(plugin_template_dirs)
     template_dirs = [d for _, dirs in plugin_template_dirs for d in dirs]
