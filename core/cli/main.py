@@ -23,14 +23,15 @@ def refusals() -> tuple[type[Exception], ...]:
     from core.auth.password_policy import WeakPassword
     from core.auth.roles import RoleError
     from core.config import ConfigError
+    from core.db.migrate import MigrationFailed
     from core.plugins.registry import PluginError
     from core.tenancy.enablement import EnablementError
     from core.tenancy.onboarding import UnknownVillage
     from core.tenancy.regions import UnknownRegency
 
     return (
-        ConfigError, PluginError, AccountError, WeakPassword, RoleError, EnablementError,
-        UnknownVillage, UnknownRegency,
+        ConfigError, PluginError, MigrationFailed, AccountError, WeakPassword, RoleError,
+        EnablementError, UnknownVillage, UnknownRegency,
     )  # fmt: skip
 
 

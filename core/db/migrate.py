@@ -14,6 +14,7 @@ from importlib import import_module
 
 from piccolo.apps.migrations.commands.forwards import run_forwards
 from piccolo.apps.migrations.tables import Migration
+from piccolo.conf.apps import AppConfig
 
 from core.db import piccolo_conf
 from core.db.engine import Database
@@ -26,6 +27,24 @@ os.environ.setdefault("PICCOLO_CONF", "core.db.piccolo_conf")
 
 class MigrationFailed(RuntimeError):
     """A migration did not apply; the message names the app."""
+
+
+async def _check_tables_exist(database: Database, app: AppConfig) -> None:
+    """A table the app declares that its migrations never made stops `migrate`, naming the app,
+    instead of "migrated" followed by errors on the first request that touches it."""
+    for table in app.table_classes:
+        name = table._meta.tablename
+        if database.is_postgres:
+            rows = await database.owner_engine.run_ddl(f"SELECT to_regclass('{name}') AS found")
+        else:
+            rows = await database.owner_engine.run_ddl(
+                f"SELECT name AS found FROM sqlite_master WHERE type = 'table' AND name = '{name}'"
+            )
+        if not rows or rows[0]["found"] is None:
+            raise MigrationFailed(
+                f"migrate: app {app.app_name}: table {name} has no migration; run "
+                f"`kampung makemigrations {app.app_name}` and ship the file it writes"
+            )
 
 
 async def migrate(database: Database, app_modules: list[str], app_url: str) -> list[str]:
@@ -46,5 +65,6 @@ async def migrate(database: Database, app_modules: list[str], app_url: str) -> l
             response = await run_forwards(app_name=app.app_name, migration_id="all", fake=False)
         if not response.success:
             raise MigrationFailed(f"migrate: app {app.app_name} failed: {response.message}")
+        await _check_tables_exist(database, app)
     await apply_row_level_security(database.owner_engine, app_role, insert_only_tables(apps))
     return [app.app_name for app in apps]

@@ -1,0 +1,1 @@
+"""A plugin that declares a table and forgot to make its migration."""
