@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import secrets
 import sys
+from pathlib import Path
 from typing import Any
 
 from core.cli.runner import run_with_kernel
@@ -114,13 +116,14 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from core.cli.serve import serve
 
     _require_separate_roles(settings)
+    if args.config:
+        # The workers build their settings afresh: they read the same file, wherever they start.
+        os.environ["KAMPUNG_CONFIG"] = str(Path(args.config).resolve())
     serve(settings, host=args.host, port=args.port, workers=args.workers)
     return 0
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
-    from pathlib import Path
-
     from core.demo import build_demo, print_logins
 
     if settings.database_url.startswith("sqlite:///"):

@@ -22,7 +22,7 @@ from core.db.insert_only import insert_only_tables
 from core.db.rls import apply_row_level_security
 from core.db.roles import PostgresTarget, check_app_role
 
-os.environ.setdefault("PICCOLO_CONF", "core.db.piccolo_conf")
+os.environ["PICCOLO_CONF"] = "core.db.piccolo_conf"  # never another project's, whatever the shell says
 
 
 class MigrationFailed(RuntimeError):
