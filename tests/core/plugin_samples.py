@@ -75,3 +75,42 @@ def configurable() -> Any:
         ],
         kampung_static_dirs=lambda: {"configurable": STATIC_DIR},
     )
+
+
+def text_table_migration(
+    migration_id: str,
+    app_name: str,
+    class_name: str,
+    tablename: str,
+    columns: dict[str, tuple[int, bool]],
+) -> Any:
+    """A sample plugin's first migration: one table of text columns, `{name: (length, indexed)}`."""
+    from piccolo.apps.migrations.auto.migration_manager import MigrationManager
+    from piccolo.columns.column_types import Varchar
+    from piccolo.columns.indexes import IndexMethod
+
+    manager = MigrationManager(migration_id=migration_id, app_name=app_name)
+    manager.add_table(class_name=class_name, tablename=tablename, schema=None, columns=None)
+    for name, (length, indexed) in columns.items():
+        manager.add_column(
+            table_class_name=class_name,
+            tablename=tablename,
+            column_name=name,
+            db_column_name=name,
+            column_class_name="Varchar",
+            column_class=Varchar,
+            params={
+                "length": length,
+                "default": "",
+                "null": False,
+                "primary_key": False,
+                "unique": False,
+                "index": indexed,
+                "index_method": IndexMethod.btree,
+                "choices": None,
+                "db_column_name": None,
+                "secret": False,
+            },
+            schema=None,
+        )
+    return manager

@@ -1,6 +1,4 @@
-from piccolo.apps.migrations.auto.migration_manager import MigrationManager
-from piccolo.columns.column_types import Varchar
-from piccolo.columns.indexes import IndexMethod
+from plugin_samples import text_table_migration
 
 ID = "2026-12-01T00:00:00:000000"
 VERSION = "1.38.0"
@@ -8,28 +6,5 @@ DESCRIPTION = "Notes of a village"
 
 
 async def forwards():
-    manager = MigrationManager(migration_id=ID, app_name="sample_tenant", description=DESCRIPTION)
-    manager.add_table(class_name="Note", tablename="sample_note", schema=None, columns=None)
-    for name, length, index in (("village_code", 13, True), ("text", 200, False)):
-        manager.add_column(
-            table_class_name="Note",
-            tablename="sample_note",
-            column_name=name,
-            db_column_name=name,
-            column_class_name="Varchar",
-            column_class=Varchar,
-            params={
-                "length": length,
-                "default": "",
-                "null": False,
-                "primary_key": False,
-                "unique": False,
-                "index": index,
-                "index_method": IndexMethod.btree,
-                "choices": None,
-                "db_column_name": None,
-                "secret": False,
-            },
-            schema=None,
-        )
-    return manager
+    columns = {"village_code": (13, True), "text": (200, False)}
+    return text_table_migration(ID, "sample_tenant", "Note", "sample_note", columns)
