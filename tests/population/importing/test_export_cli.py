@@ -16,6 +16,7 @@ from core.cli.main import main
 from core.cli.runner import run_with_kernel
 from core.db import tenant_transaction
 from core.db.jsonvalue import json_dict
+from core.testing.commands import instance_config
 from core.testing.databases import backend
 from plugins.population.importing import cli
 from plugins.population.synthetic import OPENSID_COLUMNS, write_regency_csv
@@ -23,16 +24,8 @@ from plugins.population.synthetic import OPENSID_COLUMNS, write_regency_csv
 RESIDENTS = 300
 
 
-def _config(settings, tmp_path):
-    path = tmp_path / "kampung.toml"
-    path.write_text(
-        f'secret_key = "{settings.secret_key}"\n'
-        f'database_url = "{settings.database_url}"\n'
-        f'database_owner_url = "{settings.owner_url}"\n'
-        f'regency_code = "{settings.regency_code}"\n'
-        f'data_dir = "{tmp_path / "data"}"\n'
-    )
-    return str(path)
+def _config(settings, tmp_path) -> str:
+    return str(instance_config(settings, tmp_path, data_dir=str(tmp_path / "data")))
 
 
 def test_regency_export_comes_back_through_the_importer_unchanged(

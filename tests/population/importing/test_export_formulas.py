@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from core.cli.main import main
+from core.testing.commands import instance_config
 from plugins.population.importing.formulas import TRIGGERS, quote, unquote
 from plugins.population.importing.normalizing import normalize_opensid
 from plugins.population.importing.reading import read_rows
@@ -95,15 +96,7 @@ async def test_web_csv_and_xlsx_exports_hold_no_formula(kampung, tmp_path):
 
 
 def _config(settings, tmp_path) -> str:
-    path = tmp_path / "kampung.toml"
-    path.write_text(
-        f'secret_key = "{settings.secret_key}"\n'
-        f'database_url = "{settings.database_url}"\n'
-        f'database_owner_url = "{settings.owner_url}"\n'
-        f'regency_code = "{settings.regency_code}"\n'
-        f'data_dir = "{tmp_path / "data"}"\n'
-    )
-    return str(path)
+    return str(instance_config(settings, tmp_path, data_dir=str(tmp_path / "data")))
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])

@@ -7,12 +7,12 @@ import asyncio
 import io
 import time
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
 
 from core.cli.main import main
+from core.testing.commands import instance_config
 from plugins.population.importing.formats import ImportFormatError
 from plugins.population.importing.limits import UPLOAD_MAX_BYTES, ReadLimits
 from plugins.population.importing.reading import read_cells, read_rows
@@ -77,16 +77,8 @@ async def test_a_bad_file_gets_one_clear_line_beside_the_field(kampung, case):
     assert not folder.exists() or not any(folder.iterdir()), "a refused file is not kept"
 
 
-def _config(settings, tmp_path: Path) -> str:
-    path = tmp_path / "kampung.toml"
-    path.write_text(
-        f'secret_key = "{settings.secret_key}"\n'
-        f'database_url = "{settings.database_url}"\n'
-        f'database_owner_url = "{settings.owner_url}"\n'
-        f'regency_code = "{settings.regency_code}"\n'
-        f'data_dir = "{tmp_path / "data"}"\n'
-    )
-    return str(path)
+def _config(settings, tmp_path) -> str:
+    return str(instance_config(settings, tmp_path, data_dir=str(tmp_path / "data")))
 
 
 @pytest.mark.parametrize("case", BAD_FILES)
