@@ -140,6 +140,7 @@ def _form_context(
         "values": {"idempotency_key": secrets.token_hex(16), **values},
         "errors": errors,
         "action": f"{base}/warga/layanan/baru",
+        **upload_limits(kernel.settings),
     }
 
 
@@ -154,7 +155,6 @@ async def citizen_request_form(
     assert tenant is not None
     context = _form_context(kernel, kind, citizen, {"kind": kind}, {}, tenant.base_url)
     return await render(request, "population/portal/new_request.html", context)
-        **upload_limits(kernel.settings),
 
 
 @post(

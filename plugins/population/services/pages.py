@@ -122,6 +122,7 @@ def _form_context(
         "values": {"idempotency_key": secrets.token_hex(16), **values},
         "errors": errors,
         "action": action,
+        **upload_limits(kernel.settings),
     }
 
 
@@ -133,7 +134,6 @@ async def new_request_form(
     assert tenant is not None
     context = _form_context(kernel, kind, {"kind": kind}, {}, f"{tenant.base_url}/layanan/baru")
     return await render(request, "population/services/new.html", context)
-        **upload_limits(kernel.settings),
 
 
 @post(
