@@ -20,11 +20,9 @@ RESIDENT_LIST = DisclosureKind("population.resident.list", N_("Daftar dan pencar
 RESIDENT_DETAIL = DisclosureKind("population.resident.detail", N_("Data penduduk"))
 RESIDENT_FORM = DisclosureKind("population.resident.form", N_("Formulir ubah data penduduk"))
 RESIDENT_HISTORY = DisclosureKind("population.resident.history", N_("Riwayat akses penduduk"))
-RESIDENT_EVENTS = DisclosureKind("population.resident.events", N_("Peristiwa penduduk"))
 FAMILY_LIST = DisclosureKind("population.family.list", N_("Daftar keluarga"))
 FAMILY_DETAIL = DisclosureKind("population.family.detail", N_("Data keluarga"))
 FAMILY_FORM = DisclosureKind("population.family.form", N_("Formulir keluarga"))
-REGISTER_REPORT = DisclosureKind("population.register.report", N_("Laporan mutasi penduduk"))
 API_RESIDENT_LIST = DisclosureKind("population.api.resident.list", N_("API: daftar penduduk"))
 API_RESIDENT = DisclosureKind("population.api.resident", N_("API: data penduduk"))
 EXPORT = DisclosureKind("population.export", N_("Ekspor data penduduk"))
@@ -36,8 +34,6 @@ LETTER_DETAIL = DisclosureKind("population.letter.detail", N_("Surat"))
 LETTER_PDF = DisclosureKind("population.letter.pdf", N_("Berkas PDF surat"))
 PORTAL_FAMILY = DisclosureKind("population.portal.family", N_("Portal warga: data keluarga"))
 PORTAL_TRAIL = DisclosureKind("population.portal.trail", N_("Portal warga: riwayat akses"))
-CITIZEN_ACCOUNTS = DisclosureKind("population.portal.accounts", N_("Akun portal warga"))
-IMPORT_PREVIEW = DisclosureKind("population.import.preview", N_("Pratinjau impor"))
 
 
 def resident(row: Mapping[str, Any], *, id_key: str = "id", nik_key: str = "nik") -> Subject:

@@ -10,10 +10,12 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import HTTPException, NotFoundException
 from litestar.response import Redirect
 
+from core.audit import disclose
 from core.i18n import _
 from core.kernel import Kernel
 from core.web.render import flash, render
 from core.web.request_state import request_state
+from plugins.population import disclosures
 from plugins.population.domain.identity import mask_nik
 from plugins.population.portal.accounts import find_account
 from plugins.population.portal.family import (
@@ -110,6 +112,15 @@ async def citizen_home_page(request: Request[Any, Any, Any]) -> Response[Any]:
     citizen = await _citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
+    family = citizen.resident["family"]
+    disclose(
+        request,
+        disclosures.PORTAL_FAMILY,
+        subjects=[
+            *disclosures.residents(citizen.members),
+            *([disclosures.family_card(family)] if family else []),
+        ],
+    )
     return await render(
         request, "population/portal/home.html", await _home_context(request, citizen)
     )
@@ -123,6 +134,8 @@ def _form_context(
     errors: dict[str, str],
     base: str,
 ) -> dict[str, Any]:
+    """The form refers to family members by their row id, never by NIK: the page must not hand
+    every member's full NIK to whoever holds the phone."""
     kind = None
     if kind_key:
         try:
@@ -135,8 +148,6 @@ def _form_context(
         "member_options": [(str(m["id"]), m["name"]) for m in citizen.members],
         "detail_fields": DETAIL_FIELDS.get(kind.key, ()) if kind else (),
         "upload_field": upload_field,
-    """The form refers to family members by their row id, never by NIK: the page must not hand
-    every member's full NIK to whoever holds the phone."""
         "values": {"idempotency_key": secrets.token_hex(16), **values},
         "errors": errors,
         "action": f"{base}/warga/layanan/baru",

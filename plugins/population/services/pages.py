@@ -10,12 +10,14 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import HTTPException, NotFoundException, PermissionDeniedException
 from litestar.response import Redirect
 
+from core.audit import disclose
 from core.auth.principal import has_permission
 from core.i18n import N_
 from core.kernel import Kernel
 from core.web.guards import DENIED, requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
+from plugins.population import disclosures
 from plugins.population.permissions import RESIDENT_READ
 from plugins.population.services.age import local_day
 from plugins.population.services.details import DETAIL_FIELDS, SUBJECT_OPTIONAL
@@ -83,6 +85,13 @@ async def request_list(
     assert tenant is not None
     filters = Filters(kind=kind, status=status, min_age=parse_age(min_age), page=parse_page(page))
     rows, total = await list_requests(tenant.code, filters, state.now)
+    disclose(
+        request,
+        disclosures.REQUEST_LIST,
+        subjects=disclosures.many(rows, disclosures.service_request),
+        query=filters.query(),
+        count=total,
+    )
     base = f"{tenant.base_url}/layanan"
     context = {
         "columns": LIST_COLUMNS,
@@ -190,6 +199,7 @@ async def _detail(
         else None
     )
     context = await detail_context(row, state.now, actions, f"{tenant.base_url}/layanan", download)
+    disclose(request, disclosures.REQUEST_DETAIL, subjects=disclosures.service_request(row))
     context["back_url"] = f"{tenant.base_url}/layanan"
     return row, context
 
@@ -277,9 +287,11 @@ async def download_document(
 ) -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None and state.principal is not None
-    return await document_response(
+    response = await document_response(
         kernel, state.tenant.code, state.principal.username, request_id, document_id
     )
+    disclose(request, disclosures.REQUEST_DOCUMENT, subjects=[disclosures.document(document_id)])
+    return response
 
 
 ROUTES = [
