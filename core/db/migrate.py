@@ -22,7 +22,8 @@ from core.db.insert_only import insert_only_tables
 from core.db.rls import apply_row_level_security
 from core.db.roles import PostgresTarget, check_app_role
 
-os.environ["PICCOLO_CONF"] = "core.db.piccolo_conf"  # never another project's, whatever the shell says
+# Always Kampung's own configuration, never another project's that the shell may name.
+os.environ["PICCOLO_CONF"] = "core.db.piccolo_conf"
 
 
 class MigrationFailed(RuntimeError):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterator
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 from typing import Any
@@ -87,9 +88,11 @@ def fill(path: str, village: VillageRef, ids: list[int]) -> Iterator[str]:
     path = path.replace("{village_slug:str}", village.slug)
     kinds = [kind for _, kind in PARAMETER.findall(path)]
     for row_id in ids if "int" in kinds else ids[:1]:
-        yield PARAMETER.sub(
-            lambda m, row_id=row_id: str(row_id) if m.group(2) == "int" else "x", path
-        )
+        yield PARAMETER.sub(partial(_parameter_value, row_id), path)
+
+
+def _parameter_value(row_id: int, match: re.Match[str]) -> str:
+    return str(row_id) if match.group(2) == "int" else "x"
 
 
 async def fill_with_demo_data(kampung: Harness, village: VillageRef, plugins: list[str]) -> None:
