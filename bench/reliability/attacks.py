@@ -115,7 +115,8 @@ def fill(world: World, attack: Attack) -> tuple[str, bool]:
     """The URL of an attack, and whether it names anything of another village."""
     victim = world.places[attack.victim]
     home = world.places[world.actors[attack.actor].home]
-    foreign = not attack.own_slug
+    # Another village's slug names a foreign place only where the path has one (not /akun/...).
+    foreign = not attack.own_slug and "{village_slug:" in attack.route.template
 
     def value(match: re.Match[str]) -> str:
         nonlocal foreign

@@ -65,6 +65,13 @@ NOT_REPEATED = {
     ("POST", "/api/v1/desa/{village_slug:str}/surat"): KEYED,
     ("POST", "/desa/{village_slug:str}/impor"): "an upload is a draft batch; the importer's specs",
     ("POST", "/desa/{village_slug:str}/impor/{batch_id:int}/jalankan"): "the importer's specs",
+    ("POST", "/kabupaten/token-api"): (
+        "its secret is shown once, so a repeat cannot return the first answer; a second token is "
+        "listed beside the first and can be revoked (tests/core/test_api_tokens.py)"
+    ),
+    ("POST", "/kabupaten/token-api/{token_id:int}/cabut"): (
+        "revoking a revoked token keeps its first revocation (tests/core/test_api_tokens.py)"
+    ),
 }
 
 

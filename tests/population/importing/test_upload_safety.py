@@ -148,8 +148,9 @@ def _wide_xlsx(rows: int) -> bytes:
 
 async def test_a_health_check_answers_while_a_large_upload_is_parsed(kampung):
     """Health checks are asked one after another for as long as the upload takes; each round
-    (a check and a 20 ms pause) must take a fraction of the upload's time. With the parse on
-    the event loop, the round it fell into lasted as long as the parse."""
+    (a check and a 20 ms pause) must take well under half the upload's time. With the parse on
+    the event loop, the round it fell into lasted as long as the parse; in a thread the parse
+    still shares the interpreter lock, which slows every round a little but blocks none."""
     village = await kampung.village()
     client = await kampung.login("village_admin", village)
     anonymous = kampung.client()
@@ -168,7 +169,7 @@ async def test_a_health_check_answers_while_a_large_upload_is_parsed(kampung):
     took = time.perf_counter() - started
     assert response.status_code == 303, response.text
     assert len(rounds) >= 3
-    assert max(rounds) < took / 4, (max(rounds), took)
+    assert max(rounds) < took / 2, (max(rounds), took)
 
 
 def _csv_of_size(size: int) -> bytes:
