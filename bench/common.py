@@ -129,6 +129,16 @@ def fresh_database(kind: str, name: str, server: str = PG_SERVER) -> BenchDataba
     return database
 
 
+async def migrate_to_this_code(database: BenchDatabase) -> None:
+    """Apply the migrations this checkout has that a reused bench database lacks."""
+    kernel = Kernel.build(database.settings())
+    await kernel.database.start()
+    try:
+        await kernel.migrate()
+    finally:
+        await kernel.database.close()
+
+
 async def _prepare(database: BenchDatabase) -> None:
     kernel = Kernel.build(database.settings())
     await kernel.database.start()

@@ -25,6 +25,7 @@ from bench.common import (
     REGENCY,
     BenchDatabase,
     fresh_database,
+    migrate_to_this_code,
     pg_admin,
     register_file,
 )
@@ -92,6 +93,7 @@ def regency(residents: int) -> Regency:
         _import(database, residents)
     else:
         print(f"reusing database {name} ({present:,} residents)")
+        asyncio.run(migrate_to_this_code(database))
     built = asyncio.run(_seed(database, residents))
     asyncio.run(pg_admin("ANALYZE", database=name))
     return built

@@ -47,7 +47,9 @@ def served(
     command: Sequence[str], port: int, env: Mapping[str, str] | None = None
 ) -> Iterator[str]:
     """Start the server, wait until it answers, yield its base URL, stop it (and its workers)."""
-    log = open(BENCH.parent / "var" / "bench" / f"server-{port}.log", "w")  # noqa: SIM115
+    logs = BENCH.parent / "var" / "bench"
+    logs.mkdir(parents=True, exist_ok=True)
+    log = open(logs / f"server-{port}.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         list(command),
         cwd=ROOT,
