@@ -46,6 +46,7 @@ async def test_pages_link_every_static_file_by_its_content_hash(kampung) -> None
         found[match[2] + match[4]] = match[3]
     assert found == {
         "htmx.min.js": digest(HTMX_DIST / "htmx.min.js"),
+        "favicon.svg": digest(DEFAULT_STATIC / "favicon.svg"),
         "kampung.css": digest(DEFAULT_STATIC / "kampung.css"),
         "kampung.js": digest(DEFAULT_STATIC / "kampung.js"),
     }
@@ -208,3 +209,13 @@ async def test_a_plugins_static_files_get_hashed_names_too(kampung_settings, tmp
         plain = await client.get("/static/plugins/peta/js/peta.js")
     assert hashed.text == "window.peta = 1;\n" and hashed.headers["cache-control"] == IMMUTABLE
     assert plain.text == hashed.text and plain.headers["cache-control"] == "no-cache"
+
+
+async def test_every_page_names_an_icon_the_instance_serves(kampung) -> None:
+    """Browsers ask for /favicon.ico on every page unless the page names an icon."""
+    client = kampung.client()
+    page = (await client.get("/masuk")).text
+    icon = page.split('rel="icon"', 1)[1].split('href="', 1)[1].split('"', 1)[0]
+    answer = await client.get(icon)
+    assert answer.status_code == 200
+    assert answer.headers["content-type"].startswith("image/svg+xml")
