@@ -31,6 +31,7 @@ MODULES: frozenset[str] = frozenset(
         "core.images",
         "core.idempotency",
         "core.kernel",
+        "core.localtime",
         "core.tenancy.context",
         "core.tenancy.resolve",
         "core.tenancy.tables",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 from core.audit.disclosure import CITIZEN_ROLE, COMMAND_ACTOR
 from core.auth.roles import ROLES
 from core.i18n import N_, _
+from core.localtime import local_clock
 
 _ACTION_LABELS = {
     "create": N_("membuat"),
@@ -35,10 +35,6 @@ CHANGE_COLUMNS = [
 ]
 
 
-def when(at: datetime) -> str:
-    return at.strftime("%d-%m-%Y %H:%M UTC")
-
-
 def role_names(actor: str, roles: str) -> str:
     """The office a person acted in, in the reader's language."""
     if actor == COMMAND_ACTOR:
@@ -59,11 +55,11 @@ def _records(row: dict[str, Any]) -> str:
     return " · ".join(parts) or "-"
 
 
-def lines(rows: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
-    """Disclosure rows as the cells of the trail tables."""
+def lines(rows: Iterable[dict[str, Any]], region_code: str) -> list[dict[str, str]]:
+    """Disclosure rows as the cells of the trail tables, times on the region's clock."""
     return [
         {
-            "at": when(row["at"]),
+            "at": local_clock(row["at"], region_code),
             "who": _who(row),
             "role": role_names(row["actor"], row["actor_roles"]),
             "actor": row["actor"],
@@ -92,11 +88,11 @@ def _query(value: Any) -> dict[str, Any]:
     return dict(value or {})
 
 
-def change_lines(rows: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
-    """Audit chain entries about one record: when, who, and what they did."""
+def change_lines(rows: Iterable[dict[str, Any]], region_code: str) -> list[dict[str, str]]:
+    """Audit chain entries about one record: when (on the region's clock), who, what they did."""
     return [
         {
-            "at": when(row["at"]),
+            "at": local_clock(row["at"], region_code),
             "actor": row["actor"],
             "action": _(_ACTION_LABELS[row["action"]])
             if row["action"] in _ACTION_LABELS

@@ -43,9 +43,9 @@ async def resident_history(request: Request[Any, Any, Any], resident_id: int) ->
         {
             "resident": resident,
             "change_columns": CHANGE_COLUMNS,
-            "changes": change_lines(changes),
+            "changes": change_lines(changes, d.code),
             "trail_columns": TRAIL_COLUMNS,
-            "views": lines(views),
+            "views": lines(views, d.code),
             "limit": HISTORY_LIMIT,
         },
     )

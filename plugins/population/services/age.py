@@ -8,18 +8,14 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, timezone
 
+from core.localtime import local_zone
 from core.workdays import working_days_between
 
 __all__ = ["day_start", "local_day", "request_age", "submitted_on_or_before"]
 
-_WITA = frozenset({"51", "52", "53", "63", "64", "65", "71", "72", "73", "74", "75", "76"})
-_WIT = frozenset({"81", "82", "91", "92", "93", "94", "95", "96", "97"})
-
 
 def _zone(regency_code: str) -> timezone:
-    province = regency_code[:2]
-    hours = 9 if province in _WIT else 8 if province in _WITA else 7
-    return timezone(timedelta(hours=hours))
+    return local_zone(regency_code)[0]
 
 
 def local_day(moment: datetime, regency_code: str) -> date:
