@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from bench.reliability.office import person as office_person
 from core.audit.tables import AuditEntry
 from core.auth.sessions import load_principal
 from core.auth.tables import User
@@ -74,24 +75,8 @@ async def resident(kampung: Any, village: VillageRef) -> int:
 
 
 def person() -> dict[str, Any]:
-    """A man born 14-05-1990 in 35.27.01 whose NIK matches his record."""
-    return {
-        "nik": "3527011405900001",
-        "name": "Warga Uji",
-        "sex": 1,
-        "birth_place": "Sampang",
-        "birth_date": "1990-05-14",
-        "citizenship": 1,
-        "religion": 1,
-        "marital_status": 2,
-        "occupation": 9,
-        "address": "Jalan Mawar 1",
-        "dusun": "Krajan",
-        "rw": "1",
-        "rt": "2",
-        "nik_checked": True,
-        "idempotency_key": secrets.token_hex(16),
-    }
+    """A man born 14-05-1990 in 35.27.01 whose NIK matches his record, with a fresh key."""
+    return office_person(1, idempotency_key=secrets.token_hex(16))
 
 
 def bearer(secret: str) -> dict[str, str]:
