@@ -1,0 +1,1 @@
+"""Kesehatan (Posyandu)."""

@@ -1,0 +1,18 @@
+"""Kesehatan (Posyandu): registered under `kampung.plugins` like any other plugin."""
+
+from __future__ import annotations
+
+from core import PluginInfo, hookimpl
+
+VERSION = "0.1.0"
+
+
+@hookimpl
+def kampung_plugin_info() -> PluginInfo:
+    return PluginInfo(
+        name="health",
+        title="Kesehatan (Posyandu)",
+        version=VERSION,
+        core_version=">=0.1,<1",
+        description="Posyandu, pertumbuhan anak, imunisasi, kehamilan, rujukan.",
+    )

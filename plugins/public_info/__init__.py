@@ -1,0 +1,1 @@
+"""Informasi publik (PPID)."""

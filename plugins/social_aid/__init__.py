@@ -1,0 +1,1 @@
+"""Bantuan sosial (e-Pos)."""

@@ -1,0 +1,1 @@
+"""Pasar wisata (Pasar Bahulak)."""

@@ -1,0 +1,1 @@
+"""Indeks Desa (IDM)."""

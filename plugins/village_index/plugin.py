@@ -1,0 +1,18 @@
+"""Indeks Desa (IDM): registered under `kampung.plugins` like any other plugin."""
+
+from __future__ import annotations
+
+from core import PluginInfo, hookimpl
+
+VERSION = "0.1.0"
+
+
+@hookimpl
+def kampung_plugin_info() -> PluginInfo:
+    return PluginInfo(
+        name="village_index",
+        title="Indeks Desa (IDM)",
+        version=VERSION,
+        core_version=">=0.1,<1",
+        description="Indeks Desa Membangun dari tahun ke tahun.",
+    )
