@@ -6,6 +6,7 @@ another plugin.
 
 from __future__ import annotations
 
+from core.auth.roles import Role
 from core.events import DomainEvent
 from core.hookspecs import hookimpl
 from core.plugins.contributions import (
@@ -27,6 +28,7 @@ __all__ = [
     "MenuItem",
     "Permission",
     "PluginInfo",
+    "Role",
     "SettingField",
     "Widget",
     "WidgetProvider",

@@ -16,6 +16,7 @@ import pluggy
 if TYPE_CHECKING:
     import argparse
 
+    from core.auth.roles import Role
     from core.plugins.contributions import (
         DemoContext,
         EventSubscriber,
@@ -65,6 +66,13 @@ def kampung_public_routes() -> list[Any]:
 @hookspec
 def kampung_api_routes() -> list[Any]:
     """JSON handlers mounted under `/api/v1/desa/{village}`, listed in the OpenAPI schema."""
+
+
+@hookspec
+def kampung_roles() -> list[Role]:
+    """Roles the plugin adds (e.g. a posyandu cadre, a market cashier): a name unique in the
+    instance, its Indonesian label and the level of the scope it is granted at. Its permissions
+    then name it in `default_roles` like a core role."""
 
 
 @hookspec

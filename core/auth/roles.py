@@ -15,20 +15,28 @@ class Role:
     level: Level
 
 
-ROLES: dict[str, Role] = {
-    role.name: role
-    for role in (
-        Role("regency_admin", "Admin Kabupaten", "regency"),
-        Role("regency_officer", "Petugas Kabupaten", "regency"),
-        Role("district_viewer", "Pemantau Kecamatan", "district"),
-        Role("village_admin", "Admin Desa", "village"),
-        Role("village_operator", "Operator Desa", "village"),
-        Role("village_secretary", "Sekretaris Desa", "village"),
-        Role("village_head", "Kepala Desa", "village"),
-    )
-}
+CORE_ROLES: tuple[Role, ...] = (
+    Role("regency_admin", "Admin Kabupaten", "regency"),
+    Role("regency_officer", "Petugas Kabupaten", "regency"),
+    Role("district_viewer", "Pemantau Kecamatan", "district"),
+    Role("village_admin", "Admin Desa", "village"),
+    Role("village_operator", "Operator Desa", "village"),
+    Role("village_secretary", "Sekretaris Desa", "village"),
+    Role("village_head", "Kepala Desa", "village"),
+)
+
+ROLES: dict[str, Role] = {role.name: role for role in CORE_ROLES}
+"""The roles of the running instance: the core's and those its plugins declare
+(`kampung_roles`). Refilled in place by `install_roles` when the plugins are loaded, so every
+module that imported it sees the same roles."""
 
 SCOPE_DEPTH: dict[Level, int] = {"regency": 2, "district": 3, "village": 4}
+
+
+def install_roles(roles: list[Role]) -> None:
+    """Make `roles` the instance's roles (the plugin registry calls this once it has loaded)."""
+    ROLES.clear()
+    ROLES.update((role.name, role) for role in roles)
 
 
 class RoleError(ValueError):

@@ -22,6 +22,7 @@ from core.builtin.permissions import (
     VILLAGE_SETTINGS,
 )
 from core.builtin.widgets import plugin_rollout_widget, rollout_widget, village_modules_widget
+from core.auth.roles import CORE_ROLES, Role
 from core.hookspecs import hookimpl
 from core.plugins.contributions import MenuItem, Permission, PluginInfo, WidgetProvider
 from core.tenancy.context import Tenant
@@ -42,6 +43,11 @@ def kampung_plugin_info() -> PluginInfo:
 @hookimpl
 def kampung_piccolo_apps() -> list[str]:
     return ["core.builtin.piccolo_app"]
+
+
+@hookimpl
+def kampung_roles() -> list[Role]:
+    return list(CORE_ROLES)
 
 
 @hookimpl

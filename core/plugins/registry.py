@@ -19,7 +19,7 @@ from packaging.version import Version
 from piccolo.conf.apps import AppConfig
 
 from core import hookspecs
-from core.auth.roles import ROLES
+from core.auth.roles import ROLES, SCOPE_DEPTH, Role, install_roles
 from core.config import Settings
 from core.plugins.contributions import Permission, PluginInfo
 from core.version import __version__ as CORE_VERSION
@@ -99,7 +99,9 @@ class PluginRegistry:
                 "rename the function to a hook listed in docs/hooks.md or remove its @hookimpl"
             ) from exc
         ordered = _dependency_order(loaded)
-        return cls(manager, [loaded[name] for name in ordered])
+        registry = cls(manager, [loaded[name] for name in ordered])
+        install_roles(registry.roles())
+        return registry
 
     @property
     def hook(self) -> Any:
@@ -140,6 +142,26 @@ class PluginRegistry:
 
     def piccolo_apps(self) -> list[AppConfig]:
         return [import_module(module).APP_CONFIG for module in self.piccolo_app_modules()]
+
+    def roles(self) -> list[Role]:
+        """Every declared role, the core's first; a name declared twice or a level that does not
+        exist stops start-up, since a grant of either could never be checked."""
+        found: dict[str, Role] = {}
+        for plugin_name, roles in self.results("kampung_roles"):
+            for role in roles:
+                if not isinstance(role, Role):
+                    raise PluginError(
+                        f"plugin {plugin_name}: kampung_roles must return core.Role values"
+                    )
+                if role.name in found:
+                    raise PluginError(f"plugin {plugin_name}: role {role.name} is declared twice")
+                if role.level not in SCOPE_DEPTH:
+                    raise PluginError(
+                        f"plugin {plugin_name}: role {role.name} has level {role.level!r}; "
+                        f"levels are {', '.join(SCOPE_DEPTH)}"
+                    )
+                found[role.name] = role
+        return list(found.values())
 
     def permissions(self) -> dict[str, Permission]:
         """Every declared permission; a name declared twice or a role that does not exist stops

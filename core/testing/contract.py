@@ -46,7 +46,6 @@ SECRET_LENGTH = 8
 """Shorter values (a status, a code) can appear on any page without being another village's."""
 SECRETS_CHECKED = 300
 """At most this many of the other village's values are looked for, spread over all of them."""
-VILLAGE_ROLES = [role.name for role in ROLES.values() if role.level == "village"]
 
 
 def msgids(package: Path) -> set[str]:
@@ -148,7 +147,8 @@ async def answers(
 async def find_leaks(kampung: Harness, plugins: list[str]) -> list[str]:
     """What another village's data this village's users can see through the plugins' pages."""
     mine, theirs = await kampung.village(0), await kampung.village(1)
-    clients = {role: await kampung.login(role, mine) for role in VILLAGE_ROLES}
+    village_roles = [role.name for role in ROLES.values() if role.level == "village"]
+    clients = {role: await kampung.login(role, mine) for role in village_roles}
     paths = [p for plugin in plugins for p in village_get_routes(kampung, plugin)]
     before = " ".join(text for _, _, text in await answers(clients, paths, mine, [1]))
     known = await stored_values(kampung, mine, plugins)

@@ -22,7 +22,6 @@ from core.tenancy.tables import District, Village
 
 TEST_PASSWORD = "kampung-test-password"
 BASE_URL = "http://testserver.local"
-VILLAGE_ROLES = {"village_admin", "village_operator", "village_secretary", "village_head"}
 _usernames = itertools.count(1)
 
 

@@ -6,7 +6,8 @@ import pytest
 from litestar import get
 from plugin_samples import GREETING, greeter, plugin
 
-from core import Permission
+from core import Permission, Role
+from core.auth.roles import ROLES, RoleError, check_grant
 from core.plugins.registry import PluginError
 from core.testing.databases import make_test_settings
 from core.web.app import create_app
@@ -56,6 +57,36 @@ def test_a_permission_given_to_an_unknown_role_stops_start_up() -> None:
     message = str(error.value)
     assert message.startswith("plugin roles: permission sample.greet")
     assert "village_operater, which does not exist" in message
+
+
+CADRE = Role("sample_cadre", "Kader Contoh", "village")
+
+
+def test_a_plugin_role_can_hold_permissions_and_be_granted_at_its_level() -> None:
+    greeting = Permission(GREETING, "Menyapa", ("sample_cadre",))
+    build(plugin("cadres", kampung_roles=lambda: [CADRE], kampung_permissions=lambda: [greeting]))
+    assert ROLES["sample_cadre"] == CADRE
+    assert check_grant("sample_cadre", "35.10.01.2001") == CADRE
+    with pytest.raises(RoleError, match="tingkat village"):
+        check_grant("sample_cadre", "35.10")
+
+
+def test_a_role_of_a_plugin_that_is_not_loaded_is_not_known() -> None:
+    build(plugin("cadres", kampung_roles=lambda: [CADRE]))
+    build(greeter())
+    assert "sample_cadre" not in ROLES
+    assert "village_operator" in ROLES
+
+
+def test_a_role_declared_twice_stops_start_up() -> None:
+    with pytest.raises(PluginError, match="plugin twice: role village_head is declared twice"):
+        build(plugin("twice", kampung_roles=lambda: [Role("village_head", "Lurah", "village")]))
+
+
+def test_a_role_of_an_unknown_level_stops_start_up() -> None:
+    hamlet = Role("hamlet_head", "Kepala Dusun", "dusun")  # type: ignore[arg-type]
+    with pytest.raises(PluginError, match="role hamlet_head has level 'dusun'"):
+        build(plugin("hamlets", kampung_roles=lambda: [hamlet]))
 
 
 def test_guarded_and_explicitly_public_routes_start() -> None:

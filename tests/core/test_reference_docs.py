@@ -16,6 +16,7 @@ from core import (
     MenuItem,
     Permission,
     PluginInfo,
+    Role,
     SettingField,
     Widget,
     WidgetProvider,
@@ -27,7 +28,7 @@ from core.web.templating import DEFAULT_THEME
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
 CONTRIBUTIONS = [
-    PluginInfo, Permission, MenuItem, WidgetProvider, Widget, SettingField, EventSubscriber,
+    PluginInfo, Permission, Role, MenuItem, WidgetProvider, Widget, SettingField, EventSubscriber,
     DemoContext,
 ]  # fmt: skip
 
