@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from core.audit import routes as audit_routes
+from core.auth.roles import CORE_ROLES, Role
 from core.builtin import (
     api_routes,
     auth_routes,
@@ -22,7 +23,6 @@ from core.builtin.permissions import (
     VILLAGE_SETTINGS,
 )
 from core.builtin.widgets import plugin_rollout_widget, rollout_widget, village_modules_widget
-from core.auth.roles import CORE_ROLES, Role
 from core.hookspecs import hookimpl
 from core.plugins.contributions import MenuItem, Permission, PluginInfo, WidgetProvider
 from core.tenancy.context import Tenant
