@@ -11,6 +11,7 @@ from core.events import DomainEvent
 from core.hookspecs import hookimpl
 from core.plugins.contributions import (
     DemoContext,
+    DemoLogin,
     EventSubscriber,
     MenuItem,
     Permission,
@@ -23,6 +24,7 @@ from core.version import __version__
 
 __all__ = [
     "DemoContext",
+    "DemoLogin",
     "DomainEvent",
     "EventSubscriber",
     "MenuItem",

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
 
 from core.auth.accounts import add_account
+from core.auth.roles import CORE_ROLES, ROLES
 from core.db.scope import tenant_transaction
 from core.kernel import Kernel
-from core.plugins.contributions import DemoContext
+from core.plugins.contributions import DemoContext, DemoLogin
 from core.tenancy.enablement import set_plugin
 from core.tenancy.onboarding import onboard
 from core.tenancy.regions import import_regions
@@ -19,14 +19,6 @@ DEMO_PASSWORD = "kampung-demo-2026"
 DEMO_DISTRICTS = 2
 VILLAGES_PER_DISTRICT = 2
 DEMO_SEED = 2026
-
-
-@dataclass(frozen=True, slots=True)
-class DemoLogin:
-    username: str
-    role: str
-    scope: str
-    home: str
 
 
 async def build_demo(kernel: Kernel) -> list[DemoLogin]:
@@ -55,6 +47,19 @@ async def build_demo(kernel: Kernel) -> list[DemoLogin]:
         )
         logins.append(DemoLogin(username, role, scope, home))
 
+    async def plugin_role_accounts(village: dict, district: dict) -> None:
+        """One account per role a plugin declares, at the first village, district or regency."""
+        core = {role.name for role in CORE_ROLES}
+        for role in [role for role in ROLES.values() if role.name not in core]:
+            name = role.name.replace("_", "-")
+            if role.level == "village":
+                slug = village["slug"]
+                await account(f"{name}-{slug}", role.name, village["code"], f"/desa/{slug}")
+            elif role.level == "district":
+                await account(name, role.name, district["code"], f"/kecamatan/{district['slug']}")
+            else:
+                await account(name, role.name, settings.regency_code, "/kabupaten")
+
     await account("admin", "regency_admin", settings.regency_code, "/kabupaten")
     await account("dukcapil", "regency_officer", settings.regency_code, "/kabupaten")
     first_district = districts[0]
@@ -75,6 +80,7 @@ async def build_demo(kernel: Kernel) -> list[DemoLogin]:
             await account(f"admin-{slug}", "village_admin", village["code"], home)
             await account(f"sekdes-{slug}", "village_secretary", village["code"], home)
             await account(f"kades-{slug}", "village_head", village["code"], home)
+            await plugin_role_accounts(village, first_district)
     for index, village in enumerate(villages):
         row = await Village.select().where(Village.code == village["code"]).first()
         assert row is not None, "a village read above cannot vanish during the demo build"
@@ -91,6 +97,7 @@ async def build_demo(kernel: Kernel) -> list[DemoLogin]:
             for _, result in kernel.registry.results("kampung_demo_data", context=context):
                 if inspect.isawaitable(result):
                     await result
+        logins.extend(context.logins)
     return logins
 
 
@@ -101,5 +108,6 @@ def print_logins(logins: list[DemoLogin], url: str) -> None:
     print()
     print(f"{'PENGGUNA':32} {'PERAN':18} HALAMAN")
     for login in logins:
-        print(f"{login.username:32} {login.role:18} {url}{login.home}")
+        secret = f"  (sandi/PIN: {login.secret})" if login.secret else ""
+        print(f"{login.username:32} {login.role:18} {url}{login.home}{secret}")
     print()

@@ -96,6 +96,19 @@ class EventSubscriber:
     handler: Callable[[Any, Kernel], Awaitable[None]]
 
 
+@dataclass(frozen=True, slots=True)
+class DemoLogin:
+    """One account `kampung demo` prints, so whoever tries the demo can sign in as that role."""
+
+    username: str
+    role: str
+    scope: str
+    home: str
+    """The page to open, a path under the demo's URL."""
+    secret: str = ""
+    """What to sign in with when it is not the shared demo password (a citizen's PIN)."""
+
+
 @dataclass(slots=True)
 class DemoContext:
     """What a plugin's demo hook gets: the village to fill and a seeded random source."""
@@ -104,3 +117,5 @@ class DemoContext:
     village: Tenant
     seed: int
     users: dict[str, str] = field(default_factory=dict)
+    logins: list[DemoLogin] = field(default_factory=list)
+    """Accounts the plugin made (a citizen's portal login) to print beside the staff ones."""

@@ -12,6 +12,7 @@ import pytest
 
 from core import (
     DemoContext,
+    DemoLogin,
     EventSubscriber,
     MenuItem,
     Permission,
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
 CONTRIBUTIONS = [
     PluginInfo, Permission, Role, MenuItem, WidgetProvider, Widget, SettingField, EventSubscriber,
-    DemoContext,
+    DemoContext, DemoLogin,
 ]  # fmt: skip
 
 
