@@ -14,6 +14,7 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException
 from litestar.handlers.base import BaseRouteHandler
 
+from core.web.guards import as_guard
 from core.web.request_state import STATE_KEY
 
 CHANGE_PASSWORD_URL = "/akun/kata-sandi"
@@ -22,7 +23,7 @@ BEFORE_PASSWORD_CHANGE = "before_password_change"
 CHANGE_FIRST = "Ganti dulu kata sandi yang diberikan admin sebelum membuka halaman lain."
 
 
-def password_changed_first(
+def _password_changed_first(
     connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
 ) -> None:
     state = connection.scope.get("state", {}).get(STATE_KEY)
@@ -32,3 +33,6 @@ def password_changed_first(
     if handler.opt.get(BEFORE_PASSWORD_CHANGE):
         return
     raise NotAuthorizedException(CHANGE_FIRST, extra={"login_url": CHANGE_PASSWORD_URL})
+
+
+password_changed_first = as_guard(_password_changed_first)

@@ -58,31 +58,56 @@ async def start_session(
     return token
 
 
+SESSION_WITH_GRANTS = (
+    'SELECT s.id, s."user" AS user_id, s.citizen_ref, s.data, s.created_at, s.last_seen_at, '
+    "u.username, u.display_name, u.active, u.must_change_password, g.role, g.scope_code "
+    'FROM core_session s LEFT JOIN core_user u ON u.id = s."user" '
+    'LEFT JOIN core_role_grant g ON g."user" = s."user" '
+    "WHERE s.token_hash = {} ORDER BY g.id"
+)
+"""The session, its user and the user's grants in one round trip: every page reads them first."""
+
+
 async def load_session(token: str | None, settings: Settings, now: datetime) -> SessionState | None:
     """The live session behind a cookie token; expired or disabled ones are deleted."""
     if not token:
         return None
-    row = await Session.select().where(Session.token_hash == _digest(token)).first()
-    if row is None:
+    rows = await Session.raw(SESSION_WITH_GRANTS, _digest(token))
+    if not rows:
         return None
-    idle_limit = row["last_seen_at"] + timedelta(minutes=settings.session_idle_minutes)
-    absolute_limit = row["created_at"] + timedelta(hours=settings.session_absolute_hours)
+    row = rows[0]
+    last_seen, created = as_moment(row["last_seen_at"]), as_moment(row["created_at"])
+    idle_limit = last_seen + timedelta(minutes=settings.session_idle_minutes)
+    absolute_limit = created + timedelta(hours=settings.session_absolute_hours)
     if now >= idle_limit or now >= absolute_limit:
         await Session.delete().where(Session.id == row["id"])
         return None
     principal = None
-    if row["user"] is not None:
-        principal = await load_principal(row["user"])
-        if principal is None:
+    if row["user_id"] is not None:
+        if not row["active"]:
             await Session.delete().where(Session.id == row["id"])
             return None
+        principal = Principal(
+            user_id=row["user_id"],
+            username=row["username"],
+            display_name=row["display_name"],
+            must_change_password=bool(row["must_change_password"]),
+            grants=tuple(Grant(r["role"], r["scope_code"]) for r in rows if r["role"] is not None),
+        )
     return SessionState(
         id=row["id"],
         principal=principal,
         citizen_ref=row["citizen_ref"],
         data=json_dict(row["data"]),
-        touch_due=now - row["last_seen_at"] >= TOUCH_EVERY,
+        touch_due=now - last_seen >= TOUCH_EVERY,
     )
+
+
+def as_moment(value: datetime | str) -> datetime:
+    """A timestamp of a raw query: SQLite hands back the stored text, PostgreSQL a datetime."""
+    if isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)
 
 
 async def touch_session(session: SessionState, now: datetime) -> None:

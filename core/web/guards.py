@@ -1,8 +1,15 @@
-"""Guards every handler declares: the permission it needs, and that its plugin is on."""
+"""Guards every handler declares: the permission it needs, and that its plugin is on.
+
+Each guard is written as a plain check and handed to Litestar as a coroutine (`as_guard`):
+Litestar runs a plain-function guard in a worker thread, and a thread hand-off for each guard
+of the app, the router and the handler cost more than a cached page's own work under load. The
+plain check stays reachable as the guard's `check`, for a synchronous exception handler that must
+apply a route's guards itself.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from litestar.connection import ASGIConnection
@@ -12,15 +19,31 @@ from litestar.handlers.base import BaseRouteHandler
 from core.auth.principal import has_permission
 from core.web.request_state import request_state
 
-Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]
+Check = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], None]
+Guard = Callable[[ASGIConnection[Any, Any, Any, Any], BaseRouteHandler], Awaitable[None]]
 DENIED = "Anda tidak berhak melakukan ini di wilayah ini."
 NOT_SIGNED_IN = "Silakan masuk terlebih dahulu."
+
+
+def as_guard(check: Check, permission: str | None = None) -> Guard:
+    """`check` as a Litestar guard: a coroutine function, with `check` and `permission` kept."""
+
+    async def guard(
+        connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+    ) -> None:
+        check(connection, handler)
+
+    guard.check = check  # type: ignore[attr-defined]
+    guard.permission = permission  # type: ignore[attr-defined]
+    guard.__name__ = guard.__qualname__ = check.__name__
+    guard.__doc__ = check.__doc__
+    return guard
 
 
 def requires(permission: str) -> Guard:
     """Allow the handler only to users whose roles in this tenant hold `permission`."""
 
-    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    def check(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         state = request_state(connection)
         if state.principal is None:
             raise NotAuthorizedException(NOT_SIGNED_IN)
@@ -30,31 +53,30 @@ def requires(permission: str) -> Guard:
         if not has_permission(state.principal, state.tenant, permission, kernel.permissions):
             raise PermissionDeniedException(DENIED)
 
-    guard.permission = permission  # type: ignore[attr-defined]
-    return guard
+    return as_guard(check, permission)
 
 
-def signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+def _signed_in(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     """Any signed-in staff user (pages outside a tenant, such as the home redirect)."""
     if request_state(connection).principal is None:
         raise NotAuthorizedException(NOT_SIGNED_IN)
 
 
-signed_in.permission = "signed_in"  # type: ignore[attr-defined]
+signed_in = as_guard(_signed_in, "signed_in")
 
 
-def public(_: ASGIConnection[Any, Any, Any, Any], __: BaseRouteHandler) -> None:
+def _public(_: ASGIConnection[Any, Any, Any, Any], __: BaseRouteHandler) -> None:
     """Marks a handler anyone may reach; it checks its own access where it needs to."""
 
 
-public.permission = "public"  # type: ignore[attr-defined]
+public = as_guard(_public, "public")
 
 
 ROW_ID_MAX = 2**31 - 1
 """The largest id a row can have: Piccolo's `Serial` is a 4-byte integer on PostgreSQL."""
 
 
-def row_ids_exist(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+def _row_ids_exist(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
     """An id in the path that no row can have is not found: 404, not a database error.
 
     Every integer path parameter of the app is a row id; left alone, one past the column's range
@@ -65,13 +87,15 @@ def row_ids_exist(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHa
             raise NotFoundException()
 
 
+row_ids_exist = as_guard(_row_ids_exist)
+
 MODULE_OFF = "Modul ini tidak aktif di desa ini."
 
 
 def plugin_enabled(plugin: str) -> Guard:
     """A plugin's village routes answer 404 where it is off, to everyone, signed in or not."""
 
-    def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    def check(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         state = request_state(connection)
         tenant = state.tenant
         if tenant is None:
@@ -79,7 +103,7 @@ def plugin_enabled(plugin: str) -> Guard:
         if tenant.kind == "village" and plugin not in state.effective_plugins:
             raise NotFoundException(MODULE_OFF)
 
-    return guard
+    return as_guard(check)
 
 
 def declared_permission(handler: BaseRouteHandler) -> str | None:

@@ -75,7 +75,7 @@ async def _form(request: Request[Any, Any, Any], error: str | None, status: int)
 
 
 _UPLOAD_GUARDS = (plugin_enabled("population"), requires(IMPORT))
-"""The upload route's guards (its router's and its own), as plain functions to call here."""
+"""The upload route's guards (its router's and its own), whose plain checks are called here."""
 
 
 def _too_large(request: Request[Any, Any, Any], exc: RequestEntityTooLarge) -> Response[Any]:
@@ -85,7 +85,7 @@ def _too_large(request: Request[Any, Any, Any], exc: RequestEntityTooLarge) -> R
     handler = request.route_handler
     try:
         for guard in _UPLOAD_GUARDS:
-            guard(request, handler)
+            guard.check(request, handler)  # type: ignore[attr-defined]
     except HTTPException as refused:
         return http_exception_handler(request, refused)
     translator: i18n.Translator = request.app.state.translator
