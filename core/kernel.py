@@ -20,6 +20,18 @@ from core.plugins.registry import PluginRegistry
 from core.tenancy.context import Tenant
 
 
+def load_plugins(settings: Settings, extra: Iterable[Any] = ()) -> PluginRegistry:
+    """The core's own plugin, the installed plugins the settings allow, and `extra` ones.
+
+    The kernel hands the core's plugin to the registry, so the registry imports nothing built on
+    it. The import waits for the call because that plugin's handlers name `Kernel` as their
+    dependency's type: by the time anyone loads plugins, this module is complete.
+    """
+    from core.builtin import plugin as core_plugin
+
+    return PluginRegistry.load(settings, extra, builtin=core_plugin)
+
+
 @dataclass
 class Kernel:
     settings: Settings
@@ -30,7 +42,7 @@ class Kernel:
 
     @classmethod
     def build(cls, settings: Settings, extra_plugins: Iterable[Any] = ()) -> Kernel:
-        registry = PluginRegistry.load(settings, extra=extra_plugins)
+        registry = load_plugins(settings, extra_plugins)
         database = Database.from_urls(settings.database_url, settings.owner_url)
         database.bind(registry.piccolo_apps())
         subscribers: list[EventSubscriber] = [

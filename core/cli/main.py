@@ -52,14 +52,15 @@ def build_parser(registry: PluginRegistry) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from core.cli import commands
     from core.config import ConfigError, load_settings
-    from core.plugins.registry import PluginError, PluginRegistry
+    from core.kernel import load_plugins
+    from core.plugins.registry import PluginError
 
     args_list = list(sys.argv[1:] if argv is None else argv)
     if _command(args_list) in WITHOUT_CONFIG:
         return _run_without_config(args_list)
     try:
         settings = load_settings(_config_path(args_list), **commands.settings_overrides(args_list))
-        registry = PluginRegistry.load(settings)
+        registry = load_plugins(settings)
     except (ConfigError, PluginError) as exc:
         _parse_without_config(args_list)
         print(f"kampung: {exc}", file=sys.stderr)
@@ -79,10 +80,11 @@ def _parse_without_config(args: list[str]) -> None:
     a well-formed command returns, and the caller reports why the configuration cannot load.
     """
     from core.config import Settings
-    from core.plugins.registry import PluginError, PluginRegistry
+    from core.kernel import load_plugins
+    from core.plugins.registry import PluginError
 
     try:
-        registry = PluginRegistry.load(Settings())
+        registry = load_plugins(Settings())
     except PluginError:
         return
     build_parser(registry).parse_args(args)

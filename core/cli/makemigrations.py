@@ -14,6 +14,7 @@ from importlib import import_module
 from core.config import Settings
 from core.db.engine import make_engine
 from core.db.piccolo_conf import configure
+from core.kernel import load_plugins
 from core.plugins.registry import PluginError, PluginRegistry
 
 PICCOLO_CONF = "core.db.piccolo_conf"
@@ -47,7 +48,7 @@ def plugin_app_names(registry: PluginRegistry, plugin: str) -> list[str]:
 def cmd_makemigrations(args: argparse.Namespace, settings: Settings) -> int:
     from piccolo.apps.migrations.commands.new import new
 
-    registry = PluginRegistry.load(settings)
+    registry = load_plugins(settings)
     apps = plugin_app_names(registry, args.plugin)
     configure(make_engine(settings.owner_url), registry.piccolo_app_modules())
     os.environ["PICCOLO_CONF"] = PICCOLO_CONF

@@ -32,8 +32,8 @@ def __getattr__(name: str) -> Any:
 def _configure_from_settings() -> None:
     from core.config import load_settings
     from core.db.engine import make_engine
-    from core.plugins import PluginRegistry
+    from core.kernel import load_plugins
 
     settings = load_settings()
-    registry = PluginRegistry.load(settings)
+    registry = load_plugins(settings)
     configure(make_engine(settings.owner_url), registry.piccolo_app_modules())

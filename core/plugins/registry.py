@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import import_module
 from importlib.metadata import entry_points
+from types import ModuleType
 from typing import Any
 
 import pluggy
@@ -49,11 +50,16 @@ class PluginRegistry:
         self.by_name = {plugin.info.name: plugin for plugin in plugins}
 
     @classmethod
-    def load(cls, settings: Settings, extra: Iterable[Any] = ()) -> PluginRegistry:
-        """The core's own plugin, the installed plugins the settings allow, and `extra` ones."""
-        from core.builtin import plugin as core_plugin
+    def load(
+        cls, settings: Settings, extra: Iterable[Any] = (), *, builtin: ModuleType
+    ) -> PluginRegistry:
+        """The core's own plugin `builtin`, the installed plugins the settings allow, and `extra`.
 
-        candidates: list[tuple[Any, str]] = [(core_plugin, "core")]
+        The caller hands the core's plugin in (`core.kernel.load_plugins` does), because that
+        plugin is built on the kernel and the web layer, which are built on this registry: were
+        the registry to import it, the core's modules would import each other in a circle.
+        """
+        candidates: list[tuple[Any, str]] = [(builtin, "core")]
         for entry_point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             if settings.plugins is not None and entry_point.name not in settings.plugins:
                 continue

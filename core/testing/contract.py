@@ -10,29 +10,33 @@ is judged alone. This repository runs them on each installed plugin the same way
 - where the plugin is off in a village, its village pages answer 404 to everyone;
 - no page or API answer of the plugin, to any village role, shows another village's data: the
   other village is filled with the plugin's own demo data, and every value of eight characters or
-  more found in the plugin's tables there must stay out of this village's answers.
+  more found in the plugin's tables there must stay out of this village's answers;
+- every write of the plugin under a village, sent twice with one idempotency key, takes effect
+  once and is answered the same both times (`core.testing.repeats`; a route declares the sample
+  submission the contract sends with `opt={"sample": {...}}` on its handler).
 """
 
 from __future__ import annotations
 
-import inspect
-import re
-from collections.abc import Iterator
-from functools import partial
-from importlib import import_module
+import warnings
 from pathlib import Path
-from typing import Any
 
 import httpx
 from babel.messages.extract import extract_from_dir
 
 from core.auth.roles import ROLES
-from core.plugins.contributions import DemoContext
-from core.tenancy.resolve import village_tenant
-from core.tenancy.tables import Village
 from core.testing.harness import Harness, VillageRef
+from core.testing.repeats import ContractWarning, send_every_write_twice
+from core.testing.sweep import (
+    fill,
+    fill_with_demo_data,
+    plugin_tables,
+    stored_ids,
+    village_get_routes,
+)
 
 __all__ = [
+    "test_contract_a_write_sent_twice_takes_effect_once",
     "test_contract_every_string_has_an_english_translation",
     "test_contract_no_other_villages_data_on_any_page",
     "test_contract_pages_are_not_found_where_the_plugin_is_off",
@@ -40,8 +44,6 @@ __all__ = [
 
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "MenuItem": None}
 METHODS = [("**.py", "python"), ("**.html", "jinja2")]
-VILLAGE_PREFIXES = ("/desa/{village_slug:str}", "/api/v1/desa/{village_slug:str}")
-PARAMETER = re.compile(r"\{(\w+):(\w+)\}")
 SECRET_LENGTH = 8
 """Shorter values (a status, a code) can appear on any page without being another village's."""
 SECRETS_CHECKED = 300
@@ -70,42 +72,6 @@ def untranslated(kampung: Harness, plugin: str, lang: str = "en") -> list[str]:
     return sorted(m for m in msgids(package) if not translator.has(lang, m))
 
 
-def village_get_routes(kampung: Harness, plugin: str) -> list[str]:
-    """Paths of the plugin's GET routes under a village, as templates with their parameters."""
-    paths = []
-    for route in kampung.app.routes:
-        if not route.path.startswith(VILLAGE_PREFIXES):
-            continue
-        for handler in getattr(route, "route_handlers", []):
-            if "GET" in (handler.http_methods or ()) and handler.opt.get("plugin") == plugin:
-                paths.append(route.path)
-    return sorted(set(paths))
-
-
-def fill(path: str, village: VillageRef, ids: list[int]) -> Iterator[str]:
-    """The path for this village, once for each id when it takes an integer parameter."""
-    path = path.replace("{village_slug:str}", village.slug)
-    kinds = [kind for _, kind in PARAMETER.findall(path)]
-    for row_id in ids if "int" in kinds else ids[:1]:
-        yield PARAMETER.sub(partial(_parameter_value, row_id), path)
-
-
-def _parameter_value(row_id: int, match: re.Match[str]) -> str:
-    return str(row_id) if match.group(2) == "int" else "x"
-
-
-async def fill_with_demo_data(kampung: Harness, village: VillageRef, plugins: list[str]) -> None:
-    row = await Village.select().where(Village.code == village.code).first()
-    assert row is not None
-    context = DemoContext(kernel=kampung.kernel, village=village_tenant(row), seed=7)
-    async with kampung.scope(village.code):
-        for impl in kampung.kernel.registry.manager.hook.kampung_demo_data.get_hookimpls():
-            if impl.plugin_name in plugins:
-                result = impl.function(context=context)
-                if inspect.isawaitable(result):
-                    await result
-
-
 async def stored_values(kampung: Harness, village: VillageRef, plugins: list[str]) -> set[str]:
     """Every text value of the plugins' tables that the village's scope reaches."""
     values: set[str] = set()
@@ -114,22 +80,6 @@ async def stored_values(kampung: Harness, village: VillageRef, plugins: list[str
             for row in await table.select():
                 values.update(v for v in row.values() if isinstance(v, str))
     return values
-
-
-async def stored_ids(kampung: Harness, village: VillageRef, plugins: list[str]) -> list[int]:
-    ids: set[int] = set()
-    async with kampung.scope(village.code):
-        for table in plugin_tables(kampung, plugins):
-            pk = table._meta.primary_key
-            ids.update(r[pk._meta.name] for r in await table.select(pk).limit(3))
-    return sorted(i for i in ids if isinstance(i, int)) or [1]
-
-
-def plugin_tables(kampung: Harness, plugins: list[str]) -> list[Any]:
-    registry = kampung.kernel.registry
-    modules = [m for name, found in registry.results("kampung_piccolo_apps") if name in plugins
-               for m in found]  # fmt: skip
-    return [table for m in modules for table in import_module(m).APP_CONFIG.table_classes]
 
 
 async def answers(
@@ -197,3 +147,18 @@ async def test_contract_no_other_villages_data_on_any_page(
     kampung: Harness, kampung_contract_plugins: list[str]
 ) -> None:
     assert await find_leaks(kampung, kampung_contract_plugins) == []
+
+
+async def test_contract_a_write_sent_twice_takes_effect_once(
+    kampung: Harness, kampung_contract_plugins: list[str]
+) -> None:
+    verdict = await send_every_write_twice(kampung, kampung_contract_plugins)
+    if verdict.unjudged:
+        warnings.warn(
+            ContractWarning(
+                "writes not judged for lack of a sample; declare opt={'sample': {...}} on: "
+                + "; ".join(verdict.unjudged)
+            ),
+            stacklevel=1,
+        )
+    assert verdict.problems == [], "\n".join(verdict.problems)

@@ -5,8 +5,9 @@
         client = await kampung.login("village_operator", village)
         response = await client.get(village.url)
 
-Override `kampung_plugins` (names of installed plugins to load, `None` for all) or
-`kampung_extra_plugins` (plugin objects loaded without an entry point) in a test module.
+Override `kampung_plugins` (names of installed plugins to load, `None` for all available) or
+`kampung_extra_plugins` (plugin objects loaded without an entry point) in a test module, and
+`kampung_available_plugins` (what `None` stands for: every installed plugin) in a conftest.
 
 A test session never reads the developer's instance: every `KAMPUNG_*` variable but
 `KAMPUNG_TEST_*` and the knobs named by the `kampung_test_knobs` ini option is removed from the
@@ -36,6 +37,7 @@ from core.testing.databases import (
     make_test_settings,
 )
 from core.testing.harness import Harness
+from core.testing.installed import installed_plugins
 
 KNOBS_INI = "kampung_test_knobs"
 
@@ -110,8 +112,23 @@ def kampung_templates(
 
 @pytest.fixture
 def kampung_plugins() -> tuple[str, ...] | None:
-    """Installed plugins the test app loads; `None` loads every installed plugin."""
+    """Installed plugins the test app loads; `None` loads every available plugin."""
     return None
+
+
+@pytest.fixture
+def kampung_available_plugins() -> tuple[str, ...]:
+    """What `kampung_plugins = None` stands for: every installed plugin. A repository's own
+    suite narrows it to the plugins it ships (`core.testing.installed.plugins_of`)."""
+    return installed_plugins()
+
+
+@pytest.fixture
+def kampung_loaded_plugins(
+    kampung_plugins: tuple[str, ...] | None, kampung_available_plugins: tuple[str, ...]
+) -> tuple[str, ...]:
+    """The installed plugins the test app loads, by name."""
+    return kampung_available_plugins if kampung_plugins is None else tuple(kampung_plugins)
 
 
 @pytest.fixture
@@ -123,15 +140,15 @@ def kampung_extra_plugins() -> list[Any]:
 @pytest.fixture
 def kampung_database(
     kampung_templates: dict[str, TemplateDatabase],
-    kampung_plugins: tuple[str, ...] | None,
+    kampung_loaded_plugins: tuple[str, ...],
     kampung_extra_plugins: list[Any],
     tmp_path: Path,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[str, str | None]]:
-    key = repr((backend(), kampung_plugins, [repr(p) for p in kampung_extra_plugins]))
+    key = repr((backend(), kampung_loaded_plugins, [repr(p) for p in kampung_extra_plugins]))
     if key not in kampung_templates:
         kampung_templates[key] = build_template(
-            kampung_plugins, kampung_extra_plugins, tmp_path_factory.mktemp("templates")
+            kampung_loaded_plugins, kampung_extra_plugins, tmp_path_factory.mktemp("templates")
         )
     template = kampung_templates[key]
     app_url, owner_url = template.copy_for_test(tmp_path)
@@ -148,12 +165,12 @@ def kampung_contract_plugins(kampung: Harness) -> list[str]:
 @pytest.fixture
 def kampung_settings(
     kampung_database: tuple[str, str | None],
-    kampung_plugins: tuple[str, ...] | None,
+    kampung_loaded_plugins: tuple[str, ...],
     tmp_path: Path,
 ) -> Any:
     app_url, owner_url = kampung_database
     return make_test_settings(
-        app_url, owner_url, plugins=kampung_plugins, data_dir=str(tmp_path / "data")
+        app_url, owner_url, plugins=kampung_loaded_plugins, data_dir=str(tmp_path / "data")
     )
 
 

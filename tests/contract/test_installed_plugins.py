@@ -7,18 +7,28 @@ from importlib.metadata import entry_points
 
 import pytest
 
-from core.config import Settings
-from core.plugins.registry import ENTRY_POINT_GROUP, PluginRegistry
+from core.plugins.contributions import PluginInfo
+from core.plugins.registry import ENTRY_POINT_GROUP
 from core.testing.contract import *  # noqa: F403 -- the contract's tests, per installed plugin
+from core.testing.installed import installed_plugins
 
-INSTALLED = sorted(entry_point.name for entry_point in entry_points(group=ENTRY_POINT_GROUP))
+INSTALLED = installed_plugins()
+"""Every installed plugin, not only the bundled ones tests/conftest.py gives the other tests."""
 
 
-def _with_requirements(name: str, registry: PluginRegistry) -> tuple[str, ...]:
+def _info(name: str) -> PluginInfo:
+    """One installed plugin's declaration, read without importing any other plugin, so a plugin
+    that cannot be imported fails its own judgement only."""
+    (entry,) = entry_points(group=ENTRY_POINT_GROUP, name=name)
+    info: PluginInfo = entry.load().kampung_plugin_info()
+    return info
+
+
+def _with_requirements(name: str) -> tuple[str, ...]:
     needed: list[str] = []
 
     def visit(plugin: str) -> None:
-        for required in registry.info(plugin).requires:
+        for required in _info(plugin).requires:
             visit(required)
         if plugin not in needed:
             needed.append(plugin)
@@ -34,7 +44,7 @@ def judged_plugin(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def kampung_plugins(judged_plugin: str) -> tuple[str, ...]:
-    return _with_requirements(judged_plugin, PluginRegistry.load(Settings()))
+    return _with_requirements(judged_plugin)
 
 
 @pytest.fixture

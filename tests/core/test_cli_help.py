@@ -13,7 +13,7 @@ import pytest
 
 from core.cli.main import build_parser, main
 from core.config import Settings
-from core.plugins.registry import PluginRegistry
+from core.kernel import load_plugins
 from core.testing.commands import run_kampung
 
 
@@ -29,7 +29,7 @@ def command_paths(
     return found
 
 
-COMMANDS = command_paths(build_parser(PluginRegistry.load(Settings())))
+COMMANDS = command_paths(build_parser(load_plugins(Settings())))
 
 
 @pytest.fixture

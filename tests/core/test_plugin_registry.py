@@ -4,6 +4,7 @@ import pytest
 from plugin_samples import plugin
 
 from core.builtin import plugin as core_plugin
+from core.kernel import load_plugins
 from core.plugins.registry import PluginError, PluginRegistry
 from core.tenancy.context import Tenant
 
@@ -53,7 +54,7 @@ def test_instance_setting_naming_a_missing_plugin_fails(tmp_path) -> None:
 
     settings = load_settings(None, environ={}, secret_key="s" * 40, plugins=("nonexistent",))
     with pytest.raises(PluginError, match="nonexistent"):
-        PluginRegistry.load(settings)
+        load_plugins(settings)
 
 
 def test_tryfirst_and_trylast_order_a_hooks_results_as_pluggy_documents() -> None:
