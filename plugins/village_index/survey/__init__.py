@@ -1,0 +1,1 @@
+"""A village's yearly survey: answers per dimension, scored, submitted and verified."""
