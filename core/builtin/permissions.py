@@ -2,17 +2,8 @@
 
 from __future__ import annotations
 
+from core.auth.roles import ROLES
 from core.plugins.contributions import Permission
-
-ALL_STAFF = (
-    "regency_admin",
-    "regency_officer",
-    "district_viewer",
-    "village_admin",
-    "village_operator",
-    "village_secretary",
-    "village_head",
-)
 
 DASHBOARD = "core.dashboard.view"
 ONBOARD = "core.village.onboard"
@@ -22,8 +13,15 @@ USERS = "core.users.manage"
 AUDIT = "core.audit.view"
 API_TOKENS = "core.api_tokens.manage"
 
+
+def permissions() -> list[Permission]:
+    """The core's permissions. Every role sees the dashboard of its scope, a plugin's roles
+    included (a posyandu cadre lands there after signing in), so it is read when the registry
+    asks, after the installed plugins' roles are known."""
+    return [Permission(DASHBOARD, "Melihat dasbor", tuple(ROLES)), *PERMISSIONS]
+
+
 PERMISSIONS = [
-    Permission(DASHBOARD, "Melihat dasbor", ALL_STAFF),
     Permission(ONBOARD, "Mengintegrasikan desa", ("regency_admin",)),
     Permission(VILLAGE_SETTINGS, "Mengubah pengaturan desa", ("regency_admin", "village_admin")),
     Permission(PLUGINS, "Menyalakan dan mematikan modul desa", ("regency_admin", "village_admin")),

@@ -17,10 +17,10 @@ from core.builtin.permissions import (
     AUDIT,
     DASHBOARD,
     ONBOARD,
-    PERMISSIONS,
     PLUGINS,
     USERS,
     VILLAGE_SETTINGS,
+    permissions,
 )
 from core.builtin.widgets import plugin_rollout_widget, rollout_widget, village_modules_widget
 from core.hookspecs import hookimpl
@@ -52,7 +52,7 @@ def kampung_roles() -> list[Role]:
 
 @hookimpl
 def kampung_permissions() -> list[Permission]:
-    return PERMISSIONS
+    return permissions()
 
 
 @hookimpl

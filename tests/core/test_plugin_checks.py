@@ -71,6 +71,15 @@ def test_a_plugin_role_can_hold_permissions_and_be_granted_at_its_level() -> Non
         check_grant("sample_cadre", "35.10")
 
 
+def test_a_plugin_role_sees_the_dashboard_it_lands_on_after_signing_in() -> None:
+    from core.builtin.permissions import DASHBOARD
+    from core.kernel import load_plugins
+
+    settings = make_test_settings("sqlite:///unused.sqlite3", None)
+    registry = load_plugins(settings, extra=[plugin("cadres", kampung_roles=lambda: [CADRE])])
+    assert "sample_cadre" in registry.permissions()[DASHBOARD].default_roles
+
+
 def test_a_role_of_a_plugin_that_is_not_loaded_is_not_known() -> None:
     build(plugin("cadres", kampung_roles=lambda: [CADRE]))
     build(greeter())
