@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import argparse
 
     from core.auth.roles import Role
+    from core.jobs import Job
     from core.plugins.contributions import (
         DemoContext,
         EventSubscriber,
@@ -119,3 +120,9 @@ def kampung_demo_data(context: DemoContext) -> Any:
 @hookspec
 def kampung_event_subscribers() -> list[EventSubscriber]:
     """Handlers of domain events published by other plugins, run in the same transaction."""
+
+
+@hookspec
+def kampung_jobs() -> list[Job]:
+    """Background jobs the plugin runs (`core.jobs.Job`, named `<plugin>.<job>`): what
+    `core.jobs.enqueue` may queue and `kampung worker` runs, with their retry rules."""

@@ -15,6 +15,7 @@ from core.audit import chain as audit_chain
 from core.config import Settings
 from core.db.engine import Database
 from core.events import DomainEvent, EventBus
+from core.jobs.declaration import JobCatalog
 from core.plugins.contributions import EventSubscriber, Permission
 from core.plugins.registry import PluginRegistry
 from core.tenancy.context import Tenant
@@ -39,6 +40,7 @@ class Kernel:
     database: Database
     permissions: dict[str, Permission]
     events: EventBus
+    jobs: JobCatalog
 
     @classmethod
     def build(cls, settings: Settings, extra_plugins: Iterable[Any] = ()) -> Kernel:
@@ -56,6 +58,7 @@ class Kernel:
             database=database,
             permissions=registry.permissions(),
             events=EventBus(subscribers),
+            jobs=JobCatalog.from_registry(registry),
         )
 
     @property

@@ -24,6 +24,7 @@ def refusals() -> tuple[type[Exception], ...]:
     from core.auth.roles import RoleError
     from core.config import ConfigError
     from core.db.migrate import MigrationFailed
+    from core.jobs import JobError
     from core.plugins.registry import PluginError
     from core.tenancy.enablement import EnablementError
     from core.tenancy.onboarding import UnknownVillage
@@ -31,12 +32,12 @@ def refusals() -> tuple[type[Exception], ...]:
 
     return (
         ConfigError, PluginError, MigrationFailed, AccountError, WeakPassword, RoleError,
-        EnablementError, UnknownVillage, UnknownRegency,
+        EnablementError, UnknownVillage, UnknownRegency, JobError,
     )  # fmt: skip
 
 
 def build_parser(registry: PluginRegistry) -> argparse.ArgumentParser:
-    from core.cli import commands, makemigrations, scaffold, villages
+    from core.cli import commands, makemigrations, scaffold, villages, worker
 
     parser = argparse.ArgumentParser(prog="kampung", description="Kampung: Smart Kampung platform")
     parser.add_argument("--config", help="path to kampung.toml (or set KAMPUNG_CONFIG)")
@@ -45,6 +46,7 @@ def build_parser(registry: PluginRegistry) -> argparse.ArgumentParser:
     villages.register(sub)
     scaffold.register(sub)
     makemigrations.register(sub)
+    worker.register(sub)
     registry.manager.hook.kampung_cli_commands(subparsers=sub)
     return parser
 
