@@ -23,7 +23,7 @@ def settings_overrides(args: list[str]) -> dict[str, Any]:
     It serves plain http (its URL is printed as http://host:port), where a browser would drop
     Secure cookies: the demo's cookies are not Secure.
     """
-    if args[:1] != ["demo"]:
+    if _command(args) != "demo":
         return {}
     import os
 
@@ -35,6 +35,19 @@ def settings_overrides(args: list[str]) -> dict[str, Any]:
     if not os.environ.get("KAMPUNG_SECRET_KEY"):
         overrides["secret_key"] = secrets.token_urlsafe(32)
     return overrides
+
+
+def _command(args: list[str]) -> str | None:
+    """The command named in `args`, past the global options (`kampung --config X demo`)."""
+    waiting_for_value = False
+    for arg in args:
+        if waiting_for_value:
+            waiting_for_value = False
+        elif arg == "--config":
+            waiting_for_value = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -114,19 +127,21 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     from core.cli.serve import serve
+    from core.cli.worker import beside_the_app
 
     _require_separate_roles(settings)
     if args.config:
         # The workers build their settings afresh: they read the same file, wherever they start.
         os.environ["KAMPUNG_CONFIG"] = str(Path(args.config).resolve())
-    serve(settings, host=args.host, port=args.port, workers=args.workers)
+    with beside_the_app(settings):
+        serve(settings, host=args.host, port=args.port, workers=args.workers)
     return 0
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from core.demo import build_demo, print_logins
 
-    if settings.database_url.startswith("sqlite:///"):
+    if settings.database_url == DEMO_DATABASE:
         database_file = Path(settings.database_url.removeprefix("sqlite:///"))
         for stale in database_file.parent.glob(database_file.name + "*"):
             stale.unlink()
@@ -136,8 +151,10 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     if args.no_serve:
         return 0
     from core.cli.serve import serve
+    from core.cli.worker import beside_the_app
 
-    serve(settings, port=port, workers=1)
+    with beside_the_app(settings):
+        serve(settings, port=port, workers=1)
     return 0
 
 
