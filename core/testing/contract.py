@@ -24,7 +24,6 @@ from pathlib import Path
 import httpx
 from babel.messages.extract import extract_from_dir
 
-from core.auth.roles import ROLES
 from core.testing.harness import Harness, VillageRef
 from core.testing.repeats import ContractWarning, send_every_write_twice
 from core.testing.sweep import (
@@ -97,7 +96,7 @@ async def answers(
 async def find_leaks(kampung: Harness, plugins: list[str]) -> list[str]:
     """What another village's data this village's users can see through the plugins' pages."""
     mine, theirs = await kampung.village(0), await kampung.village(1)
-    village_roles = [role.name for role in ROLES.values() if role.level == "village"]
+    village_roles = [r.name for r in kampung.kernel.registry.roles() if r.level == "village"]
     clients = {role: await kampung.login(role, mine) for role in village_roles}
     paths = [p for plugin in plugins for p in village_get_routes(kampung, plugin)]
     before = " ".join(text for _, _, text in await answers(clients, paths, mine, [1]))

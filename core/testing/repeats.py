@@ -28,7 +28,6 @@ from typing import Any
 
 import httpx
 
-from core.auth.roles import ROLES
 from core.testing.harness import Harness, VillageRef, csrf_ready
 from core.testing.sweep import (
     PARAMETER,
@@ -101,7 +100,7 @@ def sender_role(kampung: Harness, route: WriteRoute) -> str | None:
     permission = kampung.kernel.permissions.get(declared_permission(route.handler) or "")
     if permission is None:
         return None
-    village_roles = [role.name for role in ROLES.values() if role.level == "village"]
+    village_roles = [r.name for r in kampung.kernel.registry.roles() if r.level == "village"]
     return next((role for role in village_roles if role in permission.default_roles), None)
 
 

@@ -47,15 +47,32 @@ def _parameter_value(row_id: int, match: re.Match[str]) -> str:
 
 
 async def fill_with_demo_data(kampung: Harness, village: VillageRef, plugins: list[str]) -> None:
+    """The demo data of `plugins` and of the plugins they require, those first (a posyandu's
+    children are residents), as `kampung demo` makes it."""
     row = await Village.select().where(Village.code == village.code).first()
     assert row is not None
     context = DemoContext(kernel=kampung.kernel, village=village_tenant(row), seed=7)
+    registry = kampung.kernel.registry
+    wanted = with_requirements(registry, plugins)
+    impls = registry.manager.hook.kampung_demo_data.get_hookimpls()
+    by_plugin = {impl.plugin_name: impl for impl in impls}
     async with kampung.scope(village.code):
-        for impl in kampung.kernel.registry.manager.hook.kampung_demo_data.get_hookimpls():
-            if impl.plugin_name in plugins:
-                result = impl.function(context=context)
-                if inspect.isawaitable(result):
-                    await result
+        for name in [name for name in registry.names if name in wanted and name in by_plugin]:
+            result = by_plugin[name].function(context=context)
+            if inspect.isawaitable(result):
+                await result
+
+
+def with_requirements(registry: Any, plugins: list[str]) -> set[str]:
+    found: set[str] = set()
+    waiting = list(plugins)
+    while waiting:
+        name = waiting.pop()
+        if name in found or name not in registry.by_name:
+            continue
+        found.add(name)
+        waiting.extend(registry.info(name).requires)
+    return found
 
 
 async def stored_ids(kampung: Harness, village: VillageRef, plugins: list[str]) -> list[int]:
