@@ -1,5 +1,6 @@
-"""The population plugin's tables. Every row carries its village (`village_code`), so the core
-applies Row-Level Security to each of them on PostgreSQL.
+"""The population plugin's tables, each a core tenant table: the core adds `village_code` and
+scopes every query to the transaction's villages (on SQLite as on PostgreSQL, where Row-Level
+Security on the same column is the second wall).
 
 A resident's `status` and a request's or letter's `status` are caches of what their append-only
 histories say; the histories are the record.
@@ -18,15 +19,14 @@ from piccolo.columns import (
     Varchar,
 )
 from piccolo.columns.base import OnDelete
-from piccolo.table import Table
 
+from core.db import TenantTable
 from core.db.insert_only import insert_only
 
 
-class Family(Table, tablename="population_family"):
+class Family(TenantTable, tablename="population_family"):
     """A family card (KK)."""
 
-    village_code = Varchar(length=13, index=True)
     kk_number = Varchar(length=16, index=True)
     address = Varchar(length=200, default="")
     dusun = Varchar(length=60, default="")
@@ -37,10 +37,9 @@ class Family(Table, tablename="population_family"):
     version = Integer(default=1)
 
 
-class Resident(Table, tablename="population_resident"):
+class Resident(TenantTable, tablename="population_resident"):
     """A person registered in a village, with the fields of the Dukcapil vocabulary."""
 
-    village_code = Varchar(length=13, index=True)
     family = ForeignKey(Family, null=True, on_delete=OnDelete.restrict, index=True)
     nik = Varchar(length=16, index=True)
     nik_temporary = Boolean(default=False)
@@ -74,10 +73,9 @@ class Resident(Table, tablename="population_resident"):
     updated_at = Timestamptz()
 
 
-class LifeEvent(Table, tablename="population_life_event"):
+class LifeEvent(TenantTable, tablename="population_life_event"):
     """Birth, death, move out/in, missing, left: append-only; corrections are new events."""
 
-    village_code = Varchar(length=13, index=True)
     resident = ForeignKey(Resident, on_delete=OnDelete.restrict, index=True)
     kind = Integer()
     event_date = Date()
@@ -88,10 +86,9 @@ class LifeEvent(Table, tablename="population_life_event"):
     recorded_at = Timestamptz()
 
 
-class ServiceRequest(Table, tablename="population_service_request"):
+class ServiceRequest(TenantTable, tablename="population_service_request"):
     """A one-door request to the regency civil registry, taken at the village."""
 
-    village_code = Varchar(length=13, index=True)
     kind = Varchar(length=40)
     resident = ForeignKey(Resident, null=True, on_delete=OnDelete.restrict, index=True)
     applicant_name = Varchar(length=120)
@@ -108,10 +105,9 @@ class ServiceRequest(Table, tablename="population_service_request"):
 
 
 @insert_only
-class ServiceStep(Table, tablename="population_service_step"):
+class ServiceStep(TenantTable, tablename="population_service_step"):
     """One action in a request's history: who did what, when, and why. Never changed."""
 
-    village_code = Varchar(length=13, index=True)
     request = ForeignKey(ServiceRequest, on_delete=OnDelete.restrict, index=True)
     action = Varchar(length=30)
     from_status = Varchar(length=20)
@@ -121,10 +117,9 @@ class ServiceStep(Table, tablename="population_service_step"):
     payload = JSON(default="{}")
 
 
-class ServiceDocument(Table, tablename="population_service_document"):
+class ServiceDocument(TenantTable, tablename="population_service_document"):
     """An uploaded supporting document, stored outside the web root."""
 
-    village_code = Varchar(length=13, index=True)
     request = ForeignKey(ServiceRequest, on_delete=OnDelete.cascade, index=True)
     doc_key = Varchar(length=60)
     filename = Varchar(length=200)
@@ -136,10 +131,9 @@ class ServiceDocument(Table, tablename="population_service_document"):
     uploaded_at = Timestamptz()
 
 
-class Letter(Table, tablename="population_letter"):
+class Letter(TenantTable, tablename="population_letter"):
     """A village letter (surat keterangan); numbered when signed, never renumbered."""
 
-    village_code = Varchar(length=13, index=True)
     kind = Varchar(length=40)
     resident = ForeignKey(Resident, on_delete=OnDelete.restrict, index=True)
     status = Varchar(length=20, index=True)
@@ -161,10 +155,9 @@ class Letter(Table, tablename="population_letter"):
 
 
 @insert_only
-class LetterStep(Table, tablename="population_letter_step"):
+class LetterStep(TenantTable, tablename="population_letter_step"):
     """One action in a letter's history (drafted, signed, returned…). Never changed."""
 
-    village_code = Varchar(length=13, index=True)
     letter = ForeignKey(Letter, on_delete=OnDelete.restrict, index=True)
     action = Varchar(length=30)
     from_status = Varchar(length=20)
@@ -174,29 +167,26 @@ class LetterStep(Table, tablename="population_letter_step"):
     payload = JSON(default="{}")
 
 
-class LetterCounter(Table, tablename="population_letter_counter"):
+class LetterCounter(TenantTable, tablename="population_letter_counter"):
     """The last number issued per village, letter type and year (numbers are never reused)."""
 
-    village_code = Varchar(length=13, index=True)
     kind = Varchar(length=40)
     year = Integer()
     last_number = Integer(default=0)
 
 
-class LetterTemplate(Table, tablename="population_letter_template"):
+class LetterTemplate(TenantTable, tablename="population_letter_template"):
     """A village's own wording of a letter type (the default applies when there is none)."""
 
-    village_code = Varchar(length=13, index=True)
     kind = Varchar(length=40)
     body = Text()
     updated_by = Varchar(length=64)
     updated_at = Timestamptz()
 
 
-class CitizenAccount(Table, tablename="population_citizen_account"):
+class CitizenAccount(TenantTable, tablename="population_citizen_account"):
     """A resident's sign-in to the citizen portal: NIK + 6-digit PIN (argon2id)."""
 
-    village_code = Varchar(length=13, index=True)
     resident = ForeignKey(Resident, on_delete=OnDelete.cascade, unique=True)
     nik = Varchar(length=16, index=True)
     pin_hash = Varchar(length=200)
@@ -205,10 +195,9 @@ class CitizenAccount(Table, tablename="population_citizen_account"):
     created_at = Timestamptz()
 
 
-class ImportBatch(Table, tablename="population_import_batch"):
+class ImportBatch(TenantTable, tablename="population_import_batch"):
     """One imported file: what it was, and what came of it."""
 
-    village_code = Varchar(length=13, index=True)
     filename = Varchar(length=200)
     sha256 = Varchar(length=64)
     file_format = Varchar(length=10)
@@ -220,7 +209,7 @@ class ImportBatch(Table, tablename="population_import_batch"):
     """When the stored file was deleted after the retention period; None while it is kept."""
 
 
-TABLES: list[type[Table]] = [
+TABLES: list[type[TenantTable]] = [
     Family,
     Resident,
     LifeEvent,

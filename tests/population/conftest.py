@@ -27,7 +27,13 @@ class People:
         return rows[0]["id"]
 
     async def resident(
-        self, village: Any, name: str = "SITI AMINAH", *, family: int | None = None, sex: int = 2
+        self,
+        village: Any,
+        name: str = "SITI AMINAH",
+        *,
+        family: int | None = None,
+        sex: int = 2,
+        relationship: int | None = None,
     ) -> dict[str, Any]:
         now = datetime.now(UTC)
         nik = f"35270141018{next(_serial):05d}"
@@ -40,11 +46,19 @@ class People:
                     name=name,
                     name_key=name.lower(),
                     sex=sex,
+                    relationship=relationship,
                     created_at=now,
                     updated_at=now,
                 )
             ).returning(Resident.id)
         return {"id": rows[0]["id"], "nik": nik, "name": name, "family": family}
+
+
+@pytest.fixture
+def kampung_plugins() -> tuple[str, ...]:
+    """Population's suite loads population alone, as a plugin's own suite would: it needs no
+    other plugin, and another plugin's state cannot fail it."""
+    return ("population",)
 
 
 @pytest.fixture

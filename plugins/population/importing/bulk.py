@@ -6,17 +6,21 @@ apply to (the web app's role); the first refusal is remembered per engine and su
 pipelined `executemany` instead. Commands connect as the owner and get `COPY`.
 
 Piccolo builds one object per row, which costs more than the database does at a million rows;
-these helpers take plain tuples in column order instead.
+these helpers take plain tuples in column order instead. They hold to the tenant scope as the
+core's queries do: a row of a village outside the transaction's scope is refused before anything
+is sent, so the fast path cannot write past the scope on SQLite, where no Row-Level Security is.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
 import asyncpg
+
+from core.db import TenantScopeError, TenantTable
 
 UNIQUE_VIOLATIONS: tuple[type[Exception], ...] = (
     asyncpg.UniqueViolationError,
@@ -33,12 +37,28 @@ def _transaction(engine: Any) -> Any:
     return transaction
 
 
+def _within_scope(table: type[TenantTable], village_codes: Iterable[str]) -> None:
+    scope = table.required_scope()
+    for village_code in village_codes:
+        if village_code != scope and not village_code.startswith(scope + "."):
+            raise TenantScopeError(
+                f"{table._meta.tablename}: a row of village {village_code or '(none)'} "
+                f"cannot be written in scope {scope}"
+            )
+
+
 async def insert_rows(
-    engine: Any, table: str, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]
+    engine: Any,
+    table_class: type[TenantTable],
+    columns: Sequence[str],
+    rows: Sequence[tuple[Any, ...]],
 ) -> None:
-    """Insert `rows` (tuples in `columns` order) into `table` in one round trip."""
+    """Insert `rows` (tuples in `columns` order, `village_code` among them) in one round trip."""
     if not rows:
         return
+    village_index = list(columns).index("village_code")
+    _within_scope(table_class, {row[village_index] for row in rows})
+    table = table_class._meta.tablename
     connection = _transaction(engine).connection
     names = ", ".join(f'"{column}"' for column in columns)
     if engine.engine_type != "postgres":
@@ -57,7 +77,11 @@ async def insert_rows(
 
 
 async def existing_values(
-    engine: Any, table: str, column: str, village_code: str, values: Sequence[str]
+    engine: Any,
+    table_class: type[TenantTable],
+    column: str,
+    village_code: str,
+    values: Sequence[str],
 ) -> set[str]:
     """Which of `values` the village's rows of `table` already hold in `column`.
 
@@ -67,6 +91,8 @@ async def existing_values(
     """
     if not values:
         return set()
+    _within_scope(table_class, [village_code])
+    table = table_class._meta.tablename
     connection = _transaction(engine).connection
     if engine.engine_type != "postgres":
         marks = ", ".join("?" for _ in values)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from plugins.population.importing.formulas import unquote
+from core.exports import unquote
 
 Cell = str | int | float | dt.date | None
 """A raw cell: CSV gives text; XLSX and XLS also give numbers and datetimes."""
@@ -28,7 +28,7 @@ def is_empty(cell: Cell) -> bool:
 
 def text(cell: Cell) -> str | None:
     """The cell as trimmed text with single spaces, or None when it holds nothing; the quote an
-    export puts before text a spreadsheet would run as a formula is removed (`formulas`)."""
+    export puts before text a spreadsheet would run as a formula is removed (`core.exports`)."""
     if isinstance(cell, str):
         stripped = unquote(cell.strip())
         if stripped in _EMPTY:

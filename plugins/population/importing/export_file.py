@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
-from plugins.population.importing.formulas import text_cells
+from core.exports import text_cells
 from plugins.population.importing.importer import VILLAGE_COLUMN
 from plugins.population.importing.opensid_export import resident_pages
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS

@@ -20,11 +20,13 @@ from litestar.background_tasks import BackgroundTask
 from litestar.response import File, Stream
 
 from core.audit import Collected, disclose
+from core.auth.principal import Principal
+from core.exports import text_cells
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
-from core.web.request_state import request_state, stream_response
+from core.web.request_state import stream_response
 from plugins.population import disclosures
-from plugins.population.importing.formulas import text_cells
 from plugins.population.importing.opensid_export import resident_pages
 from plugins.population.permissions import EXPORT
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS
@@ -33,22 +35,24 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 async def _audited(
-    request: Request[Any, Any, Any], kernel: Kernel, file_format: str
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    file_format: str,
 ) -> tuple[str, Collected]:
     """The export in the audit chain, and in the access trail with its row count as it streams."""
-    state = request_state(request)
-    assert state.tenant is not None and state.principal is not None
     await kernel.audit(
-        state.tenant,
-        actor=state.principal.username,
+        tenant,
+        actor=principal.username,
         action="export",
         entity="resident_register",
-        entity_id=state.tenant.code,
+        entity_id=tenant.code,
         after={"format": file_format},
     )
     stream_response(request)
     disclosed = disclose(request, disclosures.EXPORT, query={"format": file_format}, count=0)
-    return state.tenant.code, disclosed
+    return tenant.code, disclosed
 
 
 def _filename(code: str, suffix: str) -> str:
@@ -69,8 +73,10 @@ async def _csv_chunks(village_code: str, disclosed: Collected) -> AsyncIterator[
 
 
 @get("/ekspor.csv", guards=[requires(EXPORT)], include_in_schema=False)
-async def export_csv(request: Request[Any, Any, Any], kernel: Kernel) -> Stream:
-    code, disclosed = await _audited(request, kernel, "csv")
+async def export_csv(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, principal: Principal
+) -> Stream:
+    code, disclosed = await _audited(request, kernel, tenant, principal, "csv")
     return Stream(
         _csv_chunks(code, disclosed),
         media_type="text/csv; charset=utf-8",
@@ -79,8 +85,10 @@ async def export_csv(request: Request[Any, Any, Any], kernel: Kernel) -> Stream:
 
 
 @get("/ekspor.xlsx", guards=[requires(EXPORT)], include_in_schema=False)
-async def export_xlsx(request: Request[Any, Any, Any], kernel: Kernel) -> File:
-    code, disclosed = await _audited(request, kernel, "xlsx")
+async def export_xlsx(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, principal: Principal
+) -> File:
+    code, disclosed = await _audited(request, kernel, tenant, principal, "xlsx")
     book = openpyxl.Workbook(write_only=True)
     sheet = book.create_sheet("penduduk")
     sheet.append(list(OPENSID_COLUMNS))

@@ -135,11 +135,7 @@ class _Run:
         unnumbered = {name_key(r.name) for _, r in items if not r.nik or r.nik_needs_check}
         found: set[str] = set()
         if niks:
-            found.update(
-                await existing_values(
-                    self.engine, Resident._meta.tablename, "nik", village, list(niks)
-                )
-            )
+            found.update(await existing_values(self.engine, Resident, "nik", village, list(niks)))
         if unnumbered:
             rows = await Resident.select(
                 Resident.name_key, Resident.birth_date, Resident.family.kk_number
@@ -165,14 +161,12 @@ class _Run:
         new = [self._family(village, first[kk]) for kk in first if kk not in known and kk in needed]
         try:
             async with savepoint(self.engine):
-                await insert_rows(self.engine, Family._meta.tablename, FAMILY_COLUMNS, new)
+                await insert_rows(self.engine, Family, FAMILY_COLUMNS, new)
         except UNIQUE_VIOLATIONS:
             for row in new:
                 try:
                     async with savepoint(self.engine):
-                        await insert_rows(
-                            self.engine, Family._meta.tablename, FAMILY_COLUMNS, [row]
-                        )
+                        await insert_rows(self.engine, Family, FAMILY_COLUMNS, [row])
                 except UNIQUE_VIOLATIONS:
                     continue
         if new:
@@ -219,10 +213,9 @@ class _Run:
         )  # fmt: skip
 
     async def _insert_residents(self, rows: list[tuple[int, tuple[Any, ...]]]) -> None:
-        table = Resident._meta.tablename
         try:
             async with savepoint(self.engine):
-                await insert_rows(self.engine, table, RESIDENT_COLUMNS, [row for _, row in rows])
+                await insert_rows(self.engine, Resident, RESIDENT_COLUMNS, [row for _, row in rows])
             self.report.residents_created += len(rows)
             return
         except UNIQUE_VIOLATIONS:
@@ -230,11 +223,11 @@ class _Run:
         for number, row in rows:
             try:
                 async with savepoint(self.engine):
-                    await insert_rows(self.engine, table, RESIDENT_COLUMNS, [row])
+                    await insert_rows(self.engine, Resident, RESIDENT_COLUMNS, [row])
             except UNIQUE_VIOLATIONS:
                 flagged = list(row)
                 flagged[_CHECK_INDEX] = True
-                await insert_rows(self.engine, table, RESIDENT_COLUMNS, [tuple(flagged)])
+                await insert_rows(self.engine, Resident, RESIDENT_COLUMNS, [tuple(flagged)])
                 self.report.warn(number, f"Kolom 'nik' {row[_NIK_INDEX]}: {NIK_TAKEN}")
             self.report.residents_created += 1
 

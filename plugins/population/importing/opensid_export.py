@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Any
 
-from plugins.population.importing.formulas import quote
+from core.exports import quote
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS
 from plugins.population.tables import Resident
 
@@ -52,7 +52,7 @@ def _cell(value: Any) -> str:
 
 def sheet_row(resident: dict[str, Any]) -> list[str]:
     """One resident as the OpenSID sheet's cells, every cell text (NIKs keep all 16 digits) and
-    none a formula (`formulas.quote`)."""
+    none a formula (`core.exports.quote`)."""
     return ["" if key is None else _cell(resident.get(key)) for key in _KEYS]
 
 

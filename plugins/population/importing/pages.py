@@ -22,12 +22,13 @@ from litestar.exceptions.http_exceptions import RequestEntityTooLarge
 from litestar.response import Redirect
 
 from core import i18n
+from core.auth.principal import Principal
 from core.db import remove_on_rollback
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.errors import http_exception_handler
 from core.web.guards import plugin_enabled, requires
 from core.web.render import flash, page_context, render, request_language
-from core.web.request_state import request_state
 from plugins.population.importing.background import PROGRESS, RUNNING, start_import
 from plugins.population.importing.batches import file_sha256, load_batch, save_batch, stored_path
 from plugins.population.importing.formats import ImportFormatError
@@ -67,9 +68,9 @@ async def _recent(village_code: str) -> list[dict[str, Any]]:
     )
 
 
-async def _form(request: Request[Any, Any, Any], error: str | None, status: int) -> Response[Any]:
-    tenant = request_state(request).tenant
-    assert tenant is not None
+async def _form(
+    request: Request[Any, Any, Any], tenant: Tenant, error: str | None, status: int
+) -> Response[Any]:
     context = {"error": error, "batches": await _recent(tenant.code), "max_mb": MAX_MB}
     return await render(request, _TEMPLATE, context, status_code=status)
 
@@ -100,8 +101,8 @@ def _too_large(request: Request[Any, Any, Any], exc: RequestEntityTooLarge) -> R
 
 
 @get("/impor", guards=[requires(IMPORT)], include_in_schema=False)
-async def import_page(request: Request[Any, Any, Any]) -> Response[Any]:
-    return await _form(request, None, 200)
+async def import_page(request: Request[Any, Any, Any], tenant: Tenant) -> Response[Any]:
+    return await _form(request, tenant, None, 200)
 
 
 async def _save_upload(upload: UploadFile, target: Path) -> int:
@@ -123,24 +124,24 @@ async def _save_upload(upload: UploadFile, target: Path) -> int:
     request_max_body_size=UPLOAD_MAX_BYTES + FORM_ALLOWANCE_BYTES,
     exception_handlers={RequestEntityTooLarge: _too_large},
 )
-async def upload(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
-    state = request_state(request)
-    assert state.tenant is not None and state.principal is not None
-    await purge_imports(kernel.settings, state.tenant.code, dt.datetime.now(dt.UTC))
+async def upload(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    await purge_imports(kernel.settings, tenant.code, dt.datetime.now(dt.UTC))
     form = await request.form()
     upload_file = form.get("berkas")
     if not isinstance(upload_file, UploadFile) or not upload_file.filename:
-        return await _form(request, "Berkas: pilih berkas CSV, XLSX atau XLS.", 422)
+        return await _form(request, tenant, "Berkas: pilih berkas CSV, XLSX atau XLS.", 422)
     filename = Path(upload_file.filename).name
     suffix = Path(filename).suffix.lower()
     if suffix not in SUFFIXES:
-        return await _form(request, f"Berkas: jenis '{suffix}' tidak didukung.", 422)
-    village = state.tenant.code
+        return await _form(request, tenant, f"Berkas: jenis '{suffix}' tidak didukung.", 422)
+    village = tenant.code
     incoming = kernel.settings.data_path / "imports" / village / f"upload-{id(form)}{suffix}"
     remove_on_rollback(incoming)
     if await _save_upload(upload_file, incoming) > UPLOAD_MAX_BYTES:
         incoming.unlink(missing_ok=True)
-        return await _form(request, TOO_LARGE, 422)
+        return await _form(request, tenant, TOO_LARGE, 422)
     sha256 = await asyncio.to_thread(file_sha256, incoming)
     stored = _stored_path(kernel, village, sha256, suffix)
     if not stored.exists():
@@ -151,27 +152,25 @@ async def upload(request: Request[Any, Any, Any], kernel: Kernel) -> Response[An
             kernel,
             stored,
             Target(village),
-            actor=state.principal.username,
+            actor=principal.username,
             dry_run=True,
             limits=UPLOAD_LIMITS,
         )
     except ImportFormatError as error:
-        return await _form(request, f"Berkas: {error}", 422)
+        return await _form(request, tenant, f"Berkas: {error}", 422)
     batch_id = await save_batch(
         village_code=village,
         filename=filename,
         sha256=sha256,
         status=PREVIEWED,
-        actor=state.principal.username,
+        actor=principal.username,
         report=report,
         extra={"suffix": suffix},
     )
-    return Redirect(f"{state.tenant.base_url}/impor/{batch_id}", status_code=303)
+    return Redirect(f"{tenant.base_url}/impor/{batch_id}", status_code=303)
 
 
-async def _batch(request: Request[Any, Any, Any], batch_id: int) -> dict[str, Any]:
-    tenant = request_state(request).tenant
-    assert tenant is not None
+async def _batch(tenant: Tenant, batch_id: int) -> dict[str, Any]:
     batch = await load_batch(tenant.code, batch_id)
     if batch is None:
         raise NotFoundException()
@@ -179,8 +178,10 @@ async def _batch(request: Request[Any, Any, Any], batch_id: int) -> dict[str, An
 
 
 @get("/impor/{batch_id:int}", guards=[requires(IMPORT)], include_in_schema=False)
-async def batch_page(request: Request[Any, Any, Any], batch_id: int) -> Response[Any]:
-    batch = await _batch(request, batch_id)
+async def batch_page(
+    request: Request[Any, Any, Any], tenant: Tenant, batch_id: int
+) -> Response[Any]:
+    batch = await _batch(tenant, batch_id)
     report = ImportReport.from_json(batch["counts"].get("report", {}))
     return await render(
         request,
@@ -190,31 +191,37 @@ async def batch_page(request: Request[Any, Any, Any], batch_id: int) -> Response
 
 
 @post("/impor/{batch_id:int}/jalankan", guards=[requires(IMPORT)], include_in_schema=False)
-async def confirm(request: Request[Any, Any, Any], kernel: Kernel, batch_id: int) -> Response[Any]:
-    state = request_state(request)
-    assert state.tenant is not None and state.principal is not None
-    batch = await _batch(request, batch_id)
-    url = f"{state.tenant.base_url}/impor/{batch_id}"
+async def confirm(
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    batch_id: int,
+    tenant: Tenant,
+    principal: Principal,
+) -> Response[Any]:
+    batch = await _batch(tenant, batch_id)
+    url = f"{tenant.base_url}/impor/{batch_id}"
     if batch["status"] != PREVIEWED:
         return Redirect(url, status_code=303)  # a repeated confirm: the page shows how it went
     suffix = str(batch["counts"].get("suffix", ".csv"))
-    path = _stored_path(kernel, state.tenant.code, batch["sha256"], suffix)
+    path = _stored_path(kernel, tenant.code, batch["sha256"], suffix)
     if not path.exists():
         await flash(request, "error", "Berkas impor tidak ditemukan lagi; unggah ulang.")
-        return Redirect(f"{state.tenant.base_url}/impor", status_code=303)
+        return Redirect(f"{tenant.base_url}/impor", status_code=303)
     claimed = (
         await ImportBatch.update({ImportBatch.status: RUNNING})
         .where((ImportBatch.id == batch_id) & (ImportBatch.status == PREVIEWED))
         .returning(ImportBatch.id)
     )
     if claimed:  # two confirms at once: only the one that moved the batch on starts it
-        start_import(kernel, {**batch, "status": RUNNING}, path, state.principal.username)
+        start_import(kernel, {**batch, "status": RUNNING}, path, principal.username)
     return Redirect(url, status_code=303)
 
 
 @get("/impor/{batch_id:int}/status", guards=[requires(IMPORT)], include_in_schema=False)
-async def batch_status(request: Request[Any, Any, Any], batch_id: int) -> Response[Any]:
-    batch = await _batch(request, batch_id)
+async def batch_status(
+    request: Request[Any, Any, Any], tenant: Tenant, batch_id: int
+) -> Response[Any]:
+    batch = await _batch(tenant, batch_id)
     headers = {} if batch["status"] == RUNNING else {"HX-Refresh": "true"}
     return await render(
         request,

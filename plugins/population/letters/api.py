@@ -12,8 +12,10 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException, ValidationException
 
 from core.audit import disclose
+from core.auth.principal import Principal
 from core.db.jsonvalue import json_dict
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.request_state import request_state
 from core.workflow import TransitionRefused, UnknownAction
@@ -102,13 +104,12 @@ class LetterPage:
 @get("/surat", guards=[requires(RESIDENT_READ)], summary="Daftar surat desa", tags=["surat"])
 async def list_letters(
     request: Request[Any, Any, Any],
+    tenant: Tenant,
     jenis: str = "",
     status: str = "",
     tahun: int | None = None,
     page: int = 1,
 ) -> LetterPage:
-    tenant = request_state(request).tenant
-    assert tenant is not None
     criteria = LetterFilter(kind=jenis, status=status, year=tahun, page=page)
     rows, pages = await search_letters(tenant.code, criteria)
     disclose(
@@ -132,10 +133,13 @@ async def list_letters(
     return LetterPage(items, max(1, min(page, pages)), pages)
 
 
-async def _detail(request: Request[Any, Any, Any], kernel: Kernel, letter_id: int) -> LetterDetail:
-    state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
+async def _detail(
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    letter_id: int,
+) -> LetterDetail:
     letter = await load_letter(tenant.code, letter_id)
     if letter is None:
         raise NotFoundException()
@@ -156,7 +160,7 @@ async def _detail(request: Request[Any, Any, Any], kernel: Kernel, letter_id: in
         signed_at=letter["signed_at"],
         pdf_sha256=letter["pdf_sha256"],
         created_at=letter["created_at"],
-        actions=actions_for(state.principal, tenant, kernel, letter["status"]),
+        actions=actions_for(principal, tenant, kernel, letter["status"]),
         steps=[
             LetterStepView(
                 s["action"], s["from_status"], s["to_status"], s["actor"], s["at"], s["payload"]
@@ -173,28 +177,34 @@ async def _detail(request: Request[Any, Any, Any], kernel: Kernel, letter_id: in
     tags=["surat"],
 )
 async def get_letter(
-    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    letter_id: int,
 ) -> LetterDetail:
-    return await _detail(request, kernel, letter_id)
+    return await _detail(request, kernel, tenant, principal, letter_id)
 
 
 @post("/surat", guards=[requires(DRAFT_PERMISSION)], summary="Susun draf surat", tags=["surat"])
 async def post_letter(
-    request: Request[Any, Any, Any], kernel: Kernel, data: LetterDraftIn
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    data: LetterDraftIn,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[LetterDetail]:
     """Body: ``kind``, ``nik``, ``paper`` (A4/F4), ``fields`` (by dotted key) and
     ``idempotency_key``; a repeated key answers 200 with the letter it created first."""
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     values = msgspec.structs.asdict(data)
     try:
-        draft = await create_letter(kernel, tenant, state.principal.username, values, state.now)
+        draft = await create_letter(kernel, tenant, principal.username, values, state.now)
     except LetterFormError as error:
         raise ValidationException(
             "Data surat tidak valid.", extra=error.errors, status_code=422
         ) from None
-    detail = await _detail(request, kernel, draft.letter_id)
+    detail = await _detail(request, kernel, tenant, principal, draft.letter_id)
     return Response(detail, status_code=201 if draft.created else 200)
 
 
@@ -210,22 +220,20 @@ async def post_action(
     kernel: Kernel,
     letter_id: int,
     action: str,
+    tenant: Tenant,
+    principal: Principal,
     data: LetterActionIn | None = None,
 ) -> LetterDetail:
     """Body (optional): ``{"alasan": "..."}`` for ``kembalikan``."""
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     payload = msgspec.structs.asdict(data) if data is not None else {}
     try:
-        errors = await take_action(
-            kernel, tenant, state.principal, letter_id, action, payload, state.now
-        )
+        errors = await take_action(kernel, tenant, principal, letter_id, action, payload, state.now)
     except (LookupError, UnknownAction, ActionForbidden, TransitionRefused, OSError) as error:
         raise workflow_http_error(error) from error
     if errors:
         raise ValidationException("Data aksi tidak valid.", extra=errors, status_code=422)
-    return await _detail(request, kernel, letter_id)
+    return await _detail(request, kernel, tenant, principal, letter_id)
 
 
 ROUTES = [list_letters, get_letter, post_letter, post_action]

@@ -33,11 +33,7 @@ async def _principal(username: str | None, role: str, village_code: str) -> Prin
 
 async def demo_letters(context: DemoContext) -> None:
     village = context.village
-    residents = (
-        await Resident.select()
-        .where((Resident.village_code == village.code) & (Resident.status == 1))
-        .limit(10)
-    )
+    residents = await Resident.select().where(Resident.status == 1).limit(10)
     operator = context.users.get("village_operator")
     if not residents or not operator:
         return

@@ -13,8 +13,10 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
+from core.auth.principal import Principal
 from core.i18n import _
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
@@ -56,9 +58,9 @@ async def _page(
 
 
 @get("/surat/templat/{kind:str}", guards=[requires(TEMPLATE_EDIT)], include_in_schema=False)
-async def template_form(request: Request[Any, Any, Any], kind: str) -> Response[Any]:
-    tenant = request_state(request).tenant
-    assert tenant is not None
+async def template_form(
+    request: Request[Any, Any, Any], kind: str, tenant: Tenant
+) -> Response[Any]:
     letter_kind = _kind(kind)
     return await _page(request, letter_kind, await template_for(tenant.code, letter_kind))
 
@@ -70,11 +72,9 @@ async def template_form(request: Request[Any, Any, Any], kind: str) -> Response[
     request_max_body_size=BODY_LIMIT,
 )
 async def save_template(
-    request: Request[Any, Any, Any], kernel: Kernel, kind: str
+    request: Request[Any, Any, Any], kernel: Kernel, kind: str, tenant: Tenant, principal: Principal
 ) -> Response[Any]:
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     letter_kind = _kind(kind)
     form = await request.form()
     body = str(form.get("body") or "").replace("\r\n", "\n").strip()
@@ -93,13 +93,13 @@ async def save_template(
             error = str(failure)
     if error:
         return await _page(request, letter_kind, body, error=error, status_code=422)
-    where = (LetterTemplate.village_code == tenant.code) & (LetterTemplate.kind == kind)
+    where = LetterTemplate.kind == kind
     before = await LetterTemplate.select(LetterTemplate.body).where(where).first()
     if before:
         await LetterTemplate.update(
             {
                 LetterTemplate.body: body,
-                LetterTemplate.updated_by: state.principal.username,
+                LetterTemplate.updated_by: principal.username,
                 LetterTemplate.updated_at: state.now,
             }
         ).where(where)
@@ -109,13 +109,13 @@ async def save_template(
                 village_code=tenant.code,
                 kind=kind,
                 body=body,
-                updated_by=state.principal.username,
+                updated_by=principal.username,
                 updated_at=state.now,
             )
         )
     await kernel.audit(
         tenant,
-        actor=state.principal.username,
+        actor=principal.username,
         action="update",
         entity="letter_template",
         entity_id=kind,

@@ -15,9 +15,10 @@ from litestar.response import Redirect
 from markupsafe import Markup, escape
 
 from core.audit import disclose
-from core.auth.principal import has_permission
+from core.auth.principal import Principal, has_permission
 from core.db.jsonvalue import json_dict
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
@@ -60,10 +61,9 @@ def _int(value: Any) -> int | None:
 
 
 @get("/surat", guards=[requires(RESIDENT_READ)], include_in_schema=False)
-async def letter_list(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
-    state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
+async def letter_list(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, principal: Principal
+) -> Response[Any]:
     query = request.query_params
     criteria = LetterFilter(
         kind=str(query.get("jenis") or ""),
@@ -101,15 +101,14 @@ async def letter_list(request: Request[Any, Any, Any], kernel: Kernel) -> Respon
             "criteria": criteria,
             "kinds": [(code, kind.title) for code, kind in LETTER_KINDS.items()],
             "statuses": [(s, LETTER_LIFECYCLE.label(s)) for s in sorted(LETTER_LIFECYCLE.states)],
-            "can_draft": _can(request, kernel, DRAFT_PERMISSION),
-            "can_edit_templates": _can(request, kernel, TEMPLATE_EDIT),
+            "can_draft": _can(kernel, tenant, principal, DRAFT_PERMISSION),
+            "can_edit_templates": _can(kernel, tenant, principal, TEMPLATE_EDIT),
         },
     )
 
 
-def _can(request: Request[Any, Any, Any], kernel: Kernel, permission: str) -> bool:
-    state = request_state(request)
-    return has_permission(state.principal, state.tenant, permission, kernel.permissions)
+def _can(kernel: Kernel, tenant: Tenant, principal: Principal, permission: str) -> bool:
+    return has_permission(principal, tenant, permission, kernel.permissions)
 
 
 def _form_context(values: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
@@ -136,14 +135,14 @@ async def new_letter_form(request: Request[Any, Any, Any]) -> Response[Any]:
 
 
 @post("/surat/baru", guards=[requires(DRAFT_PERMISSION)], include_in_schema=False)
-async def create_letter_page(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+async def create_letter_page(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, principal: Principal
+) -> Response[Any]:
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     form = await request.form()
     values = {key: str(value) for key, value in form.items() if key != "_csrf_token"}
     try:
-        draft = await create_letter(kernel, tenant, state.principal.username, values, state.now)
+        draft = await create_letter(kernel, tenant, principal.username, values, state.now)
     except LetterFormError as error:
         return await render(
             request,
@@ -159,13 +158,12 @@ async def create_letter_page(request: Request[Any, Any, Any], kernel: Kernel) ->
 async def _detail(
     request: Request[Any, Any, Any],
     kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
     letter_id: int,
     errors: dict[str, str] | None = None,
     status_code: int = 200,
 ) -> Response[Any]:
-    state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     letter = await load_letter(tenant.code, letter_id)
     if letter is None:
         raise NotFoundException()
@@ -195,7 +193,7 @@ async def _detail(
             ],
             "actions": [
                 (action, LETTER_LIFECYCLE.label(action))
-                for action in actions_for(state.principal, tenant, kernel, letter["status"])
+                for action in actions_for(principal, tenant, kernel, letter["status"])
             ],
             "errors": errors or {},
             "created_day": _local_day(letter["created_at"]),
@@ -207,9 +205,13 @@ async def _detail(
 
 @get("/surat/{letter_id:int}", guards=[requires(RESIDENT_READ)], include_in_schema=False)
 async def letter_detail(
-    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    letter_id: int,
 ) -> Response[Any]:
-    return await _detail(request, kernel, letter_id)
+    return await _detail(request, kernel, tenant, principal, letter_id)
 
 
 def workflow_http_error(error: Exception) -> HTTPException:
@@ -232,33 +234,35 @@ def workflow_http_error(error: Exception) -> HTTPException:
     include_in_schema=False,
 )
 async def letter_action(
-    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int, action: str
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    letter_id: int,
+    action: str,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
     """Every action also checks the permission the lifecycle names for it (403 otherwise)."""
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     form = await request.form()
     payload = {key: str(value) for key, value in form.items()}
     try:
-        errors = await take_action(
-            kernel, tenant, state.principal, letter_id, action, payload, state.now
-        )
+        errors = await take_action(kernel, tenant, principal, letter_id, action, payload, state.now)
     except (LookupError, UnknownAction, ActionForbidden, TransitionRefused, OSError) as error:
         raise workflow_http_error(error) from error
     if errors:
-        return await _detail(request, kernel, letter_id, errors, status_code=422)
+        return await _detail(request, kernel, tenant, principal, letter_id, errors, status_code=422)
     await flash(request, "success", f"Surat: {LETTER_LIFECYCLE.label(action)} berhasil.")
     return Redirect(f"{tenant.base_url}/surat/{letter_id}", status_code=303)
 
 
 @get("/surat/{letter_id:int}/pdf", guards=[requires(RESIDENT_READ)], include_in_schema=False)
 async def letter_pdf(
-    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    letter_id: int,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
-    state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     letter = await load_letter(tenant.code, letter_id)
     if letter is None or not letter["pdf_name"]:
         raise NotFoundException("Surat ini belum ditandatangani, jadi belum ada berkas PDF-nya.")
@@ -268,7 +272,7 @@ async def letter_pdf(
         raise NotFoundException("Berkas PDF surat tidak ditemukan di penyimpanan.") from None
     await kernel.audit(
         tenant,
-        actor=state.principal.username,
+        actor=principal.username,
         action="read",
         entity="letter_pdf",
         entity_id=letter_id,

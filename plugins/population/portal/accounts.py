@@ -26,6 +26,8 @@ __all__ = [
     "citizen_ref",
     "find_account",
     "issue_pin",
+    "set_pin",
+    "weak_pin",
 ]
 
 PIN_LENGTH = 6
@@ -44,7 +46,8 @@ def citizen_ref(village_code: str, resident_id: int) -> str:
     return f"{village_code}:{resident_id}"
 
 
-def _weak(pin: str) -> bool:
+def weak_pin(pin: str) -> bool:
+    """Every digit the same, or a run up or down (123456, 987654): guessed first."""
     digits = [int(c) for c in pin]
     steps = {b - a for a, b in pairwise(digits)}
     return len(set(pin)) == 1 or steps in ({1}, {-1})
@@ -55,19 +58,35 @@ async def issue_pin(
 ) -> str:
     """A fresh PIN for ``resident`` (a new account, or a reset of theirs); shown once."""
     pin = f"{secrets.randbelow(10**PIN_LENGTH):0{PIN_LENGTH}d}"
+    await set_pin(kernel, village_code, resident, pin, actor, now, must_change=True)
+    return pin
+
+
+async def set_pin(
+    kernel: Kernel,
+    village_code: str,
+    resident: dict[str, Any],
+    pin: str,
+    actor: str,
+    now: dt.datetime,
+    *,
+    must_change: bool,
+) -> None:
+    """Open or reset ``resident``'s account with ``pin``; every session of theirs ends.
+
+    `must_change` is False only where nobody was handed the PIN at a desk (the demo's citizen).
+    """
     pin_hash = await hash_password(pin)
     existing = await find_account(village_code, resident["id"])
     if existing:
         await CitizenAccount.update(
             {
                 CitizenAccount.pin_hash: pin_hash,
-                CitizenAccount.must_change_pin: True,
+                CitizenAccount.must_change_pin: must_change,
                 CitizenAccount.active: True,
                 CitizenAccount.nik: resident["nik"],
             }
-        ).where(
-            (CitizenAccount.id == existing["id"]) & (CitizenAccount.village_code == village_code)
-        )
+        ).where(CitizenAccount.id == existing["id"])
     else:
         await CitizenAccount.insert(
             CitizenAccount(
@@ -75,7 +94,7 @@ async def issue_pin(
                 resident=resident["id"],
                 nik=resident["nik"],
                 pin_hash=pin_hash,
-                must_change_pin=True,
+                must_change_pin=must_change,
                 active=True,
                 created_at=now,
             )
@@ -87,9 +106,8 @@ async def issue_pin(
         action="reset" if existing else "create",
         entity="citizen_account",
         entity_id=resident["id"],
-        after={"must_change_pin": True},
+        after={"must_change_pin": must_change},
     )
-    return pin
 
 
 async def find_account(village_code: str, resident_id: int) -> dict[str, Any] | None:
@@ -130,7 +148,7 @@ async def check_new_pin(account: dict[str, Any], current: str, pin: str, confirm
         errors["current_pin"] = "PIN saat ini salah."
     elif len(pin) != PIN_LENGTH or not pin.isdigit():
         errors["pin"] = "PIN baru harus 6 digit angka."
-    elif _weak(pin):
+    elif weak_pin(pin):
         errors["pin"] = "PIN baru terlalu mudah ditebak (angka sama atau berurutan)."
     elif await verify_password(account["pin_hash"], pin):
         errors["pin"] = (

@@ -12,6 +12,7 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, NotFoundException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 
+from core.web.guards import as_guard
 from core.web.request_state import request_state
 
 __all__ = ["CITIZEN_ONLY", "citizen_of_village", "citizen_resident_id"]
@@ -20,7 +21,9 @@ CITIZEN_ONLY = "Halaman ini hanya untuk warga yang masuk dengan NIK dan PIN."
 CITIZEN_LOGIN = "/warga/masuk"
 
 
-def citizen_of_village(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+def _citizen_of_village(
+    connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler
+) -> None:
     state = request_state(connection)
     tenant = state.tenant
     if tenant is None or tenant.kind != "village" or not tenant.onboarded:
@@ -34,7 +37,7 @@ def citizen_of_village(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRo
         raise NotFoundException()
 
 
-citizen_of_village.permission = "citizen"  # type: ignore[attr-defined]
+citizen_of_village = as_guard(_citizen_of_village, "citizen")
 
 
 def citizen_resident_id(citizen_ref: str) -> tuple[str, int]:

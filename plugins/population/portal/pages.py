@@ -13,6 +13,7 @@ from litestar.response import Redirect
 from core.audit import disclose
 from core.i18n import _
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.render import flash, render
 from core.web.request_state import request_state
 from plugins.population import disclosures
@@ -58,7 +59,7 @@ _PDF_NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 async def _citizen(request: Request[Any, Any, Any]) -> CitizenView | Response[Any]:
     """The signed-in citizen, or where to send them (PIN change first, or sign-in again)."""
     state = request_state(request)
-    assert state.tenant is not None and state.citizen_ref is not None
+    assert state.citizen_ref is not None, "the citizen guard let only a citizen through"
     village, resident_id = citizen_resident_id(state.citizen_ref)
     account = await find_account(village, resident_id)
     if account is None or not account["active"]:
@@ -69,10 +70,11 @@ async def _citizen(request: Request[Any, Any, Any]) -> CitizenView | Response[An
     return citizen if citizen is not None else Redirect(LOGIN, status_code=303)
 
 
-async def _home_context(request: Request[Any, Any, Any], citizen: CitizenView) -> dict[str, Any]:
-    state = request_state(request)
-    assert state.tenant is not None
-    village = state.tenant.code
+async def _home_context(
+    request: Request[Any, Any, Any], tenant: Tenant, citizen: CitizenView
+) -> dict[str, Any]:
+    now = request_state(request).now
+    village = tenant.code
     me = citizen.resident["id"]
     members = [
         {
@@ -88,7 +90,7 @@ async def _home_context(request: Request[Any, Any, Any], citizen: CitizenView) -
             "kind": kind_title(r["kind"]),
             "status": REQUEST_LIFECYCLE.label(r["status"]),
             "tone": tone(r["status"]),
-            "age": age_of(r, state.now),
+            "age": age_of(r, now),
             "can_rate": r["status"] == "diserahkan",
             "document_number": r["document_number"],
             "rating": r["rating"],
@@ -108,7 +110,7 @@ async def _home_context(request: Request[Any, Any, Any], citizen: CitizenView) -
 
 
 @get("/warga", guards=[citizen_of_village], include_in_schema=False)
-async def citizen_home_page(request: Request[Any, Any, Any]) -> Response[Any]:
+async def citizen_home_page(request: Request[Any, Any, Any], tenant: Tenant) -> Response[Any]:
     citizen = await _citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
@@ -122,7 +124,7 @@ async def citizen_home_page(request: Request[Any, Any, Any]) -> Response[Any]:
         ],
     )
     return await render(
-        request, "population/portal/home.html", await _home_context(request, citizen)
+        request, "population/portal/home.html", await _home_context(request, tenant, citizen)
     )
 
 
@@ -157,13 +159,11 @@ def _form_context(
 
 @get("/warga/layanan/baru", guards=[citizen_of_village], include_in_schema=False)
 async def citizen_request_form(
-    request: Request[Any, Any, Any], kernel: Kernel, kind: str = ""
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, kind: str = ""
 ) -> Response[Any]:
     citizen = await _citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
-    tenant = request_state(request).tenant
-    assert tenant is not None
     context = _form_context(kernel, kind, citizen, {"kind": kind}, {}, tenant.base_url)
     return await render(request, "population/portal/new_request.html", context)
 
@@ -174,13 +174,13 @@ async def citizen_request_form(
     include_in_schema=False,
     request_max_body_size=BODY_LIMIT,
 )
-async def citizen_request_submit(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+async def citizen_request_submit(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant
+) -> Response[Any]:
+    state = request_state(request)
     citizen = await _citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
-    state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None
     form = await request.form()
     values = form_values(form)
     existing = await find_by_key(tenant.code, values.get("idempotency_key", ""))
@@ -227,14 +227,12 @@ async def citizen_request_submit(request: Request[Any, Any, Any], kernel: Kernel
 
 @post("/warga/layanan/{request_id:int}/nilai", guards=[citizen_of_village], include_in_schema=False)
 async def citizen_rate(
-    request: Request[Any, Any, Any], kernel: Kernel, request_id: int
+    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, tenant: Tenant
 ) -> Response[Any]:
+    state = request_state(request)
     citizen = await _citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
-    state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None
     row = await load_request(tenant.code, request_id)
     if row is None or not citizen.owns_request(row):
         raise NotFoundException()
@@ -246,7 +244,7 @@ async def citizen_rate(
     except ActionConflict as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from None
     except ActionInvalid as exc:
-        context = await _home_context(request, citizen)
+        context = await _home_context(request, tenant, citizen)
         context.update(errors=exc.errors, values=values, failed_request=request_id)
         return await render(request, "population/portal/home.html", context, status_code=422)
     await flash(request, "success", "Terima kasih atas penilaian Anda.")
@@ -255,13 +253,11 @@ async def citizen_rate(
 
 @get("/warga/surat/{letter_id:int}/pdf", guards=[citizen_of_village], include_in_schema=False)
 async def citizen_letter_pdf(
-    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int
+    request: Request[Any, Any, Any], kernel: Kernel, letter_id: int, tenant: Tenant
 ) -> Response[Any]:
     citizen = await _citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
-    tenant = request_state(request).tenant
-    assert tenant is not None
     letter = await family_letter(tenant.code, citizen, letter_id)
     if letter is None or not letter["pdf_name"] or not _PDF_NAME.match(letter["pdf_name"]):
         raise NotFoundException()

@@ -6,7 +6,9 @@ from typing import Any
 
 from litestar import Request, Response, get, post
 
+from core.auth.principal import Principal
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import render
 from core.web.request_state import request_state
@@ -33,18 +35,16 @@ async def _accounts(village_code: str) -> list[dict[str, Any]]:
 
 
 @get("/warga-akun", guards=[requires(CITIZEN_MANAGE)], include_in_schema=False)
-async def accounts_page(request: Request[Any, Any, Any]) -> Response[Any]:
-    tenant = request_state(request).tenant
-    assert tenant is not None
+async def accounts_page(request: Request[Any, Any, Any], tenant: Tenant) -> Response[Any]:
     context = {"accounts": await _accounts(tenant.code), "errors": {}, "values": {}, "issued": None}
     return await render(request, "population/portal/accounts.html", context)
 
 
 @post("/warga-akun", guards=[requires(CITIZEN_MANAGE)], include_in_schema=False)
-async def issue_account(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+async def issue_account(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, principal: Principal
+) -> Response[Any]:
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     form = await request.form()
     nik = str(form.get("nik", "")).strip()
     resident = await resident_by_nik(tenant.code, nik) if nik else None
@@ -63,7 +63,7 @@ async def issue_account(request: Request[Any, Any, Any], kernel: Kernel) -> Resp
             "issued": None,
         }
         return await render(request, "population/portal/accounts.html", context, status_code=422)
-    pin = await issue_pin(kernel, tenant.code, resident, state.principal.username, state.now)
+    pin = await issue_pin(kernel, tenant.code, resident, principal.username, state.now)
     issued = {"name": resident["name"], "nik": resident["nik"], "pin": pin}
     context = {
         "accounts": await _accounts(tenant.code),

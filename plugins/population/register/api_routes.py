@@ -12,7 +12,9 @@ from litestar.exceptions import NotFoundException
 
 from core import idempotency
 from core.audit import disclose
+from core.auth.principal import Principal
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from plugins.population import disclosures
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
@@ -95,9 +97,11 @@ def _record(row: dict[str, Any]) -> ResidentRecord:
 
 
 @get("/penduduk", guards=[requires(RESIDENT_READ)], summary="Cari penduduk", tags=["penduduk"])
-async def list_residents(request: Request[Any, Any, Any]) -> ResidentList:
+async def list_residents(
+    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
+) -> ResidentList:
     """The page's filters: q (name prefix), nik, kk, dusun, rw, rt, age, status, sort, page."""
-    d = desk(request)
+    d = desk(request, tenant, principal)
     f = read_filter(request.query_params)
     page = await search_residents(d.code, f, d.today)
     disclose(
@@ -138,8 +142,10 @@ async def _load(d: Desk, resident_id: int) -> dict[str, Any]:
     summary="Data penduduk",
     tags=["penduduk"],
 )
-async def get_resident(request: Request[Any, Any, Any], resident_id: int) -> ResidentRecord:
-    d = desk(request)
+async def get_resident(
+    request: Request[Any, Any, Any], resident_id: int, tenant: Tenant, principal: Principal
+) -> ResidentRecord:
+    d = desk(request, tenant, principal)
     row = await _load(d, resident_id)
     disclose(request, disclosures.API_RESIDENT, subjects=[disclosures.resident(row)])
     return _record(row)
@@ -147,11 +153,15 @@ async def get_resident(request: Request[Any, Any, Any], resident_id: int) -> Res
 
 @post("/penduduk", guards=[requires(RESIDENT_WRITE)], summary="Tambah penduduk", tags=["penduduk"])
 async def post_resident(
-    request: Request[Any, Any, Any], kernel: Kernel, data: ResidentIn
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    data: ResidentIn,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[ResidentRecord]:
     """Fields as in the form (codes as numbers); `idempotency_key` makes retries safe;
     `nik_checked: true` accepts NIK warnings."""
-    d = desk(request)
+    d = desk(request, tenant, principal)
     values = {k: v for k, v in msgspec.structs.asdict(data).items() if v is not None}
     key = str(values.get("idempotency_key") or "")
     if not idempotency.valid_key(key):
@@ -167,7 +177,7 @@ async def post_resident(
     if result.warnings:
         return _invalid({"nik": " ".join(result.warnings)}, warnings=result.warnings)
     try:
-        resident_id = await create_resident(kernel, d.tenant, d.actor, result.data)
+        resident_id = await create_resident(kernel, d.code, d.actor, result.data)
     except RegisterError as exc:
         return _invalid({exc.field or "nik": exc.message})
     await idempotency.remember(d.code, "population.resident", key, d.actor, resident_id)

@@ -6,7 +6,6 @@ import datetime as dt
 from typing import Any
 
 from core.kernel import Kernel
-from core.tenancy.context import Tenant
 from plugins.population.register.errors import RegisterError
 from plugins.population.register.events import record_event
 from plugins.population.register.resident_form import ResidentInput
@@ -18,7 +17,7 @@ ARRIVAL_KINDS = {BIRTH: "Kelahiran", MOVE_IN: "Pindah masuk"}
 
 async def register_arrival(
     kernel: Kernel,
-    tenant: Tenant | str,
+    village_code: str,
     actor: str,
     data: ResidentInput,
     kind: int,
@@ -34,8 +33,8 @@ async def register_arrival(
             raise RegisterError("Bayi harus dicatat dalam sebuah KK: isi Nomor KK.", "kk_number")
         if event_date != data.birth_date:
             raise RegisterError("Tanggal kelahiran harus sama dengan tanggal lahir.", "event_date")
-    resident_id = await create_resident(kernel, tenant, actor, data)
+    resident_id = await create_resident(kernel, village_code, actor, data)
     event_id = await record_event(
-        kernel, tenant, actor, resident_id, kind, event_date, report_date, details
+        kernel, village_code, actor, resident_id, kind, event_date, report_date, details
     )
     return resident_id, event_id

@@ -29,7 +29,7 @@ async def demo_events(context: DemoContext) -> None:
             Resident.rt,
             Resident.address,
         )
-        .where((Resident.village_code == code) & (Resident.status == ALIVE))
+        .where(Resident.status == ALIVE)
         .order_by(Resident.id)
     )
     members = [r for r in living if r["relationship"] != HEAD and r["family"]]
@@ -57,11 +57,7 @@ async def demo_events(context: DemoContext) -> None:
         today,
         {"destination_kind": "kabupaten", "destination": "Jl. Raya Trunojoyo 12, Pamekasan"},
     )
-    family = (
-        await Family.select(Family.kk_number)
-        .where((Family.id == died["family"]) & (Family.village_code == code))
-        .first()
-    )
+    family = await Family.select(Family.kk_number).where(Family.id == died["family"]).first()
     born = today - dt.timedelta(days=10)
     baby = ResidentInput(
         nik="",

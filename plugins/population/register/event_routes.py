@@ -10,7 +10,9 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
 from core import idempotency
+from core.auth.principal import Principal
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
 from plugins.population.permissions import EVENT_RECORD
@@ -56,8 +58,10 @@ def _context(
     guards=[requires(EVENT_RECORD)],
     include_in_schema=False,
 )
-async def new_event(request: Request[Any, Any, Any], resident_id: int) -> Response[Any]:
-    d = desk(request)
+async def new_event(
+    request: Request[Any, Any, Any], resident_id: int, tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     resident = await _resident(d, resident_id)
     values = {
         "kind": request.query_params.get("jenis", ""),
@@ -73,9 +77,13 @@ async def new_event(request: Request[Any, Any, Any], resident_id: int) -> Respon
     include_in_schema=False,
 )
 async def record_event_page(
-    request: Request[Any, Any, Any], kernel: Kernel, resident_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    resident_id: int,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
-    d = desk(request)
+    d = desk(request, tenant, principal)
     resident = await _resident(d, resident_id)
     values = await form_dict(request)
     key = text(values, "idempotency_key")
@@ -88,7 +96,7 @@ async def record_event_page(
         try:
             event_id = await record_event(
                 kernel,
-                d.tenant,
+                d.code,
                 d.actor,
                 resident_id,
                 event.kind,
@@ -119,13 +127,18 @@ async def record_event_page(
     include_in_schema=False,
 )
 async def correct_event_page(
-    request: Request[Any, Any, Any], kernel: Kernel, resident_id: int, event_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    resident_id: int,
+    event_id: int,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
-    d = desk(request)
+    d = desk(request, tenant, principal)
     await _resident(d, resident_id)
     values = await form_dict(request)
     try:
-        await correct_event(kernel, d.tenant, d.actor, event_id, text(values, "reason"), d.today)
+        await correct_event(kernel, d.code, d.actor, event_id, text(values, "reason"), d.today)
     except RegisterError as exc:
         await flash(request, "error", exc.message)
         return Redirect(f"{d.base}/penduduk/{resident_id}", status_code=303)

@@ -12,10 +12,9 @@ from typing import Any
 
 from core import DomainEvent
 from core.kernel import Kernel
-from core.tenancy.context import Tenant
 from plugins.population.domain.codes import LIFE_EVENT
 from plugins.population.register.errors import NIK_TAKEN, NikTaken, RegisterError, unique_guarded
-from plugins.population.register.residents import load_resident, village_of
+from plugins.population.register.residents import load_resident
 from plugins.population.register.status import (
     CORRECTED_EVENT,
     DOMAIN_EVENTS,
@@ -74,7 +73,7 @@ async def _insert(
 
 async def record_event(
     kernel: Kernel,
-    tenant: Tenant | str,
+    village_code: str,
     actor: str,
     resident_id: int,
     kind: int,
@@ -83,18 +82,19 @@ async def record_event(
     details: dict[str, Any] | None = None,
 ) -> int:
     """Append a life event of `kind` (`LIFE_EVENT` code) and publish its domain event."""
-    code = village_of(tenant)
     if kind not in LIFE_EVENT.labels:
         raise RegisterError(f"Jenis peristiwa {kind} tidak dikenal.", "kind")
     if report_date < event_date:
         raise RegisterError("Tanggal lapor tidak boleh sebelum tanggal peristiwa.", "report_date")
-    resident = await load_resident(code, resident_id)
+    resident = await load_resident(village_code, resident_id)
     details = details or {}
-    event_id = await _insert(code, resident_id, kind, event_date, report_date, details, actor, None)
+    event_id = await _insert(
+        village_code, resident_id, kind, event_date, report_date, details, actor, None
+    )
     before = resident["status"]
-    status = await _refresh_status(kernel, code, resident_id)
+    status = await _refresh_status(kernel, village_code, resident_id)
     await kernel.audit(
-        code,
+        village_code,
         actor=actor,
         action="record",
         entity="life_event",
@@ -112,7 +112,7 @@ async def record_event(
     await kernel.publish(
         DomainEvent(
             DOMAIN_EVENTS[kind],
-            code,
+            village_code,
             {
                 "resident_id": resident_id,
                 "nik": resident["nik"],
@@ -126,19 +126,18 @@ async def record_event(
 
 async def correct_event(
     kernel: Kernel,
-    tenant: Tenant | str,
+    village_code: str,
     actor: str,
     event_id: int,
     reason: str,
     report_date: dt.date,
 ) -> int:
     """Cancel a recorded event by appending a correction; the status is derived again."""
-    code = village_of(tenant)
     if not reason.strip():
         raise RegisterError("Alasan koreksi wajib diisi.", "reason")
     target = (
         await LifeEvent.select()
-        .where((LifeEvent.id == event_id) & (LifeEvent.village_code == code))
+        .where((LifeEvent.id == event_id) & (LifeEvent.village_code == village_code))
         .first()
     )
     if target is None:
@@ -146,14 +145,14 @@ async def correct_event(
     if target["corrects"] is not None:
         raise RegisterError("Koreksi tidak dapat dikoreksi lagi; catat peristiwa baru.")
     already = await LifeEvent.exists().where(
-        (LifeEvent.village_code == code) & (LifeEvent.corrects == event_id)
+        (LifeEvent.village_code == village_code) & (LifeEvent.corrects == event_id)
     )
     if already:
         raise RegisterError("Peristiwa ini sudah dikoreksi.")
     resident_id = target["resident"]
-    resident = await load_resident(code, resident_id)
+    resident = await load_resident(village_code, resident_id)
     correction_id = await _insert(
-        code,
+        village_code,
         resident_id,
         target["kind"],
         target["event_date"],
@@ -162,9 +161,9 @@ async def correct_event(
         actor,
         event_id,
     )
-    status = await _refresh_status(kernel, code, resident_id)
+    status = await _refresh_status(kernel, village_code, resident_id)
     await kernel.audit(
-        code,
+        village_code,
         actor=actor,
         action="correct",
         entity="life_event",
@@ -175,7 +174,7 @@ async def correct_event(
     await kernel.publish(
         DomainEvent(
             CORRECTED_EVENT,
-            code,
+            village_code,
             {
                 "resident_id": resident_id,
                 "nik": resident["nik"],

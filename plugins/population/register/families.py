@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.kernel import Kernel
-from core.tenancy.context import Tenant
 from plugins.population.domain.identity import check_kk
 from plugins.population.register.errors import (
     KK_TAKEN,
@@ -33,10 +32,6 @@ class FamilyInput:
     dusun: str = ""
     rw: str = ""
     rt: str = ""
-
-
-def _code(tenant: Tenant | str) -> str:
-    return tenant.code if isinstance(tenant, Tenant) else tenant
 
 
 def checked_kk(number: str, today: dt.date | None = None) -> str:
@@ -97,17 +92,16 @@ async def _audit(
 
 async def create_family(
     kernel: Kernel,
-    tenant: Tenant | str,
+    village_code: str,
     actor: str,
     data: FamilyInput,
     *,
     now: dt.datetime | None = None,
 ) -> int:
     """A new active KK in this village; `KkTaken` when the number is active in the regency."""
-    code = _code(tenant)
     number = checked_kk(data.kk_number)
     row = Family(
-        village_code=code,
+        village_code=village_code,
         kk_number=number,
         address=data.address,
         dusun=data.dusun,
@@ -124,7 +118,7 @@ async def create_family(
     family_id = await unique_guarded(kernel.engine, insert, KkTaken(KK_TAKEN))
     await _audit(
         kernel,
-        code,
+        village_code,
         actor,
         "create",
         family_id,
@@ -134,22 +128,21 @@ async def create_family(
 
 
 async def set_kk_number(
-    kernel: Kernel, tenant: Tenant | str, actor: str, family_id: int, kk_number: str
+    kernel: Kernel, village_code: str, actor: str, family_id: int, kk_number: str
 ) -> None:
     """Give a family its new KK number (e.g. after the civil registry issued a changed KK)."""
-    code = _code(tenant)
-    family = await load_family(code, family_id)
+    family = await load_family(village_code, family_id)
     number = checked_kk(kk_number)
 
     async def write() -> None:
         await Family.update({Family.kk_number: number, Family.version: Family.version + 1}).where(
-            (Family.id == family_id) & (Family.village_code == code)
+            (Family.id == family_id) & (Family.village_code == village_code)
         )
 
     await unique_guarded(kernel.engine, write, KkTaken(KK_TAKEN))
     await _audit(
         kernel,
-        code,
+        village_code,
         actor,
         "update",
         family_id,
@@ -186,7 +179,7 @@ async def _set_member(
 
 async def move_member(
     kernel: Kernel,
-    tenant: Tenant | str,
+    village_code: str,
     actor: str,
     resident_id: int,
     family_id: int,
@@ -195,20 +188,19 @@ async def move_member(
     """Put a resident of this village into a family of this village (adding or moving them)."""
     from plugins.population.register.residents import load_resident
 
-    code = _code(tenant)
-    resident = await load_resident(code, resident_id)
-    family = await load_family(code, family_id)
+    resident = await load_resident(village_code, resident_id)
+    family = await load_family(village_code, family_id)
     if not family["active"]:
         raise RegisterError("KK ini sudah tidak aktif.", "kk_number")
-    head = await living_head(code, family_id)
+    head = await living_head(village_code, family_id)
     if relationship == HEAD and head is not None and head["id"] != resident_id:
         raise RegisterError(
             f"KK ini sudah punya kepala keluarga ({head['name']}); gunakan Ganti kepala keluarga.",
             "relationship",
         )
-    await _set_member(code, resident_id, family_id, relationship)
+    await _set_member(village_code, resident_id, family_id, relationship)
     await kernel.audit(
-        code,
+        village_code,
         actor=actor,
         action="move_member",
         entity="resident",
@@ -220,16 +212,15 @@ async def move_member(
 
 async def change_head(
     kernel: Kernel,
-    tenant: Tenant | str,
+    village_code: str,
     actor: str,
     family_id: int,
     new_head_id: int,
     old_head_relationship: int,
 ) -> None:
     """Make a member the head; the former living head takes `old_head_relationship`."""
-    code = _code(tenant)
-    await load_family(code, family_id)
-    members = {m["id"]: m for m in await family_members(code, family_id)}
+    await load_family(village_code, family_id)
+    members = {m["id"]: m for m in await family_members(village_code, family_id)}
     if new_head_id not in members:
         raise RegisterError("Kepala keluarga baru harus anggota KK ini.", "new_head")
     if members[new_head_id]["status"] != ALIVE:
@@ -243,11 +234,11 @@ async def change_head(
     ]
     for resident_id in former:
         if members[resident_id]["status"] == ALIVE:
-            await _set_member(code, resident_id, family_id, old_head_relationship)
-    await _set_member(code, new_head_id, family_id, HEAD)
+            await _set_member(village_code, resident_id, family_id, old_head_relationship)
+    await _set_member(village_code, new_head_id, family_id, HEAD)
     await _audit(
         kernel,
-        code,
+        village_code,
         actor,
         "change_head",
         family_id,
@@ -258,7 +249,7 @@ async def change_head(
 
 async def split_family(
     kernel: Kernel,
-    tenant: Tenant | str,
+    village_code: str,
     actor: str,
     family_id: int,
     member_ids: Sequence[int],
@@ -266,9 +257,8 @@ async def split_family(
     head_id: int,
 ) -> int:
     """Move the chosen members to a new KK with its own head; the old KK must keep a head."""
-    code = _code(tenant)
-    family = await load_family(code, family_id)
-    members = {m["id"]: m for m in await family_members(code, family_id)}
+    family = await load_family(village_code, family_id)
+    members = {m["id"]: m for m in await family_members(village_code, family_id)}
     chosen = [i for i in dict.fromkeys(member_ids) if i in members]
     if not chosen or len(chosen) != len(set(member_ids)):
         raise RegisterError("Pilih anggota KK ini yang pindah ke KK baru.", "members")
@@ -284,7 +274,7 @@ async def split_family(
         )
     new_id = await create_family(
         kernel,
-        code,
+        village_code,
         actor,
         FamilyInput(new_kk_number, family["address"], family["dusun"], family["rw"], family["rt"]),
     )
@@ -292,10 +282,10 @@ async def split_family(
         relationship = HEAD if resident_id == head_id else members[resident_id]["relationship"] or 9
         if relationship == HEAD and resident_id != head_id:
             relationship = 9
-        await _set_member(code, resident_id, new_id, relationship)
+        await _set_member(village_code, resident_id, new_id, relationship)
     await _audit(
         kernel,
-        code,
+        village_code,
         actor,
         "split",
         family_id,

@@ -11,8 +11,10 @@ from litestar.response import Redirect
 from markupsafe import Markup
 
 from core.audit import disclose
+from core.auth.principal import Principal
 from core.i18n import N_
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
 from plugins.population import disclosures
@@ -49,11 +51,13 @@ async def _family(d: Desk, family_id: int) -> dict[str, Any]:
 
 
 @get("/keluarga", guards=[requires(RESIDENT_READ)], include_in_schema=False)
-async def family_list(request: Request[Any, Any, Any]) -> Response[Any]:
-    d = desk(request)
+async def family_list(
+    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     kk = str(request.query_params.get("kk") or "").strip()[:16]
     raw_page = str(request.query_params.get("page") or "1")
-    where = (Family.village_code == d.code) & (Family.active == True)  # noqa: E712
+    where = Family.active == True  # noqa: E712
     if kk:
         where = where & (Family.kk_number == kk)
     total = await Family.count().where(where)
@@ -98,8 +102,10 @@ async def new_family(request: Request[Any, Any, Any]) -> Response[Any]:
 
 
 @post("/keluarga/baru", guards=[requires(RESIDENT_WRITE)], include_in_schema=False)
-async def create_family_page(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
-    d = desk(request)
+async def create_family_page(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     values = await form_dict(request)
     errors: dict[str, str] = {}
     rw = neighbourhood(text(values, "rw"), "RW", errors, "rw")
@@ -113,7 +119,7 @@ async def create_family_page(request: Request[Any, Any, Any], kernel: Kernel) ->
             rt,
         )
         try:
-            family_id = await create_family(kernel, d.tenant, d.actor, data)
+            family_id = await create_family(kernel, d.code, d.actor, data)
         except RegisterError as exc:
             errors[exc.field or "kk_number"] = exc.message
         else:
@@ -160,18 +166,24 @@ async def _detail(
 
 
 @get("/keluarga/{family_id:int}", guards=[requires(RESIDENT_READ)], include_in_schema=False)
-async def family_detail(request: Request[Any, Any, Any], family_id: int) -> Response[Any]:
-    return await _detail(request, desk(request), family_id, {})
+async def family_detail(
+    request: Request[Any, Any, Any], family_id: int, tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    return await _detail(request, desk(request, tenant, principal), family_id, {})
 
 
 @post(
     "/keluarga/{family_id:int}/anggota", guards=[requires(RESIDENT_WRITE)], include_in_schema=False
 )
 async def add_member(
-    request: Request[Any, Any, Any], kernel: Kernel, family_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    family_id: int,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
     """Add a resident of this village (found by NIK) to the KK, moving them from their old KK."""
-    d = desk(request)
+    d = desk(request, tenant, principal)
     await _family(d, family_id)
     values = await form_dict(request)
     nik = text(values, "nik").replace(" ", "")
@@ -179,7 +191,7 @@ async def add_member(
     errors: dict[str, str] = {}
     resident = (
         await Resident.select(Resident.id)
-        .where((Resident.village_code == d.code) & (Resident.nik == nik) & (Resident.status == 1))
+        .where((Resident.nik == nik) & (Resident.status == 1))
         .first()
         if nik
         else None
@@ -190,9 +202,7 @@ async def add_member(
         errors["relationship"] = "Hubungan dalam keluarga wajib dipilih."
     if not errors and resident is not None:
         try:
-            await move_member(
-                kernel, d.tenant, d.actor, resident["id"], family_id, int(relationship)
-            )
+            await move_member(kernel, d.code, d.actor, resident["id"], family_id, int(relationship))
         except RegisterError as exc:
             errors[exc.field or "nik"] = exc.message
         else:
@@ -202,8 +212,10 @@ async def add_member(
 
 
 @get("/keluarga/{family_id:int}/kepala", guards=[requires(RESIDENT_WRITE)], include_in_schema=False)
-async def head_form(request: Request[Any, Any, Any], family_id: int) -> Response[Any]:
-    d = desk(request)
+async def head_form(
+    request: Request[Any, Any, Any], family_id: int, tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     return await _head_page(request, d, family_id, {}, {})
 
 
@@ -241,9 +253,13 @@ async def _head_page(
     "/keluarga/{family_id:int}/kepala", guards=[requires(RESIDENT_WRITE)], include_in_schema=False
 )
 async def change_head_page(
-    request: Request[Any, Any, Any], kernel: Kernel, family_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    family_id: int,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
-    d = desk(request)
+    d = desk(request, tenant, principal)
     await _family(d, family_id)
     values = await form_dict(request)
     errors: dict[str, str] = {}
@@ -256,7 +272,7 @@ async def change_head_page(
     if not errors:
         try:
             await change_head(
-                kernel, d.tenant, d.actor, family_id, int(new_head), int(old_relationship)
+                kernel, d.code, d.actor, family_id, int(new_head), int(old_relationship)
             )
         except RegisterError as exc:
             errors[exc.field or "new_head"] = exc.message
@@ -298,15 +314,21 @@ async def _split_page(
 
 
 @get("/keluarga/{family_id:int}/pecah", guards=[requires(RESIDENT_WRITE)], include_in_schema=False)
-async def split_form(request: Request[Any, Any, Any], family_id: int) -> Response[Any]:
-    return await _split_page(request, desk(request), family_id, {}, {})
+async def split_form(
+    request: Request[Any, Any, Any], family_id: int, tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    return await _split_page(request, desk(request, tenant, principal), family_id, {}, {})
 
 
 @post("/keluarga/{family_id:int}/pecah", guards=[requires(RESIDENT_WRITE)], include_in_schema=False)
 async def split_page(
-    request: Request[Any, Any, Any], kernel: Kernel, family_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    family_id: int,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
-    d = desk(request)
+    d = desk(request, tenant, principal)
     await _family(d, family_id)
     values = await form_dict(request)
     raw = values.get("members", [])
@@ -321,7 +343,7 @@ async def split_page(
         try:
             new_id = await split_family(
                 kernel,
-                d.tenant,
+                d.code,
                 d.actor,
                 family_id,
                 [int(p) for p in picked],

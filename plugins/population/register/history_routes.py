@@ -17,6 +17,8 @@ from core.audit import (
     disclosures_of,
     lines,
 )
+from core.auth.principal import Principal
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import render
 from plugins.population import disclosures
@@ -28,8 +30,10 @@ HISTORY_LIMIT = 200
 
 
 @get("/penduduk/{resident_id:int}/riwayat", guards=[requires(AUDIT_VIEW)], include_in_schema=False)
-async def resident_history(request: Request[Any, Any, Any], resident_id: int) -> Response[Any]:
-    d = desk(request)
+async def resident_history(
+    request: Request[Any, Any, Any], resident_id: int, tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     try:
         resident = await load_resident(d.code, resident_id)
     except NotInVillage:

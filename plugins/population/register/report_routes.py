@@ -7,6 +7,8 @@ from typing import Any
 
 from litestar import Request, Response, get
 
+from core.auth.principal import Principal
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import render
 from plugins.population.domain.codes import SEX
@@ -52,8 +54,10 @@ def _context(year: int, month: int, error: str | None) -> dict[str, Any]:
 
 
 @get("/mutasi", guards=[requires(RESIDENT_READ)], include_in_schema=False)
-async def mutation_page(request: Request[Any, Any, Any]) -> Response[Any]:
-    d = desk(request)
+async def mutation_page(
+    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     year, month, error = _month(request, d.today)
     book = await mutation_book(d.code, year, month)
     return await render(
@@ -68,8 +72,10 @@ async def mutation_page(request: Request[Any, Any, Any]) -> Response[Any]:
 
 
 @get("/rekap", guards=[requires(RESIDENT_READ)], include_in_schema=False)
-async def recap_page(request: Request[Any, Any, Any]) -> Response[Any]:
-    d = desk(request)
+async def recap_page(
+    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     year, month, error = _month(request, d.today)
     recap = await population_recap(d.code, year, month)
     return await render(

@@ -13,12 +13,12 @@ from markupsafe import Markup, escape
 
 from core import idempotency
 from core.audit import AUDIT_VIEW, disclose
-from core.auth.principal import has_permission
+from core.auth.principal import Principal, has_permission
 from core.i18n import N_
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
-from core.web.request_state import request_state
 from plugins.population import disclosures
 from plugins.population.domain.codes import BASIC_STATUS, SEX
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
@@ -93,8 +93,10 @@ def _row(d: Desk, row: dict[str, Any]) -> dict[str, Any]:
 
 
 @get("/penduduk", guards=[requires(RESIDENT_READ)], include_in_schema=False)
-async def resident_list(request: Request[Any, Any, Any]) -> Response[Any]:
-    d = desk(request)
+async def resident_list(
+    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     f = read_filter(request.query_params)
     page = await search_residents(d.code, f, d.today)
     disclose(
@@ -159,8 +161,10 @@ def _form_context(
 
 
 @get("/penduduk/baru", guards=[requires(RESIDENT_WRITE)], include_in_schema=False)
-async def new_resident(request: Request[Any, Any, Any]) -> Response[Any]:
-    d = desk(request)
+async def new_resident(
+    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     values: dict[str, Any] = {
         "idempotency_key": secrets.token_hex(16),
         "citizenship": "1",
@@ -195,8 +199,10 @@ def _arrival(
 
 
 @post("/penduduk/baru", guards=[requires(RESIDENT_WRITE)], include_in_schema=False)
-async def create_resident_page(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
-    d = desk(request)
+async def create_resident_page(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     values = await form_dict(request)
     key = text(values, "idempotency_key")
     earlier = await idempotency.recall(d.code, "population.resident", key)
@@ -210,10 +216,10 @@ async def create_resident_page(request: Request[Any, Any, Any], kernel: Kernel) 
             if kind is not None and event_date and report_date:
                 details = {"origin": text(values, "origin")} if text(values, "origin") else {}
                 resident_id, _ = await register_arrival(
-                    kernel, d.tenant, d.actor, result.data, kind, event_date, report_date, details
+                    kernel, d.code, d.actor, result.data, kind, event_date, report_date, details
                 )
             else:
-                resident_id = await create_resident(kernel, d.tenant, d.actor, result.data)
+                resident_id = await create_resident(kernel, d.code, d.actor, result.data)
         except RegisterError as exc:
             errors[exc.field or "nik"] = exc.message
         else:
@@ -242,17 +248,19 @@ async def _resident_or_404(d: Desk, resident_id: int) -> dict[str, Any]:
 async def _kk_number(d: Desk, family_id: int | None) -> str:
     if family_id is None:
         return ""
-    row = (
-        await Family.select(Family.kk_number)
-        .where((Family.id == family_id) & (Family.village_code == d.code))
-        .first()
-    )
+    row = await Family.select(Family.kk_number).where(Family.id == family_id).first()
     return row["kk_number"] if row else ""
 
 
 @get("/penduduk/{resident_id:int}", guards=[requires(RESIDENT_READ)], include_in_schema=False)
-async def resident_detail(request: Request[Any, Any, Any], resident_id: int) -> Response[Any]:
-    d = desk(request)
+async def resident_detail(
+    request: Request[Any, Any, Any],
+    resident_id: int,
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     resident = await _resident_or_404(d, resident_id)
     family = await load_family(d.code, resident["family"]) if resident["family"] else None
     members = await family_members(d.code, resident["family"]) if family else []
@@ -284,22 +292,22 @@ async def resident_detail(request: Request[Any, Any, Any], resident_id: int) -> 
             "family": family,
             "members": members,
             "events": await resident_events(d.code, resident_id),
-            "can_view_trail": _can_view_trail(request),
+            "can_view_trail": _can_view_trail(kernel, tenant, principal),
             "sex": SEX,
             **labels(),
         },
     )
 
 
-def _can_view_trail(request: Request[Any, Any, Any]) -> bool:
-    state = request_state(request)
-    permissions = request.app.state.kernel.permissions
-    return has_permission(state.principal, state.tenant, AUDIT_VIEW, permissions)
+def _can_view_trail(kernel: Kernel, tenant: Tenant, principal: Principal) -> bool:
+    return has_permission(principal, tenant, AUDIT_VIEW, kernel.permissions)
 
 
 @get("/penduduk/{resident_id:int}/ubah", guards=[requires(RESIDENT_WRITE)], include_in_schema=False)
-async def edit_resident(request: Request[Any, Any, Any], resident_id: int) -> Response[Any]:
-    d = desk(request)
+async def edit_resident(
+    request: Request[Any, Any, Any], resident_id: int, tenant: Tenant, principal: Principal
+) -> Response[Any]:
+    d = desk(request, tenant, principal)
     resident = await _resident_or_404(d, resident_id)
     values = form_values(resident, await _kk_number(d, resident["family"]))
     values["version"] = str(resident["version"])
@@ -320,9 +328,13 @@ async def edit_resident(request: Request[Any, Any, Any], resident_id: int) -> Re
     "/penduduk/{resident_id:int}/ubah", guards=[requires(RESIDENT_WRITE)], include_in_schema=False
 )
 async def update_resident_page(
-    request: Request[Any, Any, Any], kernel: Kernel, resident_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    resident_id: int,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
-    d = desk(request)
+    d = desk(request, tenant, principal)
     resident = await _resident_or_404(d, resident_id)
     values = await form_dict(request)
     version = text(values, "version")
@@ -332,7 +344,7 @@ async def update_resident_page(
         errors["version"] = "Formulir tidak lengkap; muat ulang halaman."
     if result.data is not None and not errors and not result.warnings:
         try:
-            await update_resident(kernel, d.tenant, d.actor, resident_id, int(version), result.data)
+            await update_resident(kernel, d.code, d.actor, resident_id, int(version), result.data)
         except VersionConflict as exc:
             return await render(
                 request,

@@ -10,7 +10,6 @@ import datetime as dt
 from typing import Any
 
 from core.kernel import Kernel
-from core.tenancy.context import Tenant
 from plugins.population.domain.identity import is_temporary_nik, temporary_nik
 from plugins.population.register.errors import (
     CONFLICT,
@@ -51,10 +50,6 @@ AUDITED = (
     "family",
     "status",
 )
-
-
-def village_of(tenant: Tenant | str) -> str:
-    return tenant.code if isinstance(tenant, Tenant) else tenant
 
 
 def snapshot(row: dict[str, Any]) -> dict[str, Any]:
@@ -103,14 +98,13 @@ async def _family_id(village_code: str, kk_number: str) -> int | None:
 
 async def create_resident(
     kernel: Kernel,
-    tenant: Tenant | str,
+    village_code: str,
     actor: str,
     data: ResidentInput,
     *,
     now: dt.datetime | None = None,
 ) -> int:
     """Store a new living resident; raises `NikTaken` when the NIK is already living elsewhere."""
-    village_code = village_of(tenant)
     now = now or dt.datetime.now(dt.UTC)
     family_id = await _family_id(village_code, data.kk_number)
     columns = data.columns()
@@ -146,7 +140,7 @@ async def create_resident(
 
 async def update_resident(
     kernel: Kernel,
-    tenant: Tenant | str,
+    village_code: str,
     actor: str,
     resident_id: int,
     version: int,
@@ -155,7 +149,6 @@ async def update_resident(
     now: dt.datetime | None = None,
 ) -> None:
     """Save an edit made on `version`; `VersionConflict` (nothing written) if it moved on."""
-    village_code = village_of(tenant)
     before = await load_resident(village_code, resident_id)
     family_id = await _family_id(village_code, data.kk_number)
     columns = data.columns()

@@ -8,6 +8,7 @@ from typing import Any
 
 from litestar import Request
 
+from core.auth.principal import Principal
 from core.tenancy.context import Tenant
 from core.web.request_state import request_state
 from plugins.population.domain.codes import BASIC_STATUS, LIFE_EVENT, SEX, CodeList
@@ -34,10 +35,9 @@ class Desk:
         return self.tenant.base_url
 
 
-def desk(request: Request[Any, Any, Any]) -> Desk:
-    state = request_state(request)
-    assert state.tenant is not None and state.principal is not None
-    return Desk(state.tenant, state.principal.username, state.now)
+def desk(request: Request[Any, Any, Any], tenant: Tenant, principal: Principal) -> Desk:
+    """The handler's injected tenant and user, with the moment the request arrived."""
+    return Desk(tenant, principal.username, request_state(request).now)
 
 
 def label(codes: CodeList, code: int | None) -> str:

@@ -16,16 +16,12 @@ if TYPE_CHECKING:
 
 
 async def residents_widget(tenant: Tenant, kernel: Kernel) -> Widget:
-    count = await Resident.count().where(
-        (Resident.village_code == tenant.code) & (Resident.status == ALIVE)
-    )
+    count = await Resident.count().where(Resident.status == ALIVE)
     return Widget("Penduduk", f"{count:,}".replace(",", "."), url=f"{tenant.base_url}/penduduk")
 
 
 async def families_widget(tenant: Tenant, kernel: Kernel) -> Widget:
-    count = await Family.count().where(
-        (Family.village_code == tenant.code) & (Family.active == True)  # noqa: E712
-    )
+    count = await Family.count().where(Family.active == True)  # noqa: E712
     return Widget(
         "Kartu Keluarga", f"{count:,}".replace(",", "."), url=f"{tenant.base_url}/keluarga"
     )
@@ -34,7 +30,7 @@ async def families_widget(tenant: Tenant, kernel: Kernel) -> Widget:
 async def month_events_widget(tenant: Tenant, kernel: Kernel) -> Widget:
     first = dt.date.today().replace(day=1)
     rows = await LifeEvent.select(LifeEvent.id, LifeEvent.kind, LifeEvent.corrects).where(
-        (LifeEvent.village_code == tenant.code) & (LifeEvent.event_date >= first)
+        LifeEvent.event_date >= first
     )
     cancelled = {r["corrects"] for r in rows if r["corrects"] is not None}
     standing = [r for r in rows if r["corrects"] is None and r["id"] not in cancelled]

@@ -10,7 +10,9 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException
 
 from core.audit import disclose
+from core.auth.principal import Principal
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.request_state import request_state
 from plugins.population import disclosures
@@ -104,6 +106,7 @@ def _invalid(errors: dict[str, str]) -> Response[Any]:
 @get("/layanan", guards=[requires(RESIDENT_READ)])
 async def api_list(
     request: Request[Any, Any, Any],
+    tenant: Tenant,
     kind: str = "",
     status: str = "",
     min_age: str = "",
@@ -111,9 +114,8 @@ async def api_list(
 ) -> RequestPage:
     """Requests of the village, newest first, 25 per page."""
     state = request_state(request)
-    assert state.tenant is not None
     filters = Filters(kind=kind, status=status, min_age=parse_age(min_age), page=parse_page(page))
-    rows, total = await list_requests(state.tenant.code, filters, state.now)
+    rows, total = await list_requests(tenant.code, filters, state.now)
     disclose(
         request,
         disclosures.REQUEST_LIST,
@@ -125,11 +127,12 @@ async def api_list(
 
 
 @get("/layanan/{request_id:int}", guards=[requires(RESIDENT_READ)])
-async def api_detail(request: Request[Any, Any, Any], request_id: int) -> RequestOut:
+async def api_detail(
+    request: Request[Any, Any, Any], request_id: int, tenant: Tenant
+) -> RequestOut:
     """One request with its history of steps."""
     state = request_state(request)
-    assert state.tenant is not None
-    row = await load_request(state.tenant.code, request_id)
+    row = await load_request(tenant.code, request_id)
     if row is None:
         raise NotFoundException()
     disclose(request, disclosures.REQUEST_DETAIL, subjects=disclosures.service_request(row))
@@ -141,9 +144,7 @@ async def api_detail(request: Request[Any, Any, Any], request_id: int) -> Reques
             ServiceStep.actor,
             ServiceStep.at,
         )
-        .where(
-            (ServiceStep.request == request_id) & (ServiceStep.village_code == state.tenant.code)
-        )
+        .where(ServiceStep.request == request_id)
         .order_by(ServiceStep.at)
         .order_by(ServiceStep.id)
     )
@@ -153,12 +154,14 @@ async def api_detail(request: Request[Any, Any, Any], request_id: int) -> Reques
 
 @post("/layanan", guards=[requires(SUBMIT_PERMISSION)], status_code=201)
 async def api_create(
-    request: Request[Any, Any, Any], kernel: Kernel, data: RequestIn
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    data: RequestIn,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[RequestOut]:
     """Submit a request (without files); repeating an ``idempotency_key`` returns the first one."""
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     values = {k: str(v).strip() for k, v in msgspec.structs.asdict(data).items()}
     existing = await find_by_key(tenant.code, values.get("idempotency_key", ""))
     if existing is None:
@@ -169,7 +172,7 @@ async def api_create(
         except SubmissionInvalid as exc:
             return _invalid(exc.errors)
         existing, _ = await submit_request(
-            kernel, tenant.code, submission, [], state.principal.username, state.now
+            kernel, tenant.code, submission, [], principal.username, state.now
         )
         status = 201
     else:
@@ -187,17 +190,18 @@ async def api_action(
     kernel: Kernel,
     request_id: int,
     action: str,
+    tenant: Tenant,
+    principal: Principal,
     data: RequestActionIn | None = None,
 ) -> Response[RequestOut]:
     """Take an action; ``kembalikan`` needs ``alasan``, ``selesai`` needs ``nomor_dokumen``."""
     state = request_state(request)
-    assert state.tenant is not None
     payload = {k: v for k, v in msgspec.structs.asdict(data).items() if v != ""} if data else {}
     try:
-        await act(request, kernel, request_id, action, payload)
+        await act(request, kernel, tenant, principal, request_id, action, payload)
     except ActionInvalid as exc:
         return _invalid(exc.errors)
-    row = await load_request(state.tenant.code, request_id)
+    row = await load_request(tenant.code, request_id)
     assert row is not None
     return Response(_out(row, state.now))
 

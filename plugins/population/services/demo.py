@@ -55,7 +55,7 @@ async def demo(context: DemoContext) -> None:
     kernel, village = context.kernel, context.village
     residents = (
         await Resident.select(Resident.id, Resident.name, Resident.nik, Resident.family)
-        .where((Resident.village_code == village.code) & (Resident.status == 1))
+        .where(Resident.status == 1)
         .order_by(Resident.id)
         .limit(len(PATHS))
     )

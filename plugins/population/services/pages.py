@@ -11,9 +11,10 @@ from litestar.exceptions import HTTPException, NotFoundException, PermissionDeni
 from litestar.response import Redirect
 
 from core.audit import disclose
-from core.auth.principal import has_permission
+from core.auth.principal import Principal, has_permission
 from core.i18n import N_
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.web.guards import DENIED, requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
@@ -75,14 +76,15 @@ def parse_page(value: str) -> int:
 @get("/layanan", guards=[requires(RESIDENT_READ)], include_in_schema=False)
 async def request_list(
     request: Request[Any, Any, Any],
+    tenant: Tenant,
+    principal: Principal,
+    kernel: Kernel,
     kind: str = "",
     status: str = "",
     min_age: str = "",
     page: str = "1",
 ) -> Response[Any]:
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None
     filters = Filters(kind=kind, status=status, min_age=parse_age(min_age), page=parse_page(page))
     rows, total = await list_requests(tenant.code, filters, state.now)
     disclose(
@@ -104,9 +106,7 @@ async def request_list(
         "base_url": base,
         "kind_options": kind_options(),
         "status_options": status_options(),
-        "can_submit": has_permission(
-            state.principal, tenant, SUBMIT_PERMISSION, request.app.state.kernel.permissions
-        ),
+        "can_submit": has_permission(principal, tenant, SUBMIT_PERMISSION, kernel.permissions),
         "heading": "Layanan kependudukan",
     }
     return await render(request, "population/services/list.html", context)
@@ -137,10 +137,8 @@ def _form_context(
 
 @get("/layanan/baru", guards=[requires(SUBMIT_PERMISSION)], include_in_schema=False)
 async def new_request_form(
-    request: Request[Any, Any, Any], kernel: Kernel, kind: str = ""
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, kind: str = ""
 ) -> Response[Any]:
-    tenant = request_state(request).tenant
-    assert tenant is not None
     context = _form_context(kernel, kind, {"kind": kind}, {}, f"{tenant.base_url}/layanan/baru")
     return await render(request, "population/services/new.html", context)
 
@@ -151,10 +149,10 @@ async def new_request_form(
     include_in_schema=False,
     request_max_body_size=BODY_LIMIT,
 )
-async def create_request(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+async def create_request(
+    request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, principal: Principal
+) -> Response[Any]:
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     form = await request.form()
     values = form_values(form)
     existing = await find_by_key(tenant.code, values.get("idempotency_key", ""))
@@ -176,63 +174,68 @@ async def create_request(request: Request[Any, Any, Any], kernel: Kernel) -> Res
         )
         return await render(request, "population/services/new.html", context, status_code=422)
     request_id, _ = await submit_request(
-        kernel, tenant.code, submission, uploads, state.principal.username, state.now
+        kernel, tenant.code, submission, uploads, principal.username, state.now
     )
     await flash(request, "success", f"Permohonan #{request_id} diterima.")
     return Redirect(f"{tenant.base_url}/layanan/{request_id}", status_code=303)
 
 
 async def _detail(
-    request: Request[Any, Any, Any], request_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    request_id: int,
 ) -> tuple[dict[str, Any], dict[str, Any]]:
-    state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None
     row = await load_request(tenant.code, request_id)
     if row is None:
         raise NotFoundException()
-    kernel = request.app.state.kernel
-    actions = permitted_actions(row["status"], state.principal, tenant, kernel.permissions)
+    actions = permitted_actions(row["status"], principal, tenant, kernel.permissions)
     download = (
         f"{tenant.base_url}/layanan/{request_id}/dokumen"
-        if has_permission(state.principal, tenant, CHECK_PERMISSION, kernel.permissions)
+        if has_permission(principal, tenant, CHECK_PERMISSION, kernel.permissions)
         else None
     )
-    context = await detail_context(row, state.now, actions, f"{tenant.base_url}/layanan", download)
+    now = request_state(request).now
+    context = await detail_context(row, now, actions, f"{tenant.base_url}/layanan", download)
     disclose(request, disclosures.REQUEST_DETAIL, subjects=disclosures.service_request(row))
     context["back_url"] = f"{tenant.base_url}/layanan"
     return row, context
 
 
 @get("/layanan/{request_id:int}", guards=[requires(RESIDENT_READ)], include_in_schema=False)
-async def request_detail(request: Request[Any, Any, Any], request_id: int) -> Response[Any]:
-    _, context = await _detail(request, request_id)
+async def request_detail(
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    request_id: int,
+) -> Response[Any]:
+    _, context = await _detail(request, kernel, tenant, principal, request_id)
     return await render(request, "population/services/detail.html", context)
 
 
 async def act(
     request: Request[Any, Any, Any],
     kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
     request_id: int,
     action: str,
     payload: dict[str, Any],
 ) -> tuple[dict[str, Any], str]:
     """Shared by the village and regency pages and the API: permission, state, then the write."""
     state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None and state.principal is not None
     if action not in REQUEST_LIFECYCLE.actions:
         raise NotFoundException()
     permission = REQUEST_LIFECYCLE.permission_for(action) or ""
-    if not has_permission(state.principal, tenant, permission, kernel.permissions):
+    if not has_permission(principal, tenant, permission, kernel.permissions):
         raise PermissionDeniedException(DENIED)
     row = await load_request(tenant.code, request_id)
     if row is None:
         raise NotFoundException()
     try:
-        status = await take_action(
-            kernel, row, action, payload, state.principal.username, state.now
-        )
+        status = await take_action(kernel, row, action, payload, principal.username, state.now)
     except ActionConflict as exc:
         raise HTTPException(status_code=409, detail=str(exc)) from None
     return row, status
@@ -244,21 +247,28 @@ async def act(
     include_in_schema=False,
 )
 async def request_action(
-    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, action: str
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    request_id: int,
+    action: str,
 ) -> Response[Any]:
-    tenant = request_state(request).tenant
-    assert tenant is not None
 
     async def detail() -> dict[str, Any]:
-        return (await _detail(request, request_id))[1]
+        return (await _detail(request, kernel, tenant, principal, request_id))[1]
 
     done_url = f"{tenant.base_url}/layanan/{request_id}"
-    return await act_and_answer(request, kernel, request_id, action, detail, done_url)
+    return await act_and_answer(
+        request, kernel, tenant, principal, request_id, action, detail, done_url
+    )
 
 
 async def act_and_answer(
     request: Request[Any, Any, Any],
     kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
     request_id: int,
     action: str,
     detail: Callable[[], Awaitable[dict[str, Any]]],
@@ -268,7 +278,7 @@ async def act_and_answer(
     request's page again with the form's errors beside what was typed."""
     values = form_values(await request.form())
     try:
-        _, status = await act(request, kernel, request_id, action, values)
+        _, status = await act(request, kernel, tenant, principal, request_id, action, values)
     except ActionInvalid as exc:
         context = await detail()
         context.update(errors=exc.errors, values=values, failed_action=action)
@@ -283,12 +293,15 @@ async def act_and_answer(
     include_in_schema=False,
 )
 async def download_document(
-    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, document_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    request_id: int,
+    document_id: int,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
-    state = request_state(request)
-    assert state.tenant is not None and state.principal is not None
     response = await document_response(
-        kernel, state.tenant.code, state.principal.username, request_id, document_id
+        kernel, tenant.code, principal.username, request_id, document_id
     )
     disclose(request, disclosures.REQUEST_DOCUMENT, subjects=[disclosures.document(document_id)])
     return response

@@ -8,8 +8,10 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException, PermissionDeniedException
 
 from core.audit import disclose
+from core.auth.principal import Principal
 from core.i18n import N_
 from core.kernel import Kernel
+from core.tenancy.context import Tenant
 from core.tenancy.tables import District
 from core.web.guards import requires
 from core.web.render import render
@@ -52,6 +54,7 @@ REFUSED_HERE = "Aksi ini dilakukan oleh petugas desa, bukan Disdukcapil."
 @get("/layanan", guards=[requires(REQUEST_QUEUE)], include_in_schema=False)
 async def queue(
     request: Request[Any, Any, Any],
+    tenant: Tenant,
     district: str = "",
     village: str = "",
     kind: str = "",
@@ -60,11 +63,10 @@ async def queue(
     page: str = "1",
 ) -> Response[Any]:
     state = request_state(request)
-    assert state.tenant is not None
     filters = Filters(district, village, kind, status, parse_age(min_age), parse_page(page))
-    villages = await onboarded_villages(state.tenant.code)
+    villages = await onboarded_villages(tenant.code)
     rows, total = await list_requests(
-        state.tenant.code, filters, state.now, villages=list(villages), oldest_first=True
+        tenant.code, filters, state.now, villages=list(villages), oldest_first=True
     )
     disclose(
         request,
@@ -97,33 +99,34 @@ async def queue(
 
 
 @get("/layanan/ringkasan", guards=[requires(REQUEST_QUEUE)], include_in_schema=False)
-async def summary_page(request: Request[Any, Any, Any]) -> Response[Any]:
+async def summary_page(request: Request[Any, Any, Any], tenant: Tenant) -> Response[Any]:
     state = request_state(request)
-    assert state.tenant is not None
-    summary = await summarise(state.tenant.code, state.now)
+    summary = await summarise(tenant.code, state.now)
     return await render(request, "population/services/summary.html", {"summary": summary})
 
 
-async def _queued(request: Request[Any, Any, Any], request_id: int) -> tuple[dict[str, Any], Any]:
+async def _queued(tenant: Tenant, request_id: int) -> tuple[dict[str, Any], Any]:
     """The request and its village, when the village is onboarded (else 404)."""
-    state = request_state(request)
-    assert state.tenant is not None
-    row = await load_request(state.tenant.code, request_id)
-    villages = await onboarded_villages(state.tenant.code)
+    row = await load_request(tenant.code, request_id)
+    villages = await onboarded_villages(tenant.code)
     if row is None or row["village_code"] not in villages:
         raise NotFoundException()
     return row, villages[row["village_code"]]
 
 
-async def _detail(request: Request[Any, Any, Any], request_id: int) -> dict[str, Any]:
-    state = request_state(request)
-    assert state.tenant is not None
-    row, village = await _queued(request, request_id)
-    kernel = request.app.state.kernel
+async def _detail(
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    request_id: int,
+) -> dict[str, Any]:
+    row, village = await _queued(tenant, request_id)
     actions = permitted_actions(
-        row["status"], state.principal, state.tenant, kernel.permissions, REGENCY_ACTIONS
+        row["status"], principal, tenant, kernel.permissions, REGENCY_ACTIONS
     )
-    context = await detail_context(row, state.now, actions, BASE, f"{BASE}/{request_id}/dokumen")
+    now = request_state(request).now
+    context = await detail_context(row, now, actions, BASE, f"{BASE}/{request_id}/dokumen")
     disclose(request, disclosures.REQUEST_DETAIL, subjects=disclosures.service_request(row))
     context["back_url"] = BASE
     context["village_name"] = village.name
@@ -131,10 +134,15 @@ async def _detail(request: Request[Any, Any, Any], request_id: int) -> dict[str,
 
 
 @get("/layanan/{request_id:int}", guards=[requires(REQUEST_QUEUE)], include_in_schema=False)
-async def regency_detail(request: Request[Any, Any, Any], request_id: int) -> Response[Any]:
-    return await render(
-        request, "population/services/detail.html", await _detail(request, request_id)
-    )
+async def regency_detail(
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    request_id: int,
+) -> Response[Any]:
+    context = await _detail(request, kernel, tenant, principal, request_id)
+    return await render(request, "population/services/detail.html", context)
 
 
 @post(
@@ -143,16 +151,24 @@ async def regency_detail(request: Request[Any, Any, Any], request_id: int) -> Re
     include_in_schema=False,
 )
 async def regency_action(
-    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, action: str
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
+    principal: Principal,
+    request_id: int,
+    action: str,
 ) -> Response[Any]:
     if action not in REGENCY_ACTIONS:
         raise PermissionDeniedException(REFUSED_HERE)
-    await _queued(request, request_id)
+    await _queued(tenant, request_id)
 
     async def detail() -> dict[str, Any]:
-        return await _detail(request, request_id)
+        return await _detail(request, kernel, tenant, principal, request_id)
 
-    return await act_and_answer(request, kernel, request_id, action, detail, f"{BASE}/{request_id}")
+    done_url = f"{BASE}/{request_id}"
+    return await act_and_answer(
+        request, kernel, tenant, principal, request_id, action, detail, done_url
+    )
 
 
 @get(
@@ -161,13 +177,16 @@ async def regency_action(
     include_in_schema=False,
 )
 async def regency_download(
-    request: Request[Any, Any, Any], kernel: Kernel, request_id: int, document_id: int
+    request: Request[Any, Any, Any],
+    kernel: Kernel,
+    request_id: int,
+    document_id: int,
+    tenant: Tenant,
+    principal: Principal,
 ) -> Response[Any]:
-    state = request_state(request)
-    assert state.tenant is not None and state.principal is not None
-    row, _ = await _queued(request, request_id)
+    row, _ = await _queued(tenant, request_id)
     response = await document_response(
-        kernel, state.tenant.code, state.principal.username, request_id, document_id
+        kernel, tenant.code, principal.username, request_id, document_id
     )
     disclose(
         request,

@@ -15,10 +15,7 @@ from plugins.population.tables import ServiceRequest
 
 
 async def village_open_requests(tenant: Tenant, kernel: Kernel) -> Widget:
-    count = await ServiceRequest.count().where(
-        (ServiceRequest.village_code == tenant.code)
-        & ServiceRequest.status.is_in(list(OPEN_STATES))
-    )
+    count = await ServiceRequest.count().where(ServiceRequest.status.is_in(list(OPEN_STATES)))
     return Widget(
         title="Permohonan layanan terbuka", value=str(count), url=f"{tenant.base_url}/layanan"
     )

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from core.tenancy.context import Tenant
 from core.web.svg_charts import bar_chart, line_chart, population_pyramid, pyramid_bands
 from plugins.population.domain.code_list import CodeList
 from plugins.population.domain.codes import (
@@ -60,10 +59,10 @@ def _label(codes: CodeList, code: int | None) -> str:
         return f"Kode {code}"
 
 
-async def pyramid(tenant: Tenant, today: dt.date) -> Chart:
+async def pyramid(today: dt.date) -> Chart:
     labels = [label for label, _, _ in pyramid_bands([])]
     male, female = [0] * len(labels), [0] * len(labels)
-    for sex, year, count in await queries.birth_years(tenant):
+    for sex, year, count in await queries.birth_years():
         if year is None or sex not in (1, 2) or year > today.year:
             continue
         band = min((today.year - year) // 5, len(labels) - 1)
@@ -79,9 +78,9 @@ async def pyramid(tenant: Tenant, today: dt.date) -> Chart:
     )
 
 
-async def coded(tenant: Tenant, key: str) -> Chart:
+async def coded(key: str) -> Chart:
     column, title, codes = CODED[key]
-    counts = await queries.coded_counts(tenant, column)
+    counts = await queries.coded_counts(column)
     ordered = sorted(counts.items(), key=lambda item: (item[0] is None, item[0] or 0))
     rows = [(_label(codes, code), count) for code, count in ordered]
     return Chart(key, title, Markup(bar_chart(rows, title=title)), (title, "Jumlah"), rows)
@@ -96,10 +95,10 @@ def _last_months(today: dt.date, count: int = 12) -> list[tuple[int, int]]:
     return list(reversed(months))
 
 
-async def events(tenant: Tenant, today: dt.date) -> Chart:
+async def events(today: dt.date) -> Chart:
     months = _last_months(today)
     since = dt.date(months[0][0], months[0][1], 1)
-    counts = await queries.monthly_events(tenant, since)
+    counts = await queries.monthly_events(since)
     keys = [f"{year:04d}-{month:02d}" for year, month in months]
     series = [(name, [counts.get((kind, key), 0) for key in keys]) for kind, name in _EVENT_SERIES]
     labels = [_MONTHS[month - 1] for _, month in months]
@@ -114,9 +113,10 @@ async def events(tenant: Tenant, today: dt.date) -> Chart:
     )
 
 
-async def chart(tenant: Tenant, key: str, today: dt.date) -> Chart:
+async def chart(key: str, today: dt.date) -> Chart:
+    """One chart of the transaction's scope: the page's village, district or regency."""
     if key == "piramida":
-        return await pyramid(tenant, today)
+        return await pyramid(today)
     if key == "peristiwa":
-        return await events(tenant, today)
-    return await coded(tenant, key)
+        return await events(today)
+    return await coded(key)

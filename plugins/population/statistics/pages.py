@@ -13,6 +13,7 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
+from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import render
 from core.web.request_state import request_state
@@ -25,22 +26,17 @@ CACHE = "population_statistics"
 """The app-state attribute holding this app's recent district and regency counts."""
 
 
-def _base(request: Request[Any, Any, Any]) -> str:
-    tenant = request_state(request).tenant
-    assert tenant is not None
+def _base(tenant: Tenant) -> str:
     return f"{tenant.base_url}/statistik"
 
 
-async def _counted(request: Request[Any, Any, Any]) -> tuple[list[Chart], int]:
+async def _counted(request: Request[Any, Any, Any], tenant: Tenant) -> tuple[list[Chart], int]:
     """Every chart and the family count; a district's or the regency's from the recent cache."""
-    state = request_state(request)
-    tenant = state.tenant
-    assert tenant is not None
-    today = state.now.date()
+    today = request_state(request).now.date()
 
     async def count() -> tuple[list[Chart], int]:
-        charts = [await chart(tenant, key, today) for key in KEYS]
-        return charts, await queries.family_count(tenant)
+        charts = [await chart(key, today) for key in KEYS]
+        return charts, await queries.family_count()
 
     if tenant.kind == "village":
         return await count()
@@ -51,10 +47,8 @@ async def _counted(request: Request[Any, Any, Any]) -> tuple[list[Chart], int]:
     return await recent.get((tenant.kind, tenant.code, today), count)
 
 
-async def _page(request: Request[Any, Any, Any]) -> Response[Any]:
-    tenant = request_state(request).tenant
-    assert tenant is not None
-    charts, families = await _counted(request)
+async def _page(request: Request[Any, Any, Any], tenant: Tenant) -> Response[Any]:
+    charts, families = await _counted(request, tenant)
     return await render(
         request,
         "population/statistics/statistics.html",
@@ -62,24 +56,22 @@ async def _page(request: Request[Any, Any, Any]) -> Response[Any]:
             "charts": charts,
             "families": families,
             "residents": sum(int(row[1]) for row in charts[KEYS.index("agama")].rows),
-            "base": _base(request),
+            "base": _base(tenant),
             "cached_minutes": None if tenant.kind == "village" else int(FRESH_SECONDS // 60),
         },
     )
 
 
-async def _csv(request: Request[Any, Any, Any], filename: str) -> Response[Any]:
-    state = request_state(request)
-    assert state.tenant is not None
+async def _csv(request: Request[Any, Any, Any], tenant: Tenant, filename: str) -> Response[Any]:
     key = filename.removesuffix(".csv")
     if not filename.endswith(".csv") or key not in KEYS:
         raise NotFoundException()
-    found = (await _counted(request))[0][KEYS.index(key)]
+    found = (await _counted(request, tenant))[0][KEYS.index(key)]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(found.header)
     writer.writerows(found.rows)
-    filename = f"statistik-{key}-{state.tenant.code}.csv"
+    filename = f"statistik-{key}-{tenant.code}.csv"
     return Response(
         buffer.getvalue(),
         media_type="text/csv; charset=utf-8",
@@ -91,13 +83,15 @@ def _routes() -> tuple[Any, Any]:
     """A page and a CSV handler; each router needs its own handler objects."""
 
     @get("/statistik", guards=[requires(STATS)], include_in_schema=False)
-    async def statistics_page(request: Request[Any, Any, Any]) -> Response[Any]:
-        return await _page(request)
+    async def statistics_page(request: Request[Any, Any, Any], tenant: Tenant) -> Response[Any]:
+        return await _page(request, tenant)
 
     @get("/statistik/{filename:str}", guards=[requires(STATS)], include_in_schema=False)
-    async def statistics_csv(request: Request[Any, Any, Any], filename: str) -> Response[Any]:
+    async def statistics_csv(
+        request: Request[Any, Any, Any], tenant: Tenant, filename: str
+    ) -> Response[Any]:
         """`<chart>.csv`; a path parameter fills its whole segment, so the name is split here."""
-        return await _csv(request, filename)
+        return await _csv(request, tenant, filename)
 
     return statistics_page, statistics_csv
 

@@ -1,84 +1,62 @@
 """The counts behind the statistics pages, as GROUP BY queries the database answers in one scan.
 
-Nothing is loaded row by row: ages are grouped by birth year in SQL (the expression differs per
-database, chosen by the engine type) and put into five-year bands in Python, so even the regency
-page over a million residents moves a few hundred small rows. Only living residents (status 1)
-are counted. A district or the regency is the prefix of its villages' codes.
+Nothing is loaded row by row: ages are grouped by birth year in SQL and put into five-year bands
+in Python, so even the regency page over a million residents moves a few hundred small rows.
+Only living residents (status 1) are counted. The villages counted are the transaction's scope
+(a village, a district or the regency), which the core's tenant tables apply to every query.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from core.tenancy.context import Tenant
+from piccolo.query.functions import Count, Month, Year
+
 from plugins.population.tables import Family, LifeEvent, Resident
 
 CODED_COLUMNS = ("religion", "education", "occupation", "marital_status", "relationship")
-_YEAR = {
-    "sqlite": "CAST(strftime('%Y', {column}) AS INTEGER)",
-    "postgres": "CAST(EXTRACT(YEAR FROM {column}) AS INTEGER)",
-}
-_MONTH = {
-    "sqlite": "strftime('%Y-%m', {column})",
-    "postgres": "to_char({column}, 'YYYY-MM')",
-}
+LIVING = 1
 
 
-def _scope(tenant: Tenant) -> tuple[str, str]:
-    """The SQL condition on `village_code` and its one argument."""
-    if tenant.kind == "village":
-        return "village_code = {}", tenant.code
-    return "village_code LIKE {}", f"{tenant.code}.%"
-
-
-def _engine_type() -> str:
-    return str(Resident._meta.db.engine_type)
-
-
-async def birth_years(tenant: Tenant) -> list[tuple[int, int | None, int]]:
-    """(sex, birth year or None, count) for the living residents of the tenant."""
-    where, argument = _scope(tenant)
-    year = _YEAR[_engine_type()].format(column="birth_date")
-    rows = await Resident.raw(
-        f"SELECT sex, {year} AS year, COUNT(*) AS n FROM {Resident._meta.tablename} "
-        f"WHERE {where} AND status = 1 GROUP BY sex, {year}",
-        argument,
+async def birth_years() -> list[tuple[int, int | None, int]]:
+    """(sex, birth year or None, count) for the living residents of the scope."""
+    year = Year(Resident.birth_date, alias="year")
+    rows = await (
+        Resident.select(Resident.sex, year, Count(alias="n"))
+        .where(Resident.status == LIVING)
+        .group_by(Resident.sex, Year(Resident.birth_date))
     )
     return [(row["sex"], row["year"], row["n"]) for row in rows]
 
 
-async def coded_counts(tenant: Tenant, column: str) -> dict[int | None, int]:
+async def coded_counts(column: str) -> dict[int | None, int]:
     """Living residents per code of one coded column (None: not filled in)."""
     if column not in CODED_COLUMNS:
         raise ValueError(f"not a coded column: {column}")
-    where, argument = _scope(tenant)
-    rows = await Resident.raw(
-        f"SELECT {column} AS code, COUNT(*) AS n FROM {Resident._meta.tablename} "
-        f"WHERE {where} AND status = 1 GROUP BY {column}",
-        argument,
+    coded = Resident._meta.get_column_by_name(column)
+    rows = await (
+        Resident.select(coded.as_alias("code"), Count(alias="n"))
+        .where(Resident.status == LIVING)
+        .group_by(coded)
     )
     return {row["code"]: row["n"] for row in rows}
 
 
-async def family_count(tenant: Tenant) -> int:
-    where, argument = _scope(tenant)
-    rows = await Family.raw(
-        f"SELECT COUNT(*) AS n FROM {Family._meta.tablename} WHERE {where} AND active = {{}}",
-        argument,
-        True,
-    )
-    return int(rows[0]["n"])
+async def family_count() -> int:
+    return int(await Family.count().where(Family.active == True))  # noqa: E712 -- SQL, not Python
 
 
-async def monthly_events(tenant: Tenant, since: dt.date) -> dict[tuple[int, str], int]:
+async def monthly_events(since: dt.date) -> dict[tuple[int, str], int]:
     """(life event kind, 'YYYY-MM') → count of events dated from `since` on."""
-    where, argument = _scope(tenant)
-    month = _MONTH[_engine_type()].format(column="event_date")
-    rows: list[dict[str, Any]] = await LifeEvent.raw(
-        f"SELECT kind, {month} AS month, COUNT(*) AS n FROM {LifeEvent._meta.tablename} "
-        f"WHERE {where} AND event_date >= {{}} GROUP BY kind, {month}",
-        argument,
-        since,
+    year, month = Year(LifeEvent.event_date), Month(LifeEvent.event_date)
+    rows = await (
+        LifeEvent.select(
+            LifeEvent.kind,
+            Year(LifeEvent.event_date, alias="year"),
+            Month(LifeEvent.event_date, alias="month"),
+            Count(alias="n"),
+        )
+        .where(LifeEvent.event_date >= since)
+        .group_by(LifeEvent.kind, year, month)
     )
-    return {(row["kind"], row["month"]): row["n"] for row in rows}
+    return {(row["kind"], f"{row['year']:04d}-{row['month']:02d}"): row["n"] for row in rows}

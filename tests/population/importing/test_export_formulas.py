@@ -1,5 +1,5 @@
 """Exports never carry a live spreadsheet formula, and still come back through the importer with
-the values they had (OWASP CSV injection; see `importing/formulas.py` for the rule)."""
+the values they had (OWASP CSV injection; see `core/exports.py` for the rule)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import openpyxl
 import pytest
 
 from core.cli.main import main
+from core.exports import TRIGGERS, quote, unquote
 from core.testing.commands import instance_config
-from plugins.population.importing.formulas import TRIGGERS, quote, unquote
 from plugins.population.importing.normalizing import normalize_opensid
 from plugins.population.importing.reading import read_rows
 from plugins.population.tables import Family, Resident

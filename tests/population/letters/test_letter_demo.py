@@ -5,7 +5,7 @@ from __future__ import annotations
 from core import DemoContext
 from core.tenancy.resolve import village_tenant
 from core.tenancy.tables import Village
-from plugins.population.letters.feature import FEATURE
+from plugins.population.letters.demo import demo_letters
 from plugins.population.tables import Letter
 
 
@@ -19,10 +19,9 @@ async def test_demo_letters_cover_every_state(kampung, add_resident):
     }
     row = await Village.select().where(Village.code == village.code).first()
     context = DemoContext(kampung.kernel, village_tenant(row), seed=7, users=users)
-    assert FEATURE.demo is not None and FEATURE.demo_order == 70
 
     async with kampung.scope(village.code):
-        await FEATURE.demo(context)
+        await demo_letters(context)
         statuses = [r["status"] for r in await Letter.select(Letter.status)]
 
     assert set(statuses) == {"draf", "diperiksa", "ditandatangani", "dibatalkan"}

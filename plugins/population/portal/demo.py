@@ -1,0 +1,47 @@
+"""The demo's citizen: one head of a family in the demo's fully staffed village gets a portal
+account, so the citizen side can be tried with the NIK and PIN `kampung demo` prints."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from core import DemoContext, DemoLogin
+from plugins.population.portal.accounts import PIN_LENGTH, set_pin, weak_pin
+from plugins.population.portal.sign_in import LOGIN
+from plugins.population.register.families import HEAD
+from plugins.population.register.status import ALIVE
+from plugins.population.tables import Resident
+
+ACTOR = "demo"
+STAFFED_BY = "village_head"
+"""The demo gives a village head only to the first village; its staff can answer the citizen."""
+
+
+def demo_pin(rng: random.Random) -> str:
+    """A PIN the portal would accept from the citizen: six digits, neither repeated nor a run."""
+    while True:
+        pin = f"{rng.randrange(10**PIN_LENGTH):0{PIN_LENGTH}d}"
+        if not weak_pin(pin):
+            return pin
+
+
+async def demo_citizen(context: DemoContext) -> None:
+    if STAFFED_BY not in context.users:
+        return
+    heads = (
+        await Resident.select(Resident.id, Resident.nik, Resident.name)
+        .where((Resident.status == ALIVE) & (Resident.relationship == HEAD))
+        .order_by(Resident.id)
+    )
+    if not heads:
+        return
+    rng = random.Random(context.seed)
+    resident = rng.choice(heads)
+    pin = demo_pin(rng)
+    code = context.village.code
+    now = dt.datetime.now(dt.UTC)
+    await set_pin(context.kernel, code, resident, pin, ACTOR, now, must_change=False)
+    context.logins.append(
+        DemoLogin(username=resident["nik"], role="citizen", scope=code, home=LOGIN, secret=pin)
+    )
