@@ -1,0 +1,1 @@
+"""Disbursement cycles: the frozen, signed payout list, the schedule, payouts recorded once."""

@@ -1,0 +1,134 @@
+"""Recording a payout: at the counter by scanning the slip and checking the KTP, door to door,
+or from the paying agent's file. Each entitlement is paid once; a second record is refused with
+the first one's details, even when two counters scan the same slip at the same moment."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from piccolo.query.functions.aggregate import Sum
+
+from core.kernel import Kernel
+from core.localtime import local_clock
+from plugins.social_aid.cycles import cycles, ledger
+from plugins.social_aid.cycles.lifecycle import DISBURSING
+from plugins.social_aid.tables import Entitlement, EntitlementStop, Payout
+
+ENTITY = "social_aid.payout"
+CHANNELS = ("counter", "door", "import")
+
+
+class PayoutRefused(ValueError):
+    def __init__(self, message: str, field: str = "token") -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Recorded:
+    payout_id: int
+    entitlement: dict[str, Any]
+
+
+def _locked(query: Any) -> Any:
+    return query.lock_rows() if Entitlement._meta.db.engine_type == "postgres" else query
+
+
+async def entitlement_for(token: str) -> dict[str, Any] | None:
+    return await Entitlement.select().where(Entitlement.token == token.strip()).first()
+
+
+async def payout(payout_id: int) -> Recorded | None:
+    """An earlier payout as a receipt, for a retried submission."""
+    row = await Payout.select().where(Payout.id == payout_id).first()
+    if row is None:
+        return None
+    entitlement = await Entitlement.select().where(Entitlement.id == row["entitlement"]).first()
+    return Recorded(payout_id, entitlement) if entitlement else None
+
+
+async def record(
+    kernel: Kernel,
+    village_code: str,
+    token: str,
+    *,
+    channel: str,
+    place: str,
+    ktp_checked: bool,
+    officer: str,
+    now: datetime,
+) -> Recorded:
+    """Pay the entitlement the slip names, once."""
+    if channel not in CHANNELS:
+        raise PayoutRefused("Cara pembayaran tidak dikenal.", "channel")
+    if channel != "import" and not ktp_checked:
+        raise PayoutRefused(
+            "Cocokkan KTP-el penerima dengan undangan sebelum membayar.", "ktp_checked"
+        )
+    entitlement = await _locked(
+        Entitlement.select().where(Entitlement.token == token.strip())
+    ).first()
+    if entitlement is None:
+        raise PayoutRefused("Kode undangan tidak dikenal di desa ini.")
+    state = await cycles.load(entitlement["cycle"])
+    assert state is not None
+    if state.status != DISBURSING:
+        raise PayoutRefused(f"Siklus {state.row['title']} tidak sedang dibayarkan.")
+    first = await Payout.select().where(Payout.entitlement == entitlement["id"]).first()
+    if first is not None:
+        raise PayoutRefused(
+            f"Sudah dibayar kepada {entitlement['name']} pada "
+            f"{local_clock(first['paid_at'], village_code)} "
+            f"oleh {first['officer']} di {first['place'] or '-'}; tidak dibayar lagi."
+        )
+    stop = (
+        await EntitlementStop.select()
+        .where(EntitlementStop.entitlement == entitlement["id"])
+        .first()
+    )
+    if stop is not None:
+        raise PayoutRefused(f"Hak {entitlement['name']} dihentikan: {stop['reason']}")
+    paid_so_far = await Payout.select(Sum(Payout.amount)).where(
+        Payout.entitlement.cycle == entitlement["cycle"]
+    )
+    assert state.document is not None
+    if int(paid_so_far[0]["sum"] or 0) + entitlement["amount"] > state.document["total"]:
+        raise PayoutRefused("Pembayaran akan melebihi jumlah dana yang disetujui.")
+    inserted = await Payout.insert(
+        Payout(
+            village_code=village_code,
+            entitlement=entitlement["id"],
+            amount=entitlement["amount"],
+            channel=channel,
+            place=place.strip()[:120],
+            officer=officer,
+            paid_at=now,
+        )
+    ).returning(Payout.id)
+    payout_id = int(inserted[0]["id"])
+    await ledger.book(
+        village_code,
+        entitlement["cycle"],
+        entitlement["id"],
+        debit=ledger.paid(state.row["programme"]),
+        credit=ledger.due(entitlement["id"]),
+        amount=entitlement["amount"],
+        at=now,
+        memo=f"Dibayar {channel}",
+    )
+    await kernel.audit(
+        village_code,
+        actor=officer,
+        action="pay",
+        entity=ENTITY,
+        entity_id=payout_id,
+        after={
+            "entitlement": entitlement["id"],
+            "amount": entitlement["amount"],
+            "channel": channel,
+        },
+    )
+    return Recorded(payout_id, entitlement)

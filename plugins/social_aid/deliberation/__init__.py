@@ -1,0 +1,1 @@
+"""The village deliberation (Musdesus) that turns candidates into a programme's recipients."""

@@ -1,0 +1,1 @@
+"""Eligibility as data: CEL rules over a resident's facts, previewed before they are saved."""

@@ -1,0 +1,26 @@
+from piccolo.apps.migrations.auto.migration_manager import MigrationManager
+from piccolo.engine import engine_finder
+
+ID = "2026-12-02T01:13:21:000000"
+VERSION = "1.38.0"
+DESCRIPTION = "Deliberation steps and decisions are insert-only"
+
+HISTORIES = ("social_aid_deliberation_step", "social_aid_candidate_decision")
+
+
+async def forwards():
+    manager = MigrationManager(migration_id=ID, app_name="social_aid", description=DESCRIPTION)
+
+    async def insert_only_histories():
+        engine = engine_finder()
+        if engine.engine_type != "sqlite":
+            return  # PostgreSQL: `kampung migrate` revokes UPDATE and DELETE from the app role.
+        for table in HISTORIES:
+            for verb in ("UPDATE", "DELETE"):
+                await engine.run_ddl(
+                    f"CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} is insert-only'); END"
+                )
+
+    manager.add_raw(insert_only_histories)
+    return manager

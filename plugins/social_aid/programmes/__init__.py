@@ -1,0 +1,1 @@
+"""Programmes: what aid a village runs or records, for whom, how much and how often."""

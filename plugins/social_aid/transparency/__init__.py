@@ -1,0 +1,1 @@
+"""The public recipient list per village (Permendes transparency, masked per UU PDP)."""

@@ -1,0 +1,24 @@
+"""The demo fills a village the way the issue asks: two programmes, a Musdesus with minutes, a
+closed cycle with payouts and one awaiting approval."""
+
+from __future__ import annotations
+
+from core.testing.sweep import fill_with_demo_data
+from plugins.social_aid.cycles import cycles
+from plugins.social_aid.deliberation import deliberations
+from plugins.social_aid.programmes import programmes
+
+
+async def test_the_demo_runs_a_whole_season_in_a_village(kampung) -> None:
+    village = await kampung.village(0)
+    await fill_with_demo_data(kampung, village, ["population", "social_aid"])
+    async with kampung.scope(village.code):
+        codes = {p["code"] for p in await programmes.programmes()}
+        statuses = sorted(c.status for c in await cycles.cycles())
+        held = [d for d in await deliberations.deliberations() if d.meeting]
+    assert codes == {"BLT-DD", "PANGAN-KAB", "PKH"}
+    assert statuses == ["closed", "submitted"]
+    assert held and all(d.status == "approved" for d in held)
+    head = await kampung.login("village_head", village)
+    for path in ("/bantuan", "/bantuan/siklus", "/bantuan/musyawarah"):
+        assert (await head.get(village.url + path)).status_code == 200
