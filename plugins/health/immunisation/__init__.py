@@ -1,0 +1,1 @@
+"""Routine immunisation: the national schedule, each child's due and overdue doses, coverage."""

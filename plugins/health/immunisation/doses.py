@@ -1,0 +1,82 @@
+"""Doses given, recorded once each; and the village's "imunisasi dasar lengkap" coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from core.i18n import N_
+from plugins.health.children.children import ChildRow
+from plugins.health.dates import add_months
+from plugins.health.immunisation.schedule import DOSES, basic_complete
+from plugins.health.tables import Child, Immunisation
+
+ENDEMIC_SETTING = "health.je_endemic"
+
+
+class DoseError(ValueError):
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+async def given(child_id: int) -> dict[str, dt.date]:
+    rows = await Immunisation.select(Immunisation.vaccine, Immunisation.given_on).where(
+        Immunisation.child == child_id
+    )
+    return {r["vaccine"]: r["given_on"] for r in rows}
+
+
+async def given_by_child(child_ids: list[int]) -> dict[int, dict[str, dt.date]]:
+    found: dict[int, dict[str, dt.date]] = defaultdict(dict)
+    if not child_ids:
+        return found
+    rows = await Immunisation.select(
+        Immunisation.child, Immunisation.vaccine, Immunisation.given_on
+    ).where(Immunisation.child.is_in(child_ids))
+    for r in rows:
+        found[r["child"]][r["vaccine"]] = r["given_on"]
+    return found
+
+
+async def record(
+    child: ChildRow, vaccine: str, given_on: dt.date, today: dt.date, by: str, at: dt.datetime
+) -> int:
+    if vaccine not in DOSES:
+        raise DoseError(N_("Jenis imunisasi tidak dikenal."), "vaccine")
+    if given_on > today:
+        raise DoseError(N_("Tanggal imunisasi tidak boleh setelah hari ini."), "given_on")
+    if given_on < child.birth_date:
+        raise DoseError(N_("Tanggal imunisasi tidak boleh sebelum tanggal lahir."), "given_on")
+    if vaccine in await given(child.id):
+        raise DoseError(N_("Imunisasi ini sudah tercatat untuk anak ini."), "vaccine")
+    rows = await Immunisation.insert(
+        Immunisation(
+            child=child.id, vaccine=vaccine, given_on=given_on, recorded_by=by, created_at=at
+        )
+    ).returning(Immunisation.id)
+    return int(rows[0]["id"])
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """IDL among children 12–23 months old: those who should have completed the basic doses."""
+
+    children: int
+    complete: int
+
+    @property
+    def percent(self) -> int | None:
+        return None if not self.children else round(100 * self.complete / self.children)
+
+
+async def basic_coverage(today: dt.date) -> Coverage:
+    oldest, youngest = add_months(today, -24), add_months(today, -12)
+    rows = await Child.select(Child.id).where(
+        (Child.birth_date > oldest) & (Child.birth_date <= youngest)
+    )
+    ids = [r["id"] for r in rows]
+    doses = await given_by_child(ids)
+    return Coverage(len(ids), sum(1 for i in ids if basic_complete(doses.get(i, {}))))

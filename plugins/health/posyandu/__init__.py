@@ -1,0 +1,1 @@
+"""The village's posyandu and the cadres who run them."""

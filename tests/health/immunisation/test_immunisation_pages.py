@@ -1,0 +1,77 @@
+"""Doses recorded on the child's page, the month's due list, and IDL coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from conftest import Register, signed_in
+
+from core.testing.harness import Harness, VillageRef
+from plugins.health.dates import add_months
+from plugins.health.immunisation.schedule import SCHEDULE
+from plugins.health.tables import Child, Immunisation
+
+
+async def _enrolled(
+    kampung: Harness, village: VillageRef, register: Register, born: dt.date
+) -> int:
+    resident_id = await register.resident("AYU LESTARI", "P", born)
+    midwife = await signed_in(kampung, "village_midwife", village)
+    response = await midwife.post(
+        f"{village.url}/kesehatan/anak", data={"resident_id": str(resident_id)}
+    )
+    return int(response.headers["location"].rsplit("/", 1)[1])
+
+
+async def test_a_dose_is_recorded_once(
+    kampung: Harness, village: VillageRef, register: Register
+) -> None:
+    born = add_months(dt.date.today(), -3)
+    child = await _enrolled(kampung, village, register, born)
+    cadre = await signed_in(kampung, "posyandu_cadre", village)
+    url = f"{village.url}/kesehatan/anak/{child}/imunisasi"
+    form = {"vaccine": "bcg", "given_on": add_months(born, 1).isoformat()}
+    assert (await cadre.post(url, data=form)).status_code == 303
+    again = await cadre.post(url, data=form, follow_redirects=True)
+    assert "Imunisasi ini sudah tercatat untuk anak ini." in again.text
+    async with kampung.scope(village.code):
+        assert await Immunisation.count() == 1
+
+
+async def test_a_dose_before_birth_is_refused(
+    kampung: Harness, village: VillageRef, register: Register
+) -> None:
+    born = add_months(dt.date.today(), -3)
+    child = await _enrolled(kampung, village, register, born)
+    cadre = await signed_in(kampung, "posyandu_cadre", village)
+    form = {"vaccine": "hb0", "given_on": (born - dt.timedelta(days=1)).isoformat()}
+    page = await cadre.post(
+        f"{village.url}/kesehatan/anak/{child}/imunisasi", data=form, follow_redirects=True
+    )
+    assert "Tanggal imunisasi tidak boleh sebelum tanggal lahir." in page.text
+
+
+async def test_the_due_list_names_overdue_doses(
+    kampung: Harness, village: VillageRef, register: Register
+) -> None:
+    await _enrolled(kampung, village, register, add_months(dt.date.today(), -3))
+    midwife = await signed_in(kampung, "village_midwife", village)
+    page = await midwife.get(f"{village.url}/kesehatan/imunisasi")
+    assert "AYU LESTARI" in page.text and "BCG" in page.text
+
+
+async def test_basic_coverage_counts_children_of_12_to_23_months(
+    kampung: Harness, village: VillageRef, register: Register
+) -> None:
+    born = add_months(dt.date.today(), -15)
+    child = await _enrolled(kampung, village, register, born)
+    midwife = await signed_in(kampung, "village_midwife", village)
+    assert "0/1 (0%)" in (await midwife.get(f"{village.url}/kesehatan/imunisasi")).text
+    async with kampung.scope(village.code):
+        for dose in SCHEDULE:
+            if dose.basic:
+                await Immunisation.insert(
+                    Immunisation(child=child, vaccine=dose.key, given_on=born, recorded_by="t")
+                )
+        assert await Child.count() == 1
+    assert "1/1 (100%)" in (await midwife.get(f"{village.url}/kesehatan/imunisasi")).text
