@@ -1,0 +1,1 @@
+"""Figures over time: per market day, month and year, and the regency's view of every market."""

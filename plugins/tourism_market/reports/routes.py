@@ -1,0 +1,128 @@
+"""A market's figures by month and year (with a chart, its table and a CSV), and the regency's
+overview of every village market."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from litestar import Request, Response, get
+from litestar.exceptions import NotFoundException
+from markupsafe import Markup
+
+from core.auth.principal import Principal
+from core.kernel import Kernel
+from core.tenancy.context import Tenant
+from core.tenancy.tables import Village
+from core.web.guards import requires
+from core.web.render import render
+from core.web.request_state import request_state
+from core.web.svg_charts import bar_chart
+from plugins.tourism_market.clock import local_today
+from plugins.tourism_market.market_days.markets import market
+from plugins.tourism_market.permissions import OVERVIEW, VIEW
+from plugins.tourism_market.reports.figures import YearFigures, regency_markets, year_figures
+from plugins.tourism_market.web import page_context
+
+COLUMNS = [
+    {"key": "label", "label": "Bulan"},
+    {"key": "days", "label": "Hari pasar"},
+    {"key": "visitors", "label": "Pengunjung"},
+    {"key": "turnover", "label": "Omzet (Rp)"},
+    {"key": "fees", "label": "Retribusi (Rp)"},
+    {"key": "tokens_out", "label": "Koin tidak kembali (Rp)"},
+]
+
+
+def _year(request: Request[Any, Any, Any], tenant: Tenant, text: str) -> int:
+    if text.isdecimal() and 2000 <= int(text) <= 2100:
+        return int(text)
+    return local_today(request_state(request).now, tenant.code).year
+
+
+def _rows(figures: YearFigures) -> list[dict[str, Any]]:
+    return [
+        {
+            "label": month.label,
+            "days": month.days,
+            "visitors": month.visitors,
+            "turnover": month.turnover,
+            "fees": month.fees,
+            "tokens_out": month.tokens_out,
+        }
+        for month in [*figures.months, figures.total]
+    ]
+
+
+@get("/pasar/{market_id:int}/laporan", guards=[requires(VIEW)], include_in_schema=False)
+async def year_page(
+    request: Request[Any, Any, Any],
+    market_id: int,
+    tenant: Tenant,
+    principal: Principal,
+    kernel: Kernel,
+    tahun: str = "",
+) -> Response[Any]:
+    row = await market(market_id)
+    if row is None:
+        raise NotFoundException()
+    year = _year(request, tenant, tahun)
+    figures = await year_figures(market_id, year)
+    chart = bar_chart(
+        [(month.label, month.turnover // 1000) for month in figures.months if month.days],
+        title=f"Omzet per bulan {year} (ribu rupiah)",
+    )
+    context = {
+        **page_context(principal, tenant, kernel),
+        "market": row,
+        "year": year,
+        "figures": figures,
+        "chart": Markup(chart),
+        "columns": COLUMNS,
+        "rows": _rows(figures),
+        "csv_url": f"{tenant.base_url}/pasar/{market_id}/laporan.csv?tahun={year}",
+    }
+    return await render(request, "tourism_market/reports.html", context)
+
+
+@get("/pasar/{market_id:int}/laporan.csv", guards=[requires(VIEW)], include_in_schema=False)
+async def year_csv(
+    request: Request[Any, Any, Any], market_id: int, tenant: Tenant, tahun: str = ""
+) -> Response[Any]:
+    if await market(market_id) is None:
+        raise NotFoundException()
+    year = _year(request, tenant, tahun)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=[column["key"] for column in COLUMNS])
+    writer.writerow({column["key"]: column["label"] for column in COLUMNS})
+    writer.writerows(_rows(await year_figures(market_id, year)))
+    headers = {"Content-Disposition": f'attachment; filename="pasar-{year}.csv"'}
+    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+
+
+@get("/pasar-wisata", guards=[requires(OVERVIEW)], include_in_schema=False)
+async def regency_overview(
+    request: Request[Any, Any, Any],
+    tenant: Tenant,
+    principal: Principal,
+    kernel: Kernel,
+    tahun: str = "",
+) -> Response[Any]:
+    """Every village market of the regency this year: days held, visitors, turnover, fees."""
+    year = _year(request, tenant, tahun)
+    rows = await regency_markets(year)
+    names = {
+        village["code"]: village["name"]
+        for village in await Village.select(Village.code, Village.name).where(
+            Village.code.is_in([row["village_code"] for row in rows] or [""])
+        )
+    }
+    for row in rows:
+        row["village"] = names.get(row["village_code"], row["village_code"])
+    context = {**page_context(principal, tenant, kernel), "rows": rows, "year": year}
+    return await render(request, "tourism_market/regency.html", context)
+
+
+VILLAGE_HANDLERS = [year_page, year_csv]
+REGENCY_HANDLERS = [regency_overview]

@@ -1,0 +1,1 @@
+"""The market's public page: dates, stalls and prices, for visitors; no personal data."""

@@ -1,0 +1,1 @@
+"""Vendors, stalls and price lists: who sells where, approved by the BUMDes manager."""
