@@ -1,0 +1,1 @@
+"""Budget transparency: the APBDes and its realisation per year, entered or imported, published."""

@@ -1,0 +1,1 @@
+"""The information list (Daftar Informasi Publik): documents, their class and their files."""

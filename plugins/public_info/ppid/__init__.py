@@ -1,0 +1,1 @@
+"""The PPID desk: information requests, their deadlines, answers and objections."""

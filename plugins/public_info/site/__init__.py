@@ -1,0 +1,1 @@
+"""The village's public site: profile, government, news, agenda and the service catalogue."""

@@ -1,0 +1,145 @@
+"""The village's public site, open to anyone: home, profile and government, news, agenda and
+services. It shows only what the village publishes on purpose; population figures are counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Request, Response, get
+from litestar.exceptions import NotFoundException
+
+from core.i18n import _
+from core.localtime import local_zone
+from core.web.guards import public
+from core.web.render import render
+from core.web.request_state import request_state
+from plugins.public_info.access import SITE_PREFIX, public_village, site_url
+from plugins.public_info.site.content import agenda_from, officials, profile, services
+from plugins.public_info.site.population import village_figures
+from plugins.public_info.site.post_lifecycle import POST_KINDS
+from plugins.public_info.site.posts import public_post, public_posts
+from plugins.public_info.uploads import read_file
+
+HOME_ITEMS = 3
+
+
+def _when(moment: Any, region_code: str) -> str:
+    zone, name = local_zone(region_code)
+    return moment.astimezone(zone).strftime("%d-%m-%Y %H:%M") + " " + name
+
+
+def _post_view(row: dict[str, Any], region_code: str) -> dict[str, Any]:
+    return {
+        **row,
+        "kind_label": _(POST_KINDS.get(row["kind"], row["kind"])),
+        "when": _when(row["publish_at"], region_code) if row["publish_at"] else "",
+        "paragraphs": [p.strip() for p in row["body"].split("\n\n") if p.strip()],
+    }
+
+
+@get(SITE_PREFIX, guards=[public], include_in_schema=False)
+async def home(request: Request[Any, Any, Any]) -> Response[Any]:
+    tenant = await public_village(request)
+    now = request_state(request).now
+    posts = await public_posts(now, HOME_ITEMS)
+    agenda = await agenda_from(now)
+    return await render(
+        request,
+        "public_info/site/home.html",
+        {
+            "site_url": site_url(tenant),
+            "profile": await profile(),
+            "posts": [_post_view(p, tenant.code) for p in posts],
+            "agenda": [
+                {**a, "when": _when(a["starts_at"], tenant.code)} for a in agenda[:HOME_ITEMS]
+            ],
+        },
+    )
+
+
+@get(f"{SITE_PREFIX}/profil", guards=[public], include_in_schema=False)
+async def profile_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    tenant = await public_village(request)
+    state = request_state(request)
+    return await render(
+        request,
+        "public_info/site/profile.html",
+        {
+            "site_url": site_url(tenant),
+            "profile": await profile(),
+            "officials": await officials(),
+            "figures": await village_figures(tenant.code, state.effective_plugins),
+        },
+    )
+
+
+@get(f"{SITE_PREFIX}/berita", guards=[public], include_in_schema=False)
+async def post_list(request: Request[Any, Any, Any]) -> Response[Any]:
+    tenant = await public_village(request)
+    posts = await public_posts(request_state(request).now)
+    return await render(
+        request,
+        "public_info/site/posts.html",
+        {"site_url": site_url(tenant), "posts": [_post_view(p, tenant.code) for p in posts]},
+    )
+
+
+@get(f"{SITE_PREFIX}/berita/{{post_id:int}}", guards=[public], include_in_schema=False)
+async def post_page(request: Request[Any, Any, Any], post_id: int) -> Response[Any]:
+    tenant = await public_village(request)
+    row = await public_post(post_id, request_state(request).now)
+    if row is None:
+        raise NotFoundException()
+    return await render(
+        request,
+        "public_info/site/post.html",
+        {"site_url": site_url(tenant), "post": _post_view(row, tenant.code)},
+    )
+
+
+@get(f"{SITE_PREFIX}/berita/{{post_id:int}}/foto", guards=[public], include_in_schema=False)
+async def post_photo(request: Request[Any, Any, Any], post_id: int) -> Response[Any]:
+    """A published post's photo: a picture re-encoded on upload, so it may show inline."""
+    tenant = await public_village(request)
+    row = await public_post(post_id, request_state(request).now)
+    if row is None or not row["photo_name"]:
+        raise NotFoundException()
+    data = read_file(request.app.state.kernel.settings, tenant.code, row["photo_name"])
+    if data is None:
+        raise NotFoundException()
+    return Response(
+        data,
+        media_type=row["photo_type"],
+        headers={
+            "X-Content-Type-Options": "nosniff",
+            "Content-Security-Policy": "sandbox; default-src 'none'",
+            "Cache-Control": "public, max-age=86400",
+        },
+    )
+
+
+@get(f"{SITE_PREFIX}/agenda", guards=[public], include_in_schema=False)
+async def agenda_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    tenant = await public_village(request)
+    agenda = await agenda_from(request_state(request).now)
+    return await render(
+        request,
+        "public_info/site/agenda.html",
+        {
+            "site_url": site_url(tenant),
+            "agenda": [{**a, "when": _when(a["starts_at"], tenant.code)} for a in agenda],
+        },
+    )
+
+
+@get(f"{SITE_PREFIX}/layanan", guards=[public], include_in_schema=False)
+async def service_page(request: Request[Any, Any, Any]) -> Response[Any]:
+    tenant = await public_village(request)
+    return await render(
+        request,
+        "public_info/site/services.html",
+        {"site_url": site_url(tenant), "services": await services()},
+    )
+
+
+ROUTES = [home, profile_page, post_list, post_page, post_photo, agenda_page, service_page]
