@@ -30,6 +30,10 @@ class Principal:
     grants: tuple[Grant, ...]
     must_change_password: bool = False
     """An admin set the password; nothing but choosing a new one is allowed until then."""
+    token_permissions: frozenset[str] | None = None
+    """For a request made with an API token: the permissions the token still has, which replace
+    the roles' (`core.auth.tokens`). One class for both, so a handler's injected `principal:
+    Principal` is exactly that type whoever calls."""
 
     def roles_in(self, tenant: Tenant) -> set[str]:
         return {grant.role for grant in self.grants if grant.covers(tenant.code)}
@@ -38,7 +42,10 @@ class Principal:
         return bool(self.roles_in(tenant))
 
     def holds(self, tenant: Tenant, declared: Permission) -> bool:
-        """Whether one of the roles held in this tenant is granted the permission."""
+        """Whether one of the roles held in this tenant is granted the permission (a token: the
+        token was given it)."""
+        if self.token_permissions is not None:
+            return self.can_enter(tenant) and declared.name in self.token_permissions
         return bool(self.roles_in(tenant) & set(declared.default_roles))
 
     def role_labels(self) -> list[str]:

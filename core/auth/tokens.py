@@ -35,7 +35,6 @@ from core.auth.sessions import load_principal
 from core.auth.tables import User
 from core.i18n import N_
 from core.plugins.contributions import Permission
-from core.tenancy.context import Tenant
 from core.tenancy.tables import District, Village
 
 PREFIX = "kpg"
@@ -72,17 +71,6 @@ class TokenError(ValueError):
         self.msgid = msgid
         self.params = params
         super().__init__(msgid.format(**params))
-
-
-@dataclass(frozen=True, slots=True)
-class TokenPrincipal(Principal):
-    """A request made with an API token: the token's scope and the permissions it still has."""
-
-    token_id: int = 0
-    permissions: frozenset[str] = frozenset()
-
-    def holds(self, tenant: Tenant, declared: Permission) -> bool:
-        return self.can_enter(tenant) and declared.name in self.permissions
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +195,7 @@ async def revoke_token(token_id: int, actor: str, now: datetime, within: str) ->
 
 async def authenticate(
     presented: str, now: datetime, permissions: Mapping[str, Permission]
-) -> TokenPrincipal | None:
+) -> Principal | None:
     """The principal a presented token acts as, or None when it is not a live token."""
     shape = _SHAPE.fullmatch(presented.strip())
     if shape is None:
@@ -222,13 +210,12 @@ async def authenticate(
     if creator is None:
         return None
     still_held = held_permissions(creator, row["scope_code"], permissions)
-    return TokenPrincipal(
+    return Principal(
         user_id=creator.user_id,
         username=actor_name(token_id),
         display_name=row["name"],
         grants=(Grant("api_token", row["scope_code"]),),
-        token_id=token_id,
-        permissions=frozenset(set(json_list(row["permissions"])) & still_held),
+        token_permissions=frozenset(set(json_list(row["permissions"])) & still_held),
     )
 
 
