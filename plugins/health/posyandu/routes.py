@@ -138,6 +138,8 @@ async def leave(
     data: Annotated[dict[str, str], FORM],
     tenant: Tenant,
 ) -> Redirect:
+    if await posyandu.one(posyandu_id) is None:
+        raise NotFoundException(_("Posyandu tidak ditemukan di desa ini."))
     await posyandu.unassign(posyandu_id, data.get("username", ""))
     await flash(request, "success", _("Kader dilepas dari posyandu."))
     return Redirect(f"{tenant.base_url}/kesehatan/posyandu", status_code=303)
