@@ -1,6 +1,6 @@
 """Benchmark: one market day of 20 booths and 70 vendors, every sale sent twice, on PostgreSQL.
 
-    .venv/bin/python -m tests.tourism_market.bench_market_day [--sales 6000]
+    .venv/bin/python -m bench.market_day [--sales 6000]
 
 Each booth is an asyncio task on its own connections; each sale goes out twice at once with the
 same idempotency key, as a phone on a bad connection retries. Then refunds, every vendor's

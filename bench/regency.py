@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import asyncpg
+from piccolo.query.functions.aggregate import Count
 
 from bench.common import (
     PG_APP_ROLE,
@@ -140,11 +141,11 @@ async def _seed(database: BenchDatabase, residents: int) -> Regency:
 
 async def _villages_by_size() -> list[str]:
     async with tenant_transaction(Resident._meta.db, REGENCY):
-        rows = await Resident.raw(
-            "SELECT village_code, count(*) AS n FROM population_resident "
-            "GROUP BY village_code ORDER BY n DESC, village_code"
+        rows = await Resident.select(Resident.village_code, Count(alias="n")).group_by(
+            Resident.village_code
         )
-    return [row["village_code"] for row in rows]
+    ranked = sorted(rows, key=lambda row: (-row["n"], row["village_code"]))
+    return [row["village_code"] for row in ranked]
 
 
 async def _enable_population(kernel: Kernel, villages: list[str]) -> int:
