@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from core.kernel import Kernel
+from core.signing import LocalSigner, SignerIdentity
 from core.tenancy.context import Tenant
 from core.tenancy.tables import District
 from plugins.population.letters.context import VillageNames, regency_short_name
@@ -25,7 +26,6 @@ from plugins.population.letters.numbering import (
     format_letter_number,
 )
 from plugins.population.letters.pdf import LetterDocument, Letterhead, Signatory, render_letter_pdf
-from plugins.population.letters.signing import LocalCertificateSigner, SignerIdentity
 from plugins.population.letters.store import store_letter_pdf
 from plugins.population.tables import Letter, LetterCounter
 
@@ -62,9 +62,9 @@ async def village_names(kernel: Kernel, tenant: Tenant) -> VillageNames:
     )
 
 
-def letter_signer(kernel: Kernel) -> LocalCertificateSigner:
+def letter_signer(kernel: Kernel) -> LocalSigner:
     """The instance's signer; its keys live under the data directory."""
-    return LocalCertificateSigner(kernel.settings.data_path / "signing")
+    return LocalSigner(kernel.settings.data_path / "signing")
 
 
 def verify_url(kernel: Kernel, village_code: str, token: str) -> str:

@@ -215,7 +215,7 @@ def _closing(letter: LetterDocument, width: float) -> Flowable:
 
 
 def render_letter_pdf(letter: LetterDocument, *, paper: Paper) -> bytes:
-    """Return the letter as an unsigned PDF, ready for :class:`LetterSigner`."""
+    """Return the letter as an unsigned PDF, ready for `core.signing.LocalSigner`."""
     output = BytesIO()
     head = letter.letterhead
     document = SimpleDocTemplate(

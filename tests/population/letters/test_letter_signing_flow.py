@@ -7,11 +7,10 @@ import asyncio
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from core.signing import LocalSigner, verify_pdf
 from core.tenancy.tables import Village
 from plugins.population.letters import service, store
 from plugins.population.letters.numbering import roman_month
-from plugins.population.letters.signing import LocalCertificateSigner
-from plugins.population.letters.verification import verify_letter_signature
 from plugins.population.tables import LetterCounter
 
 NIK = "3527014506900001"
@@ -103,14 +102,14 @@ async def test_signed_pdf_carries_a_signature_that_verifies_against_the_instance
     assert download.status_code == 200
     assert download.headers["content-type"] == "application/pdf"
     assert download.headers["content-disposition"].startswith("attachment;")
-    root = LocalCertificateSigner(kampung.settings.data_path / "signing").trust_root()
-    report = await verify_letter_signature(download.content, [root])
+    root = LocalSigner(kampung.settings.data_path / "signing").trust_root()
+    report = await verify_pdf(download.content, [root])
     assert report.genuine
     assert report.signed_hash == signed["pdf_sha256"]
     assert report.signer_name == signed["signed_by"].title()
     assert download.content.count(b"Domisili") > 0
     tampered = download.content.replace(b"Domisili", b"Domisilx")
-    assert not (await verify_letter_signature(tampered, [root])).genuine
+    assert not (await verify_pdf(tampered, [root])).genuine
 
 
 async def test_failed_storage_consumes_no_number_and_leaves_no_file(

@@ -1,4 +1,4 @@
-"""Signing letters with the instance's own keys, and checking signed copies."""
+"""Signing letters with the instance's own keys (core.signing), and checking signed copies."""
 
 from __future__ import annotations
 
@@ -12,14 +12,13 @@ import pytest
 from asn1crypto import x509
 from pyhanko.pdf_utils.reader import PdfFileReader
 
+from core.signing import LocalSigner, SignerIdentity, verify_pdf
 from plugins.population.letters.pdf import (
     LetterDocument,
     Letterhead,
     Signatory,
     render_letter_pdf,
 )
-from plugins.population.letters.signing import LocalCertificateSigner, SignerIdentity
-from plugins.population.letters.verification import verify_letter_signature
 
 KEPALA_DESA = SignerIdentity(
     id="kades-noreh",
@@ -47,13 +46,11 @@ def letter_pdf() -> bytes:
 
 
 @pytest.fixture
-def signer(tmp_path: Path) -> LocalCertificateSigner:
-    return LocalCertificateSigner(tmp_path / "kunci")
+def signer(tmp_path: Path) -> LocalSigner:
+    return LocalSigner(tmp_path / "kunci")
 
 
-async def _sign(
-    signer: LocalCertificateSigner, pdf: bytes, who: SignerIdentity = KEPALA_DESA
-) -> bytes:
+async def _sign(signer: LocalSigner, pdf: bytes, who: SignerIdentity = KEPALA_DESA) -> bytes:
     return await signer.sign(
         pdf, signer=who, reason="Penerbitan surat keterangan", location="Noreh"
     )
@@ -65,12 +62,12 @@ def _signing_certificate(pdf: bytes) -> x509.Certificate:
 
 
 async def test_signed_letter_verifies_as_intact_valid_and_trusted(
-    signer: LocalCertificateSigner, letter_pdf: bytes
+    signer: LocalSigner, letter_pdf: bytes
 ) -> None:
     before = datetime.now(UTC) - timedelta(seconds=1)
     signed = await _sign(signer, letter_pdf)
 
-    report = await verify_letter_signature(signed, [signer.trust_root()])
+    report = await verify_pdf(signed, [signer.trust_root()])
 
     assert report.intact
     assert report.valid
@@ -83,7 +80,7 @@ async def test_signed_letter_verifies_as_intact_valid_and_trusted(
 
 
 async def test_signature_records_reason_location_and_signer_office(
-    signer: LocalCertificateSigner, letter_pdf: bytes
+    signer: LocalSigner, letter_pdf: bytes
 ) -> None:
     signed = await _sign(signer, letter_pdf)
     (signature,) = PdfFileReader(BytesIO(signed)).embedded_regular_signatures
@@ -95,13 +92,13 @@ async def test_signature_records_reason_location_and_signer_office(
 
 
 async def test_a_letter_changed_after_signing_is_not_intact(
-    signer: LocalCertificateSigner, letter_pdf: bytes
+    signer: LocalSigner, letter_pdf: bytes
 ) -> None:
     signed = await _sign(signer, letter_pdf)
     position = signed.index(b"ReportLab")
     altered = signed[:position] + b"X" + signed[position + 1 :]
 
-    report = await verify_letter_signature(altered, [signer.trust_root()])
+    report = await verify_pdf(altered, [signer.trust_root()])
 
     assert not report.intact
     assert not report.genuine
@@ -109,44 +106,40 @@ async def test_a_letter_changed_after_signing_is_not_intact(
 
 
 async def test_content_appended_after_signing_is_reported(
-    signer: LocalCertificateSigner, letter_pdf: bytes
+    signer: LocalSigner, letter_pdf: bytes
 ) -> None:
     signed = await _sign(signer, letter_pdf)
-    report = await verify_letter_signature(signed + b"\n% tambahan\n", [signer.trust_root()])
+    report = await verify_pdf(signed + b"\n% tambahan\n", [signer.trust_root()])
     assert report.intact
     assert not report.whole_document
     assert not report.genuine
 
 
 async def test_a_letter_signed_by_another_instance_is_not_trusted(
-    signer: LocalCertificateSigner, letter_pdf: bytes, tmp_path: Path
+    signer: LocalSigner, letter_pdf: bytes, tmp_path: Path
 ) -> None:
-    stranger = LocalCertificateSigner(tmp_path / "instansi-lain")
+    stranger = LocalSigner(tmp_path / "instansi-lain")
     signed = await _sign(stranger, letter_pdf)
-    report = await verify_letter_signature(signed, [signer.trust_root()])
+    report = await verify_pdf(signed, [signer.trust_root()])
     assert report.intact and report.valid
     assert not report.trusted
 
 
 @pytest.mark.parametrize("pdf", [b"", b"bukan PDF", b"%PDF-1.4\n%%EOF"])
-async def test_unreadable_files_are_reported_not_genuine(
-    signer: LocalCertificateSigner, pdf: bytes
-) -> None:
-    report = await verify_letter_signature(pdf, [signer.trust_root()])
+async def test_unreadable_files_are_reported_not_genuine(signer: LocalSigner, pdf: bytes) -> None:
+    report = await verify_pdf(pdf, [signer.trust_root()])
     assert not (report.intact or report.valid or report.trusted or report.genuine)
     assert report.signer_name is None
 
 
-async def test_an_unsigned_letter_is_not_genuine(
-    signer: LocalCertificateSigner, letter_pdf: bytes
-) -> None:
-    report = await verify_letter_signature(letter_pdf, [signer.trust_root()])
+async def test_an_unsigned_letter_is_not_genuine(signer: LocalSigner, letter_pdf: bytes) -> None:
+    report = await verify_pdf(letter_pdf, [signer.trust_root()])
     assert not report.genuine
     assert report.signer_name is None
 
 
 async def test_keys_are_created_once_and_private_keys_are_owner_only(
-    signer: LocalCertificateSigner, letter_pdf: bytes, tmp_path: Path
+    signer: LocalSigner, letter_pdf: bytes, tmp_path: Path
 ) -> None:
     await _sign(signer, letter_pdf)
     directory = tmp_path / "kunci"
@@ -163,19 +156,19 @@ async def test_keys_are_created_once_and_private_keys_are_owner_only(
 async def test_a_new_instance_on_the_same_directory_reuses_the_stored_keys(
     letter_pdf: bytes, tmp_path: Path
 ) -> None:
-    first = LocalCertificateSigner(tmp_path / "kunci")
+    first = LocalSigner(tmp_path / "kunci")
     signed_first = await _sign(first, letter_pdf)
-    second = LocalCertificateSigner(tmp_path / "kunci")
+    second = LocalSigner(tmp_path / "kunci")
     signed_second = await _sign(second, letter_pdf)
 
     assert second.trust_root().dump() == first.trust_root().dump()
     assert _signing_certificate(signed_second).dump() == _signing_certificate(signed_first).dump()
-    report = await verify_letter_signature(signed_second, [first.trust_root()])
+    report = await verify_pdf(signed_second, [first.trust_root()])
     assert report.genuine
 
 
 async def test_a_renamed_signer_keeps_the_key_under_a_new_certificate(
-    signer: LocalCertificateSigner, letter_pdf: bytes
+    signer: LocalSigner, letter_pdf: bytes
 ) -> None:
     old = _signing_certificate(await _sign(signer, letter_pdf))
     renamed = SignerIdentity(
@@ -189,13 +182,11 @@ async def test_a_renamed_signer_keeps_the_key_under_a_new_certificate(
 
     assert new.serial_number != old.serial_number
     assert new.public_key.dump() == old.public_key.dump()
-    assert (await verify_letter_signature(signed, [signer.trust_root()])).signer_name == (
-        "H. Moh. Hasan"
-    )
+    assert (await verify_pdf(signed, [signer.trust_root()])).signer_name == ("H. Moh. Hasan")
 
 
 async def test_two_officials_sign_with_different_keys(
-    signer: LocalCertificateSigner, letter_pdf: bytes
+    signer: LocalSigner, letter_pdf: bytes
 ) -> None:
     sekretaris = SignerIdentity(
         id="sekdes-noreh",
@@ -210,7 +201,7 @@ async def test_two_officials_sign_with_different_keys(
 
 @pytest.mark.parametrize("signer_id", ["../kades", "kades/noreh", "", "a" * 65])
 async def test_a_signer_id_that_is_not_a_safe_file_name_is_refused(
-    signer: LocalCertificateSigner, letter_pdf: bytes, signer_id: str
+    signer: LocalSigner, letter_pdf: bytes, signer_id: str
 ) -> None:
     unsafe = SignerIdentity(
         id=signer_id, name="X", position="Kepala Desa", organisation="Pemerintah Desa"
