@@ -106,8 +106,9 @@ def print_logins(logins: list[DemoLogin], url: str) -> None:
     print(f"Kampung demo: {url}")
     print(f"Semua akun demo memakai kata sandi: {DEMO_PASSWORD}")
     print()
-    print(f"{'PENGGUNA':32} {'PERAN':18} HALAMAN")
+    width = max(len(login.role) for login in logins)
+    print(f"{'PENGGUNA':32} {'PERAN':{width}} HALAMAN")
     for login in logins:
         secret = f"  (sandi/PIN: {login.secret})" if login.secret else ""
-        print(f"{login.username:32} {login.role:18} {url}{login.home}{secret}")
+        print(f"{login.username:32} {login.role:{width}} {url}{login.home}{secret}")
     print()
