@@ -1,10 +1,10 @@
 """A write without an idempotency key, sent twice (a double click, a retry), takes effect once.
 
 Every non-GET route of the core and of the population plugin is listed here (the other plugins
-run the same check on themselves through `core.testing.contract`), either with a repeat that is sent and judged or
-with the reason it is left out. A repeat is judged by the village's rows (and the regency's, for
-regency routes): after the second request they are exactly as the first one left them, so no
-second step, event, family, account or user appears and nothing is set twice.
+run the same check on themselves through `core.testing.contract`), either with a repeat that is
+sent and judged or with the reason it is left out. A repeat is judged by the village's rows (and
+the regency's, for regency routes): after the second request they are exactly as the first one
+left them, so no second step, event, family, account or user appears and nothing is set twice.
 """
 
 from __future__ import annotations
