@@ -16,8 +16,6 @@ lists.
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
 import datetime as dt
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
@@ -25,12 +23,7 @@ from typing import Any
 
 from piccolo.query.functions.aggregate import Count
 
-from core.db import (
-    TENANT_SCOPE_SETTING,
-    TenantScopeError,
-    set_tenant_scope,
-    tenant_transaction,
-)
+from core.db import read_in_village
 from plugins.population.domain.codes import (
     BASIC_STATUS,
     DISABILITY,
@@ -424,40 +417,10 @@ async def born_between(
 async def village_counts(village_code: str) -> PopulationCounts:
     """One village's totals, for any page, a public one with no scope included.
 
-    The counts run in a copy of the caller's context with that village's scope set in it, on the
-    caller's own transaction and connection: the caller's scope (none for a visitor) is never
-    widened in its own context, and on PostgreSQL the transaction's scope setting is put back
-    before this returns. Nothing but numbers leaves the village. Called outside any
-    transaction, it opens one of its own.
+    Read through `core.db.read_in_village`: the caller's scope (none for a visitor) is never
+    widened, and nothing but numbers leaves the village.
     """
-    if len(village_code.split(".")) != 4:
-        raise ValueError(f"not a village code: {village_code!r}")
-    engine = Resident._meta.db
-    if engine.current_transaction.get() is None:
-        async with tenant_transaction(engine, village_code):
-            return await _counts()
-    before = _scope_or_none()
-    try:
-        return await asyncio.create_task(
-            _counts_in(engine, village_code), context=contextvars.copy_context()
-        )
-    finally:
-        if engine.engine_type == "postgres":
-            await engine.run_ddl(
-                f"SELECT set_config('{TENANT_SCOPE_SETTING}', '{before or ''}', true)"
-            )
-
-
-def _scope_or_none() -> str | None:
-    try:
-        return Resident.required_scope()
-    except TenantScopeError:
-        return None
-
-
-async def _counts_in(engine: Any, village_code: str) -> PopulationCounts:
-    await set_tenant_scope(engine, village_code)
-    return await _counts()
+    return await read_in_village(Resident._meta.db, village_code, _counts)
 
 
 async def _counts() -> PopulationCounts:

@@ -9,13 +9,10 @@ scope setting is put back before it returns. Called outside a transaction, it op
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from core.db import TENANT_SCOPE_SETTING, TenantScopeError, set_tenant_scope, tenant_transaction
+from core.db import read_in_village
 from plugins.village_index.standing.results import YearResult, standing
 from plugins.village_index.tables import MinistryResult
 
@@ -59,41 +56,10 @@ async def _history() -> list[VillageStatus]:
 
 async def village_history(village_code: str) -> list[VillageStatus]:
     """The village's official results, oldest year first."""
-    return await _in_village(village_code, _history)
+    return await read_in_village(MinistryResult._meta.db, village_code, _history)
 
 
 async def village_status(village_code: str) -> VillageStatus | None:
     """The village's latest official result, or None when it has none yet."""
     history = await village_history(village_code)
     return history[-1] if history else None
-
-
-async def _in_village(village_code: str, read: Callable[[], Awaitable[T]]) -> T:
-    if len(village_code.split(".")) != 4:
-        raise ValueError(f"not a village code: {village_code!r}")
-    engine = MinistryResult._meta.db
-    if engine.current_transaction.get() is None:
-        async with tenant_transaction(engine, village_code):
-            return await read()
-    before = _scope_or_none()
-    try:
-        return await asyncio.create_task(
-            _scoped(engine, village_code, read), context=contextvars.copy_context()
-        )
-    finally:
-        if engine.engine_type == "postgres":
-            await engine.run_ddl(
-                f"SELECT set_config('{TENANT_SCOPE_SETTING}', '{before or ''}', true)"
-            )
-
-
-def _scope_or_none() -> str | None:
-    try:
-        return MinistryResult.required_scope()
-    except TenantScopeError:
-        return None
-
-
-async def _scoped(engine: Any, village_code: str, read: Callable[[], Awaitable[T]]) -> T:
-    await set_tenant_scope(engine, village_code)
-    return await read()
