@@ -3,8 +3,9 @@
 A record's history is its truth (its status is replayed from it), so a history the app could edit
 would let one compromised request rewrite what happened. A table declares itself with
 `@insert_only`; on PostgreSQL the grant step of `kampung migrate` withholds UPDATE and DELETE on
-it from the app role. SQLite has no roles: the table's own migration adds triggers that abort
-both (`BEFORE UPDATE`/`BEFORE DELETE … RAISE(ABORT, …)`), and a test checks every declared table.
+it from the app role. SQLite has no roles: `kampung migrate` adds triggers that abort both
+(`BEFORE UPDATE`/`BEFORE DELETE … RAISE(ABORT, …)`) to every declared table, so a plugin writes
+no migration for it; a test checks every declared table.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 from typing import TypeVar
 
 from piccolo.conf.apps import AppConfig
+from piccolo.engine.base import Engine
 from piccolo.table import Table
 
 T = TypeVar("T", bound=type[Table])
@@ -38,3 +40,15 @@ def insert_only_tables(apps: Iterable[AppConfig]) -> list[str]:
         for table in app.table_classes
         if is_insert_only(table)
     ]
+
+
+async def refuse_changes_on_sqlite(engine: Engine, tables: Iterable[str]) -> None:
+    """SQLite's stand-in for the withheld grants: triggers that abort an UPDATE or DELETE."""
+    if engine.engine_type != "sqlite":
+        return
+    for table in tables:
+        for verb in ("UPDATE", "DELETE"):
+            await engine.run_ddl(
+                f"CREATE TRIGGER IF NOT EXISTS {table}_no_{verb.lower()} BEFORE {verb} ON {table} "
+                f"BEGIN SELECT RAISE(ABORT, '{table} is insert-only'); END"
+            )

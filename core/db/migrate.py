@@ -18,7 +18,7 @@ from piccolo.conf.apps import AppConfig
 
 from core.db import piccolo_conf
 from core.db.engine import Database
-from core.db.insert_only import insert_only_tables
+from core.db.insert_only import insert_only_tables, refuse_changes_on_sqlite
 from core.db.rls import apply_row_level_security
 from core.db.roles import PostgresTarget, check_app_role
 
@@ -67,5 +67,7 @@ async def migrate(database: Database, app_modules: list[str], app_url: str) -> l
         if not response.success:
             raise MigrationFailed(f"migrate: app {app.app_name} failed: {response.message}")
         await _check_tables_exist(database, app)
-    await apply_row_level_security(database.owner_engine, app_role, insert_only_tables(apps))
+    histories = insert_only_tables(apps)
+    await apply_row_level_security(database.owner_engine, app_role, histories)
+    await refuse_changes_on_sqlite(database.owner_engine, histories)
     return [app.app_name for app in apps]
