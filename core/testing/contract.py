@@ -32,6 +32,7 @@ from core.testing.sweep import (
     plugin_tables,
     stored_ids,
     village_get_routes,
+    village_roles,
 )
 
 __all__ = [
@@ -96,8 +97,7 @@ async def answers(
 async def find_leaks(kampung: Harness, plugins: list[str]) -> list[str]:
     """What another village's data this village's users can see through the plugins' pages."""
     mine, theirs = await kampung.village(0), await kampung.village(1)
-    village_roles = [r.name for r in kampung.kernel.registry.roles() if r.level == "village"]
-    clients = {role: await kampung.login(role, mine) for role in village_roles}
+    clients = {role: await kampung.login(role, mine) for role in village_roles(kampung)}
     paths = [p for plugin in plugins for p in village_get_routes(kampung, plugin)]
     before = " ".join(text for _, _, text in await answers(clients, paths, mine, [1]))
     known = await stored_values(kampung, mine, plugins)

@@ -36,6 +36,7 @@ from core.testing.sweep import (
     fill_with_demo_data,
     plugin_tables,
     stored_ids,
+    village_roles,
 )
 from core.web.guards import declared_permission
 
@@ -100,8 +101,7 @@ def sender_role(kampung: Harness, route: WriteRoute) -> str | None:
     permission = kampung.kernel.permissions.get(declared_permission(route.handler) or "")
     if permission is None:
         return None
-    village_roles = [r.name for r in kampung.kernel.registry.roles() if r.level == "village"]
-    return next((role for role in village_roles if role in permission.default_roles), None)
+    return next((role for role in village_roles(kampung) if role in permission.default_roles), None)
 
 
 def answered(response: httpx.Response) -> Any:

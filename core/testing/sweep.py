@@ -63,6 +63,11 @@ async def fill_with_demo_data(kampung: Harness, village: VillageRef, plugins: li
                 await result
 
 
+def village_roles(kampung: Harness) -> list[str]:
+    """Every village-level role of the app under test, the plugins' own included."""
+    return [role.name for role in kampung.kernel.registry.roles() if role.level == "village"]
+
+
 def with_requirements(registry: Any, plugins: list[str]) -> set[str]:
     found: set[str] = set()
     waiting = list(plugins)
