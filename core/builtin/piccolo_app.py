@@ -9,6 +9,7 @@ from piccolo.conf.apps import AppConfig
 from core.audit.tables import AuditEntry, Disclosure
 from core.auth.tables import IdempotencyRecord, LoginCounter, RoleGrant, Session, User
 from core.auth.tokens import ApiToken
+from core.notify.tables import OutboxEntry
 from core.tenancy.tables import District, Village, VillagePlugin
 
 APP_CONFIG = AppConfig(
@@ -26,5 +27,6 @@ APP_CONFIG = AppConfig(
         ApiToken,
         AuditEntry,
         Disclosure,
+        OutboxEntry,
     ],
 )
