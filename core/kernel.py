@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from core import localtime
 from core.audit import chain as audit_chain
 from core.config import Settings
 from core.db.engine import Database
@@ -44,6 +45,7 @@ class Kernel:
 
     @classmethod
     def build(cls, settings: Settings, extra_plugins: Iterable[Any] = ()) -> Kernel:
+        localtime.configure(settings.time_zone)
         registry = load_plugins(settings, extra_plugins)
         database = Database.from_urls(settings.database_url, settings.owner_url)
         database.bind(registry.piccolo_apps())

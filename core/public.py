@@ -34,6 +34,7 @@ MODULES: frozenset[str] = frozenset(
         "core.idempotency",
         "core.kernel",
         "core.localtime",
+        "core.notify",
         "core.signing",
         "core.tenancy.context",
         "core.tenancy.resolve",

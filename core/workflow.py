@@ -14,6 +14,8 @@ from functools import cached_property
 from types import MappingProxyType
 from typing import Protocol
 
+from core.i18n import _
+
 __all__ = [
     "IntegerBetween",
     "Lifecycle",
@@ -146,8 +148,9 @@ class Lifecycle:
         return frozenset(a for _, a in self.transitions)
 
     def label(self, key: str) -> str:
-        """The Indonesian label of a state or action; an unknown key is shown as it is."""
-        return self.labels.get(key, key)
+        """The label of a state or action in the request's language (the table holds the
+        Indonesian msgid); an unknown key is shown as it is."""
+        return _(self.labels.get(key, key))
 
     def next_state(self, state: str, action: str) -> str:
         """The state after ``action``, or :class:`TransitionRefused` when the table forbids it."""

@@ -40,7 +40,7 @@ async def trail_page(request: Request[Any, Any, Any]) -> Response[Any]:
         {
             "filter": f,
             "columns": TRAIL_COLUMNS,
-            "lines": lines(page.rows, request.app.state.kernel.settings.regency_code),
+            "lines": lines(page.rows),
             "page": page,
             "show_village_filter": state.tenant.kind != "village",
         },

@@ -15,6 +15,7 @@ from typing import Any
 
 from core.audit.disclosure import number_token, token
 from core.audit.tables import AuditEntry, Disclosure
+from core.i18n import _
 
 PAGE_SIZE = 50
 _NUMBER = re.compile(r"^\d{16}$")
@@ -64,13 +65,15 @@ def read_trail_filter(params: Mapping[str, Any]) -> TrailFilter:
     raw_page = get("page", 6)
     f.page = int(raw_page) if raw_page.isdigit() and int(raw_page) > 0 else 1
     if f.village and not all(part.isdigit() for part in f.village.split(".")):
-        f.errors["village"] = "Kode desa hanya angka dan titik, mis. 35.27.01.2001."
+        f.errors["village"] = _("Kode desa hanya angka dan titik, mis. 35.27.01.2001.")
     if f.record and not (_NUMBER.match(f.record) or _RECORD.match(f.record)):
-        f.errors["record"] = "Isi NIK atau nomor KK (16 angka), atau rujukan seperti resident:12."
+        f.errors["record"] = _(
+            "Isi NIK atau nomor KK (16 angka), atau rujukan seperti resident:12."
+        )
     for key, label in (("since", "Dari tanggal"), ("until", "Sampai tanggal")):
         value = getattr(f, key)
         if value and (not _DATE.match(value) or _date(value) is None):
-            f.errors[key] = f"{label} harus berformat TTTT-BB-HH."
+            f.errors[key] = _("{label} harus berformat TTTT-BB-HH.").format(label=label)
     return f
 
 

@@ -55,11 +55,11 @@ def _records(row: dict[str, Any]) -> str:
     return " · ".join(parts) or "-"
 
 
-def lines(rows: Iterable[dict[str, Any]], region_code: str) -> list[dict[str, str]]:
-    """Disclosure rows as the cells of the trail tables, times on the region's clock."""
+def lines(rows: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
+    """Disclosure rows as the cells of the trail tables, times on the instance's clock."""
     return [
         {
-            "at": local_clock(row["at"], region_code),
+            "at": local_clock(row["at"]),
             "who": _who(row),
             "role": role_names(row["actor"], row["actor_roles"]),
             "actor": row["actor"],
@@ -88,11 +88,11 @@ def _query(value: Any) -> dict[str, Any]:
     return dict(value or {})
 
 
-def change_lines(rows: Iterable[dict[str, Any]], region_code: str) -> list[dict[str, str]]:
-    """Audit chain entries about one record: when (on the region's clock), who, what they did."""
+def change_lines(rows: Iterable[dict[str, Any]]) -> list[dict[str, str]]:
+    """Audit chain entries about one record: when (on the instance's clock), who, what they did."""
     return [
         {
-            "at": local_clock(row["at"], region_code),
+            "at": local_clock(row["at"]),
             "actor": row["actor"],
             "action": _(_ACTION_LABELS[row["action"]])
             if row["action"] in _ACTION_LABELS

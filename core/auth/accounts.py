@@ -16,6 +16,7 @@ from core.auth.roles import check_grant
 from core.auth.sessions import end_user_sessions
 from core.auth.tables import RoleGrant, User
 from core.db.jsonvalue import json_dict
+from core.i18n import _
 from core.tenancy.tables import Village
 
 TEMPORARY_PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -116,7 +117,7 @@ async def change_own_password(
         raise AccountError("pengguna tidak ada")
     errors: dict[str, str] = {}
     if not await verify_password(user["password_hash"], current):
-        errors["current_password"] = "Kata sandi saat ini salah."
+        errors["current_password"] = _("Kata sandi saat ini salah.")
     else:
         grants = await RoleGrant.select(RoleGrant.scope_code).where(RoleGrant.user == user_id)
         names = await place_names([g["scope_code"] for g in grants])
@@ -126,9 +127,9 @@ async def change_own_password(
             errors["password"] = str(exc)
         else:
             if new == current:
-                errors["password"] = "Kata sandi baru harus berbeda dari yang sekarang."
+                errors["password"] = _("Kata sandi baru harus berbeda dari yang sekarang.")
             elif confirm != new:
-                errors["password_confirm"] = "Ulangi kata sandi baru tidak sama."
+                errors["password_confirm"] = _("Ulangi kata sandi baru tidak sama.")
     if errors:
         raise PasswordChangeError(errors)
     await User.update(

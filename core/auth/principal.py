@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from core.auth.roles import ROLES
@@ -86,3 +86,18 @@ async def staff_principal(username: str, role: str, scope_code: str) -> Principa
     if user is None:
         return None
     return Principal(user["id"], username, user["display_name"], (Grant(role, scope_code),))
+
+
+def role_label(role: str) -> str:
+    """The Indonesian name of a role (`village_operator` → "Operator desa"); unknown as given."""
+    return ROLES[role].label if role in ROLES else role
+
+
+async def display_names(usernames: Iterable[str]) -> dict[str, str]:
+    """The name each staff account shows, for histories that store who acted by username;
+    an account not found is left out, so the caller decides what to show instead."""
+    wanted = sorted({name for name in usernames if name})
+    if not wanted:
+        return {}
+    rows = await User.select(User.username, User.display_name).where(User.username.is_in(wanted))
+    return {r["username"]: r["display_name"] or r["username"] for r in rows}

@@ -23,6 +23,7 @@ from core.auth.sessions import (
 from core.auth.tables import User
 from core.auth.throttle import forgive, reserve_attempt
 from core.db.scope import set_tenant_scope
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.tables import District, Village
 from core.web.guards import public, signed_in
@@ -167,7 +168,7 @@ async def change_password(request: Request[Any, Any, Any], kernel: Kernel) -> Re
         entity="user",
         entity_id=state.principal.user_id,
     )
-    await flash(request, "success", "Kata sandi diganti. Sesi lain akun ini sudah diakhiri.")
+    await flash(request, "success", _("Kata sandi diganti. Sesi lain akun ini sudah diakhiri."))
     return Redirect(await home_url(state.principal), status_code=303)
 
 

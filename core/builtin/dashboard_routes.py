@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from litestar import Request, Response, get
@@ -12,6 +13,7 @@ from core.kernel import Kernel
 from core.plugins.contributions import Widget
 from core.tenancy.context import Tenant
 from core.web.guards import requires
+from core.web.links import may_open
 from core.web.render import render
 from core.web.request_state import request_state
 
@@ -19,6 +21,7 @@ from core.web.request_state import request_state
 async def widgets_for(
     request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant
 ) -> list[Widget]:
+    """The tiles the viewer may see, each linking only where the viewer may go."""
     state = request_state(request)
     providers = []
     for plugin, found in kernel.registry.results("kampung_dashboard_widgets", tenant=tenant):
@@ -31,7 +34,10 @@ async def widgets_for(
             state.principal, tenant, provider.permission, kernel.permissions
         ):
             continue
-        rendered.append(await provider.render(tenant, kernel))
+        widget = await provider.render(tenant, kernel)
+        if widget.url and not may_open(request, widget.url):
+            widget = replace(widget, url=None)
+        rendered.append(widget)
     return rendered
 
 

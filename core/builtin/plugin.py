@@ -24,6 +24,7 @@ from core.builtin.permissions import (
 )
 from core.builtin.widgets import plugin_rollout_widget, rollout_widget, village_modules_widget
 from core.hookspecs import hookimpl
+from core.i18n import N_
 from core.plugins.contributions import MenuItem, Permission, PluginInfo, WidgetProvider
 from core.tenancy.context import Tenant
 from core.version import __version__
@@ -33,7 +34,7 @@ from core.version import __version__
 def kampung_plugin_info() -> PluginInfo:
     return PluginInfo(
         name="core",
-        title="Inti Kampung",
+        title=N_("Inti Kampung"),
         version=__version__,
         core_version=f"=={__version__}",
         description="Wilayah, pengguna, modul, audit.",

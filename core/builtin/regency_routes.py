@@ -11,6 +11,7 @@ from litestar.response import Redirect
 
 from core.builtin.permissions import DASHBOARD, ONBOARD
 from core.builtin.rollout import rollout_by_district
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.tables import Village
 from core.web.guards import requires
@@ -59,8 +60,15 @@ async def onboard_village(
             before={"onboarded": village["onboarded"]},
             after={"onboarded": onboarded},
         )
-    verb = "diintegrasikan" if onboarded else "dikeluarkan dari integrasi"
-    await flash(request, "success", f"Desa {village['name']} {verb}.")
+    await flash(
+        request,
+        "success",
+        (
+            _("Desa {name} diintegrasikan.")
+            if onboarded
+            else _("Desa {name} dikeluarkan dari integrasi.")
+        ).format(name=village["name"]),
+    )
     return Redirect(f"/kabupaten/desa?district={village['district_code']}", status_code=303)
 
 

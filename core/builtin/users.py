@@ -16,6 +16,7 @@ from core.auth.principal import Principal
 from core.auth.roles import ROLES, SCOPE_DEPTH
 from core.auth.sessions import end_user_sessions
 from core.auth.tables import RoleGrant, User
+from core.i18n import _
 from core.tenancy.context import Tenant
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{2,63}$")
@@ -46,20 +47,22 @@ async def create_user(tenant: Tenant, admin: Principal, values: dict[str, str]) 
     errors: dict[str, str] = {}
     username = values.get("username", "").lower()
     if not USERNAME.match(username):
-        errors["username"] = "Nama pengguna 3-64 karakter: huruf kecil, angka, titik, - atau _."
+        errors["username"] = _("Nama pengguna 3-64 karakter: huruf kecil, angka, titik, - atau _.")
     elif await User.exists().where(User.username == username):
-        errors["username"] = "Nama pengguna sudah dipakai."
+        errors["username"] = _("Nama pengguna sudah dipakai.")
     if not values.get("display_name"):
-        errors["display_name"] = "Nama lengkap wajib diisi."
+        errors["display_name"] = _("Nama lengkap wajib diisi.")
     if values.get("role") not in roles_for(tenant):
-        errors["role"] = f"Peran harus salah satu dari: {', '.join(roles_for(tenant))}."
+        errors["role"] = _("Peran harus salah satu dari: {roles}.").format(
+            roles=", ".join(roles_for(tenant))
+        )
     try:
         names = [tenant.name, *await place_names([tenant.code])]
         check_password(values.get("password", ""), username=username, place_names=names)
     except WeakPassword as exc:
         errors["password"] = str(exc)
     if not admin.can_enter(tenant):
-        errors["role"] = "Anda tidak berwenang di wilayah ini."
+        errors["role"] = _("Anda tidak berwenang di wilayah ini.")
     if errors:
         raise UserFormError(errors)
     rows = await User.insert(

@@ -29,6 +29,7 @@ from core.builtin.village_logo import (
     remove_old_logos,
     store_logo,
 )
+from core.i18n import _
 from core.kernel import Kernel
 from core.plugins.contributions import SettingField
 from core.plugins.settings import validate_plugin_settings
@@ -64,10 +65,10 @@ def validate_settings(values: dict[str, str]) -> dict[str, str]:
     errors: dict[str, str] = {}
     for key in ("primary_colour", "secondary_colour"):
         if values.get(key) and not COLOUR.match(values[key]):
-            errors[key] = "Warna harus berbentuk #RRGGBB, misalnya #1f6f43."
+            errors[key] = _("Warna harus berbentuk #RRGGBB, misalnya #1f6f43.")
     for key, value in values.items():
         if len(value) > 200:
-            errors[key] = "Paling banyak 200 karakter."
+            errors[key] = _("Paling banyak 200 karakter.")
     return errors
 
 
@@ -96,7 +97,7 @@ def _settings_form(
             (key, setting.label, "" if value is None else value, errors.get(key), kind, options)
         )
     return {
-        "heading": "Pengaturan desa",
+        "heading": _("Pengaturan desa"),
         "fields": fields,
         "errors": errors,
         "logo_max_mb": MAX_BYTES // 1024**2,
@@ -143,7 +144,7 @@ async def save_settings(request: Request[Any, Any, Any], kernel: Kernel) -> Resp
         before=before,
         after={**values, **plugin_values},
     )
-    await flash(request, "success", "Pengaturan desa disimpan.")
+    await flash(request, "success", _("Pengaturan desa disimpan."))
     return Redirect(f"{tenant.base_url}/pengaturan", status_code=303)
 
 
@@ -184,7 +185,7 @@ async def save_logo(request: Request[Any, Any, Any], kernel: Kernel) -> Response
         before={"logo": before or tenant.settings.get("logo_url")},
         after={"logo": name},
     )
-    await flash(request, "success", "Logo desa disimpan." if name else "Logo desa dihapus.")
+    await flash(request, "success", _("Logo desa disimpan.") if name else _("Logo desa dihapus."))
     return Redirect(f"{tenant.base_url}/pengaturan", status_code=303)
 
 
@@ -217,7 +218,9 @@ async def plugins_page(request: Request[Any, Any, Any], kernel: Kernel) -> Respo
         for p in kernel.registry.plugins
         if p.info.name != "core"
     ]
-    return await render(request, "pages/plugins.html", {"plugins": rows, "heading": "Modul desa"})
+    return await render(
+        request, "pages/plugins.html", {"plugins": rows, "heading": _("Modul desa")}
+    )
 
 
 @post("/pengaturan/modul/{plugin:str}", guards=[requires(PLUGINS)], include_in_schema=False)
@@ -244,7 +247,8 @@ async def switch_plugin(
         entity="plugin",
         entity_id=plugin,
     )
-    await flash(request, "success", f"Modul {plugin} {'diaktifkan' if enabled else 'dimatikan'}.")
+    done = _("Modul {plugin} diaktifkan.") if enabled else _("Modul {plugin} dimatikan.")
+    await flash(request, "success", done.format(plugin=plugin))
     return Redirect(f"{tenant.base_url}/pengaturan/modul", status_code=303)
 
 
@@ -280,7 +284,9 @@ async def add_user(request: Request[Any, Any, Any], kernel: Kernel) -> Response[
         entity_id=user_id,
         after={"username": values["username"], "role": values["role"]},
     )
-    await flash(request, "success", f"Pengguna {values['username']} dibuat.")
+    await flash(
+        request, "success", _("Pengguna {username} dibuat.").format(username=values["username"])
+    )
     return Redirect(f"{tenant.base_url}/pengguna", status_code=303)
 
 
@@ -301,7 +307,7 @@ async def change_user_status(
         entity="user",
         entity_id=user_id,
     )
-    await flash(request, "success", "Status pengguna diubah.")
+    await flash(request, "success", _("Status pengguna diubah."))
     return Redirect(f"{tenant.base_url}/pengguna", status_code=303)
 
 

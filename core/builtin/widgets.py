@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 from core.builtin.rollout import rollout_by_district, villages_per_plugin
+from core.i18n import _
 from core.plugins.contributions import Widget
 from core.tenancy.context import Tenant
 from core.tenancy.enablement import effective_plugins
@@ -25,7 +26,7 @@ async def rollout_widget(tenant: Tenant, kernel: Kernel) -> Widget:
     )
     url = "/kabupaten/desa" if tenant.kind == "regency" else None
     return Widget(
-        title="Desa terintegrasi",
+        title=_("Desa terintegrasi"),
         value=f"{onboarded} / {total}",
         body_html=Markup(f"<ul class='rollout'>{lines}</ul>"),
         url=url,
@@ -35,22 +36,23 @@ async def rollout_widget(tenant: Tenant, kernel: Kernel) -> Widget:
 async def plugin_rollout_widget(tenant: Tenant, kernel: Kernel) -> Widget:
     counts = await villages_per_plugin(kernel.registry, tenant.code)
     lines = "".join(
-        f"<li>{escape(p.info.title)}: {counts.get(p.info.name, 0)} desa</li>"
+        f"<li>{escape(_(p.info.title))}: "
+        f"{escape(_('{count} desa').format(count=counts.get(p.info.name, 0)))}</li>"
         for p in kernel.registry.plugins
         if p.info.name != "core"
     )
-    return Widget(title="Modul per desa", body_html=Markup(f"<ul>{lines}</ul>"))
+    return Widget(title=_("Modul per desa"), body_html=Markup(f"<ul>{lines}</ul>"))
 
 
 async def village_modules_widget(tenant: Tenant, kernel: Kernel) -> Widget:
     active = await effective_plugins(kernel.registry, tenant.code)
     titles = [
-        p.info.title
+        _(p.info.title)
         for p in kernel.registry.plugins
         if p.info.name in active and p.info.name != "core"
     ]
     return Widget(
-        title="Modul aktif",
+        title=_("Modul aktif"),
         value=str(len(titles)),
         body_html=Markup("<ul>{}</ul>").format(
             Markup("").join(Markup("<li>{}</li>").format(t) for t in titles)

@@ -7,11 +7,13 @@ import json
 import os
 import secrets
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from core.cli.runner import run_with_kernel
 from core.config import Settings
+from core.config.settings import DEFAULT_PUBLIC_URL
 from core.kernel import Kernel
 
 DEMO_DATABASE = "sqlite:///var/demo/kampung-demo.sqlite3"
@@ -145,9 +147,10 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
         database_file = Path(settings.database_url.removeprefix("sqlite:///"))
         for stale in database_file.parent.glob(database_file.name + "*"):
             stale.unlink()
-    logins = run_with_kernel(settings, build_demo)
     port = args.port or settings.port
-    print_logins(logins, f"http://{settings.host}:{port}")
+    settings = served_at(settings, port)
+    logins = run_with_kernel(settings, build_demo)
+    print_logins(logins, settings.public_url)
     if args.no_serve:
         return 0
     from core.cli.serve import serve
@@ -156,6 +159,14 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     with beside_the_app(settings):
         serve(settings, port=port, workers=1)
     return 0
+
+
+def served_at(settings: Settings, port: int) -> Settings:
+    """The demo's settings with `public_url` where it serves, unless one is configured: letters'
+    QR codes and verification links must reach this demo, not the default port."""
+    if settings.public_url != DEFAULT_PUBLIC_URL:
+        return settings
+    return replace(settings, public_url=f"http://{settings.host}:{port}")
 
 
 def cmd_init(args: argparse.Namespace, settings: Settings) -> int:

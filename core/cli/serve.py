@@ -70,6 +70,7 @@ def serve(
     os.environ["KAMPUNG_SECRET_KEY"] = settings.secret_key
     os.environ["KAMPUNG_DATABASE_URL"] = settings.database_url
     os.environ["KAMPUNG_COOKIE_SECURE"] = "true" if settings.cookie_secure else "false"
+    os.environ["KAMPUNG_PUBLIC_URL"] = settings.public_url
     if settings.database_owner_url:
         os.environ["KAMPUNG_DATABASE_OWNER_URL"] = settings.database_owner_url
     run_uvicorn(

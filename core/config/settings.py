@@ -15,6 +15,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from core.localtime import province_zone
 
 DEFAULT_CONFIG_FILE = "kampung.toml"
 ENV_PREFIX = "KAMPUNG_"
@@ -47,6 +50,9 @@ class Settings:
     """Plugins enabled for the instance; `None` means every installed plugin."""
     language: str = "id"
     """Default user-interface language: `id` or `en`."""
+    time_zone: str = ""
+    """The clock of every time shown and every default date, e.g. `Asia/Makassar` (WITA); by
+    default the zone of the regency's province (`Asia/Jakarta`, WIB, for Java)."""
     session_idle_minutes: int = 30
     """A session unused this long ends."""
     session_absolute_hours: int = 12
@@ -100,6 +106,7 @@ _FIELD_TYPES: dict[str, type] = {
     "theme": str,
     "plugins": tuple,
     "language": str,
+    "time_zone": str,
     "session_idle_minutes": int,
     "session_absolute_hours": int,
     "login_attempts_per_account": int,
@@ -253,4 +260,17 @@ def validate(settings: Settings) -> Settings:
                 f"config: regency_code {settings.regency_code} is not a Kemendagri code"
             )
         settings = replace(settings, instance_name=name)
-    return settings
+    return replace(settings, time_zone=_time_zone(settings))
+
+
+def _time_zone(settings: Settings) -> str:
+    if not settings.time_zone:
+        return province_zone(settings.regency_code)
+    try:
+        ZoneInfo(settings.time_zone)
+    except (ValueError, ZoneInfoNotFoundError):
+        raise ConfigError(
+            f"config: time_zone {settings.time_zone!r} is not a time zone "
+            "(Asia/Jakarta for WIB, Asia/Makassar for WITA, Asia/Jayapura for WIT)"
+        ) from None
+    return settings.time_zone

@@ -6,6 +6,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from markupsafe import Markup
+
 if TYPE_CHECKING:
     from core.kernel import Kernel
     from core.tenancy.context import Tenant
@@ -54,8 +56,14 @@ class Widget:
 
     title: str
     value: str | None = None
-    body_html: str | None = None
+    body_html: Markup | None = None
+    """HTML the plugin built with `Markup` (its values escaped); plain text is refused, since the
+    page would show a plain `str` of tags as text, or trust it unescaped."""
     url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.body_html is not None and not isinstance(self.body_html, Markup):
+            raise TypeError(f"widget {self.title!r}: body_html must be markupsafe.Markup")
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from litestar.utils.scope.state import ScopeState
 
 from core import i18n
 from core.db.engine import DatabaseUnavailable
+from core.i18n import N_
 
 CSRF_COOKIE = "kampung_csrf"
 
@@ -20,17 +21,17 @@ logger = logging.getLogger("kampung")
 RETRY_AFTER_SECONDS = 15
 
 TITLES = {
-    400: "Permintaan tidak valid",
-    401: "Silakan masuk",
-    403: "Akses ditolak",
-    404: "Halaman tidak ditemukan",
-    405: "Metode tidak diizinkan",
-    409: "Terjadi konflik",
-    413: "Kiriman terlalu besar",
-    422: "Data tidak valid",
-    429: "Terlalu banyak permintaan",
-    500: "Terjadi kesalahan pada server",
-    503: "Layanan sedang tidak tersedia",
+    400: N_("Permintaan tidak valid"),
+    401: N_("Silakan masuk"),
+    403: N_("Akses ditolak"),
+    404: N_("Halaman tidak ditemukan"),
+    405: N_("Metode tidak diizinkan"),
+    409: N_("Terjadi konflik"),
+    413: N_("Kiriman terlalu besar"),
+    422: N_("Data tidak valid"),
+    429: N_("Terlalu banyak permintaan"),
+    500: N_("Terjadi kesalahan pada server"),
+    503: N_("Layanan sedang tidak tersedia"),
 }
 MESSAGES = {
     400: "Permintaan tidak dapat diproses. Periksa kembali isian Anda.",
@@ -182,7 +183,26 @@ INVALID_DATA_SQLSTATE = "22"
 """The SQLSTATE class of data exceptions: the request sent a value the database cannot hold."""
 
 
+SQLITE_BUSY_KEY = "kampung.sqlite_busy"
+"""Set in the scope's state when a read failed on SQLite's lock: the request context runs a read
+once more, holding the write lock from its start (core/web/transaction.py)."""
+
+
+def is_sqlite_busy(exc: BaseException) -> bool:
+    """SQLite refused a lock at once ("database is locked"): a read that began before another
+    connection committed cannot become a write, however long the busy timeout."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if type(seen).__name__ == "OperationalError" and "database is locked" in str(seen):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def server_error_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    if is_sqlite_busy(exc):
+        request.scope.setdefault("state", {})[SQLITE_BUSY_KEY] = True
+        return unavailable_handler(request, exc)
     if _is_connection_error(exc):
         return unavailable_handler(request, exc)
     if _is_invalid_data(exc):

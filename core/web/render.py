@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from litestar import Request, Response
@@ -13,6 +14,7 @@ from core import i18n
 from core.auth.principal import has_permission
 from core.auth.sessions import save_session_data
 from core.plugins.contributions import MenuItem
+from core.web.links import may_open
 from core.web.request_state import request_state
 from core.web.security_headers import csp_nonce
 from core.web.static_assets import StaticAssets
@@ -107,6 +109,7 @@ def page_context(request: Request[Any, Any, Any]) -> dict[str, Any]:
         "nav": navigation(request),
         "flash": flash,
         "languages": list(i18n.LANGUAGES.items()),
+        "may_open": partial(may_open, request),
     }
 
 

@@ -5,6 +5,9 @@ start-up every file of every static folder (instance theme → default theme, pl
 htmx) is hashed; templates link `static_url("kampung.css")` → `/static/kampung.3f2a9c1b.css`,
 served `immutable`. A changed file gets a new name at the next start, so no browser keeps a stale
 copy. The plain names stay served for links from outside, with `no-cache` (ask every time).
+
+Browsers also ask for `/favicon.ico` by themselves, beside a PDF or a JSON answer that names no
+icon; it is served from the same theme chain as `/static/favicon.ico`.
 """
 
 from __future__ import annotations
@@ -20,11 +23,16 @@ from litestar.params import FromPath
 from litestar.response.file import ASGIFileResponse
 from litestar.static_files import StaticFiles
 
+from core.web.guards import public
+
 IMMUTABLE = "public, max-age=31536000, immutable"
 """For hashed names: the bytes behind a name never change."""
 REVALIDATE = "no-cache"
 """For plain names: a browser may keep the file but asks whether it changed before using it."""
+ICON_CACHE = "public, max-age=86400"
+"""For `/favicon.ico`, whose name cannot change: kept a day, so a new theme's icon shows soon."""
 HASH_LENGTH = 8
+ICON = "favicon.ico"
 
 
 @dataclass(slots=True)
@@ -84,7 +92,11 @@ class StaticAssets:
         return self.url("/static/" + name.lstrip("/"))
 
     def routers(self) -> list[Router]:
-        return [_mount_router(mount) for mount in self.mounts]
+        routers = [_mount_router(mount) for mount in self.mounts]
+        icons = [
+            mount for mount in self.mounts if mount.prefix == "/static" and ICON in mount.names
+        ]
+        return routers + [_icon_router(mount) for mount in icons[:1]]
 
 
 def _mount_router(mount: AssetMount) -> Router:
@@ -121,3 +133,23 @@ def _mount_router(mount: AssetMount) -> Router:
 
     handlers: list[Any] = [get_asset, head_asset]
     return Router(path=mount.prefix, route_handlers=handlers, opt={"public": True})
+
+
+def _icon_router(mount: AssetMount) -> Router:
+    """`/favicon.ico` at the root, where browsers look for it without being told."""
+    icons = StaticFiles(
+        is_html_mode=False,
+        directories=mount.directories,
+        file_system=BaseLocalFileSystem(),
+        headers={"cache-control": ICON_CACHE},
+    )
+
+    @get("/" + ICON, name="favicon", guards=[public], include_in_schema=False)
+    async def get_icon() -> ASGIFileResponse:
+        return await icons.handle(path=ICON, is_head_response=False)
+
+    @head("/" + ICON, name="favicon-head", guards=[public], include_in_schema=False)
+    async def head_icon() -> ASGIFileResponse:
+        return await icons.handle(path=ICON, is_head_response=True)
+
+    return Router(path="/", route_handlers=[get_icon, head_icon], opt={"public": True})

@@ -5,6 +5,12 @@ lists the numbers, so a screen reader gets the data, not just "image". Each bar 
 its own ``<title>`` (a tooltip on hover). The title is not drawn inside the picture: the page shows
 its own heading above the chart. Colours are presentation attributes next to ``kc-*`` classes, so a
 theme's stylesheet can recolour them. Every label is escaped: village data is user input.
+
+An SVG scales its text with its width. The pictures are drawn for a phone: the coordinate system
+is only as wide as the narrowest place a chart is shown (a 390 px phone minus the page's margins),
+so the text is at least 12 px there; the theme caps how wide a chart grows on a desktop, which
+keeps its text from growing past a heading's size. Widths of texts are estimated from their
+length, generously, so that long labels and large numbers still fit inside the picture.
 """
 
 from __future__ import annotations
@@ -14,20 +20,35 @@ import math
 from collections.abc import Iterable, Sequence
 from html import escape
 
-__all__ = ["bar_chart", "line_chart", "population_pyramid", "pyramid_bands"]
+__all__ = [
+    "FONT_SIZE",
+    "NARROWEST_SHOWN",
+    "bar_chart",
+    "line_chart",
+    "population_pyramid",
+    "pyramid_bands",
+    "text_width",
+]
 
 EMPTY_MESSAGE = "Belum ada data"
 MALE, FEMALE = "Laki-laki", "Perempuan"
 
-_WIDTH = 640
-_FONT = 'font-family="sans-serif" font-size="12"'
-_CHAR_WIDTH = 6.5
-_MAX_LABEL_CHARS = 28
+_WIDTH = 360
+"""The width of every chart's coordinate system, in user units."""
+NARROWEST_SHOWN = 358
+"""CSS pixels a chart gets on a 390 px phone: the page keeps 16 px of margin on either side."""
+FONT_SIZE = 13
+"""Text size in user units: 13 × 358 / 360 ≈ 12.9 px on the narrowest phone."""
+_FONT = f'font-family="sans-serif" font-size="{FONT_SIZE}"'
+_CHAR_WIDTH = 0.58 * FONT_SIZE
+_MAX_LABEL_CHARS = 44
+_MAX_LEGEND_CHARS = 18
 _BAR_COLOUR = "#1565c0"
 _MALE_COLOUR = "#1565c0"
 _FEMALE_COLOUR = "#ad1457"
 _SERIES_STYLES = (("#1565c0", ""), ("#c62828", "6 3"), ("#2e7d32", "2 3"), ("#6a1b9a", "8 3 2 3"))
-_LEGEND_PER_ROW = 3
+_LEGEND_PER_ROW = 2
+_LEGEND_WIDTH = 170
 _BAND_YEARS = 5
 _OLDEST_BAND_START = 75
 
@@ -37,10 +58,15 @@ def _number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def _short(label: str) -> str:
-    if len(label) <= _MAX_LABEL_CHARS:
+def _short(label: str, limit: int = _MAX_LABEL_CHARS) -> str:
+    if len(label) <= limit:
         return label
-    return label[: _MAX_LABEL_CHARS - 1] + "…"
+    return label[: limit - 1] + "…"
+
+
+def text_width(text: str) -> float:
+    """A generous estimate of how wide ``text`` is drawn, in user units."""
+    return round(len(text) * _CHAR_WIDTH, 1)
 
 
 def _check_counts(values: Iterable[int]) -> int:
@@ -90,26 +116,24 @@ def _empty(kind: str, title: str) -> str:
 def bar_chart(rows: Sequence[tuple[str, int]], *, title: str) -> str:
     """Horizontal bars, one per ``(label, count)`` row in the given order.
 
-    Horizontal, because village labels (occupations, hamlets) are long. Zero counts are drawn as
-    empty bars with their "0"; no rows at all gives the "Belum ada data" message.
+    Horizontal, because village labels (occupations, hamlets) are long; each label sits on its
+    own line above its bar, so a long label takes no width from the bars on a phone. Zero counts
+    are drawn as empty bars with their "0"; no rows at all gives the "Belum ada data" message.
     """
     if not rows:
         return _empty("bar", title)
     largest = max(1, _check_counts(count for _, count in rows))
-    label_width = min(_MAX_LABEL_CHARS, max(len(label) for label, _ in rows)) * _CHAR_WIDTH + 12
-    bar_space = _WIDTH - label_width - 72
-    row_height, top = 24, 8
+    bar_space = _WIDTH - text_width(_number(largest)) - 8
+    row_height, top = 38, 4
     body = []
     for index, (label, count) in enumerate(rows):
         y = top + index * row_height
         width = round(bar_space * count / largest, 1)
         body.append(
             f'<g class="kc-bar"><title>{escape(label)}: {_number(count)}</title>'
-            f'<text x="{label_width - 8}" y="{y + 13}" text-anchor="end">'
-            f"{escape(_short(label))}</text>"
-            f'<rect x="{label_width}" y="{y + 2}" width="{width}" height="16"'
-            f' fill="{_BAR_COLOUR}"/>'
-            f'<text x="{label_width + width + 4}" y="{y + 13}">{_number(count)}</text></g>'
+            f'<text x="0" y="{y + 13}">{escape(_short(label))}</text>'
+            f'<rect x="0" y="{y + 18}" width="{width}" height="14" fill="{_BAR_COLOUR}"/>'
+            f'<text x="{width + 4}" y="{y + 30}">{_number(count)}</text></g>'
         )
     desc = "; ".join(f"{label}: {_number(count)}" for label, count in rows)
     return _svg("bar", title, desc, top * 2 + len(rows) * row_height, body)
@@ -143,13 +167,15 @@ def population_pyramid(bands: Sequence[tuple[str, int, int]], *, title: str) -> 
     largest = _check_counts(value for _, male, female in bands for value in (male, female))
     if largest == 0:
         return _empty("pyramid", title)
-    centre, label_half, value_room, row_height, top = _WIDTH / 2, 30, 44, 20, 32
-    bar_space = centre - label_half - value_room
+    widest_label = max(text_width(_short(label)) for label, _, _ in bands)
+    centre, row_height, top = _WIDTH / 2, 20, 32
+    label_half = round(widest_label / 2 + 6, 1)
+    bar_space = centre - label_half - text_width(_number(largest)) - 6
     body = [
-        f'<rect x="{centre - 110}" y="6" width="12" height="12" fill="{_MALE_COLOUR}"/>'
-        f'<text x="{centre - 94}" y="16">{MALE}</text>'
-        f'<rect x="{centre + 20}" y="6" width="12" height="12" fill="{_FEMALE_COLOUR}"/>'
-        f'<text x="{centre + 36}" y="16">{FEMALE}</text>'
+        f'<text x="{centre - 30}" y="16" text-anchor="end">{MALE}</text>'
+        f'<rect x="{centre - 24}" y="6" width="12" height="12" fill="{_MALE_COLOUR}"/>'
+        f'<rect x="{centre + 12}" y="6" width="12" height="12" fill="{_FEMALE_COLOUR}"/>'
+        f'<text x="{centre + 30}" y="16">{FEMALE}</text>'
     ]
     for index, (label, male, female) in enumerate(reversed(bands)):
         y = top + index * row_height
@@ -194,9 +220,13 @@ def line_chart(
     step = _nice_step(largest)
     ceiling = step * max(1, math.ceil(largest / step))
     legend_rows = math.ceil(len(series) / _LEGEND_PER_ROW)
-    left, right, top, plot_height = 48, 16, 20 + 16 * legend_rows, 200
+    half_label = round(max(text_width(_short(label, 10)) for label in labels) / 2, 1)
+    left = round(max(text_width(_number(ceiling)) + 10, half_label), 1)
+    right, top, plot_height = max(12, half_label), 22 + 18 * legend_rows, 180
     plot_width = _WIDTH - left - right
     bottom = top + plot_height
+    spacing = plot_width / max(1, len(labels) - 1)
+    every = max(1, math.ceil((2 * half_label + 4) / spacing))
 
     def x_of(index: int) -> float:
         if len(labels) == 1:
@@ -215,20 +245,22 @@ def line_chart(
             f"{_number(tick)}</text>"
         )
     for index, label in enumerate(labels):
+        if index % every:
+            continue
         body.append(
             f'<text class="kc-period" x="{x_of(index)}" y="{bottom + 18}" text-anchor="middle">'
-            f"{escape(_short(label))}</text>"
+            f"{escape(_short(label, 10))}</text>"
         )
     for number, (name, counts) in enumerate(series):
         colour, dash = _SERIES_STYLES[number % len(_SERIES_STYLES)]
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
-        legend_x = left + number % _LEGEND_PER_ROW * 150
-        legend_y = 14 + number // _LEGEND_PER_ROW * 16
+        legend_x = number % _LEGEND_PER_ROW * _LEGEND_WIDTH
+        legend_y = 14 + number // _LEGEND_PER_ROW * 18
         body.append(
             f'<line x1="{legend_x}" y1="{legend_y}" x2="{legend_x + 24}" y2="{legend_y}"'
             f' stroke="{colour}" stroke-width="2"{dash_attr}/>'
             f'<text x="{legend_x + 30}" y="{legend_y + 4}">'
-            f"{escape(_short(name))}</text>"
+            f"{escape(_short(name, _MAX_LEGEND_CHARS))}</text>"
         )
         points = " ".join(f"{x_of(i)},{y_of(v)}" for i, v in enumerate(counts))
         markers = "".join(

@@ -18,6 +18,7 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 from litestar.utils.scope.state import ScopeState
 from piccolo.engine.sqlite import TransactionType
 
+from core import i18n
 from core.audit.disclosure import record_request
 from core.auth.sessions import SESSION_COOKIE, load_session, touch_session
 from core.auth.tokens import authenticate, bearer
@@ -26,10 +27,13 @@ from core.db.undo import files_follow_transaction
 from core.kernel import Kernel
 from core.tenancy.enablement import effective_plugins
 from core.tenancy.resolve import resolve_tenant
+from core.web.errors import SQLITE_BUSY_KEY, is_sqlite_busy
+from core.web.render import LANG_COOKIE
 from core.web.request_state import STATE_KEY, STREAM_KEY, RequestState
 
-SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 UNSCOPED_PREFIXES = ("/static/", "/vendor/", "/schema")
+SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
 API_PREFIX = "/api/"
 """Only the JSON API accepts API tokens; pages know only sessions."""
 TOKEN_REFUSED = "Token API tidak sah, sudah kedaluwarsa, atau sudah dicabut."
@@ -55,6 +59,23 @@ class RequestContext:
         if scope["type"] != ScopeType.HTTP or scope["path"].startswith(UNSCOPED_PREFIXES):
             await self.app(scope, receive, send)
             return
+        sqlite = self.kernel.engine.engine_type == "sqlite"
+        retry_read = sqlite and scope["method"] in SAFE_METHODS
+        initial = dict(scope.get("state", {}))
+        held = await self._attempt(scope, receive, send, immediate=sqlite and not retry_read)
+        if retry_read and held is not None and scope["state"].get(SQLITE_BUSY_KEY):
+            # A read that had to write (its disclosure, the session) after another process
+            # committed: SQLite refuses the upgrade at once. Nothing was sent, nothing kept:
+            # run it again holding the write lock from the start, waiting its turn.
+            scope["state"] = dict(initial)
+            held = await self._attempt(scope, receive, send, immediate=True)
+        if held is not None:
+            await _flush(held, send)
+
+    async def _attempt(
+        self, scope: Scope, receive: Receive, send: Send, *, immediate: bool
+    ) -> list[Message] | None:
+        """Run the request in one transaction; the held answer, or None once it streamed."""
         held: list[Message] = []
         status = {"code": 0}
         forwarded = {"any": False}
@@ -69,12 +90,19 @@ class RequestContext:
             else:
                 held.append(message)
 
-        state_holder: dict[str, RequestState] = {}
         try:
-            async with files_follow_transaction(), self._transaction(scope["method"]):
+            async with files_follow_transaction(), self._transaction(immediate):
                 state = await self._resolve(scope)
-                state_holder["state"] = state
-                await self.app(scope, receive, hold)
+                # The request's language is on while it is handled, not only while its page is
+                # rendered: a message built by a handler (`_` in a form check, a widget, a flash)
+                # reaches the page in the language the viewer chose.
+                translator = _translator(scope)
+                token = translator.activate(self._language(scope, state)) if translator else None
+                try:
+                    await self.app(scope, receive, hold)
+                finally:
+                    if translator is not None and token is not None:
+                        translator.reset(token)
                 if status["code"] >= 400 and not state.commit_on_error:
                     raise _Rollback
                 await record_request(scope, status["code"])
@@ -82,18 +110,21 @@ class RequestContext:
                     await touch_session(state.session, state.now)
         except _Rollback:
             pass
-        except Exception:
+        except Exception as exc:
             if not forwarded["any"]:
+                if immediate is False and is_sqlite_busy(exc):
+                    scope.setdefault("state", {})[SQLITE_BUSY_KEY] = True
+                    return held
                 # The held answer never left: Litestar's error handling must not think it did,
                 # or a failed COMMIT reaches the client as a bare 500 instead of a 503.
                 ScopeState.from_scope(scope).response_started = False
             raise
-        await _flush(held, send)
+        return None if forwarded["any"] else held
 
-    def _transaction(self, method: str) -> Any:
+    def _transaction(self, immediate: bool) -> Any:
         engine = self.kernel.engine
         if engine.engine_type == "sqlite":
-            kind = TransactionType.deferred if method in SAFE_METHODS else TransactionType.immediate
+            kind = TransactionType.immediate if immediate else TransactionType.deferred
             return engine.transaction(transaction_type=kind)
         return engine.transaction()
 
@@ -121,6 +152,13 @@ class RequestContext:
         scope.setdefault("state", {})[STATE_KEY] = state
         return state
 
+    def _language(self, scope: Scope, state: RequestState) -> str:
+        """The viewer's language, as `core.web.render.request_language` picks it."""
+        chosen = state.session.data.get("lang") if state.session else None
+        return i18n.pick_language(
+            chosen, _cookie(scope, LANG_COOKIE), self.kernel.settings.language
+        )
+
     async def _plugins_for_visitor(self, village_code: str) -> set[str]:
         """Which plugins are on, for a visitor who may see none of the village's rows: read under
         the village's scope, which is taken back before the handler runs. A switched-off plugin
@@ -144,6 +182,11 @@ def _may_see(state: RequestState) -> bool:
     return (
         citizen is not None and tenant.kind == "village" and citizen.startswith(tenant.code + ":")
     )
+
+
+def _translator(scope: Scope) -> i18n.Translator | None:
+    app = scope.get("app")
+    return getattr(getattr(app, "state", None), "translator", None)
 
 
 def _cookie(scope: Scope, name: str) -> str | None:

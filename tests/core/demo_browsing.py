@@ -8,6 +8,7 @@ citizen of its first village), and parse the pages and the Content-Security-Poli
 from __future__ import annotations
 
 import re
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -110,3 +111,49 @@ class Elements(HTMLParser):
 def csp_directives(response: httpx.Response) -> dict[str, str]:
     header = response.headers["content-security-policy"]
     return dict(part.strip().split(" ", 1) for part in header.split(";"))
+
+
+NOT_PAGES = ("/static/", "/vendor/", "/schema", "/logout", "/keluar")
+DOWNLOADS = (".csv", ".xlsx", "/pdf")
+
+
+def shape(path: str) -> str:
+    """One page per kind: `/penduduk/14` and `/penduduk/15` are the same template."""
+    return re.sub(r"\d+", "0", path.split("?", 1)[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Visit:
+    """One link followed: the page that showed it, where it led, and what came back."""
+
+    referrer: str
+    path: str
+    response: httpx.Response
+
+
+async def crawl(
+    client: httpx.AsyncClient, *start: str, pages: int, downloads: bool = False
+) -> AsyncIterator[Visit]:
+    """Follow the links the pages show, breadth first, one page of each kind (`shape`).
+
+    Downloads (CSV, XLSX, PDF) are fetched as links too when `downloads` is set, never parsed.
+    """
+    queue = [("", path) for path in start]
+    seen = {shape(path) for path in start}
+    while queue and len(seen) <= pages:
+        referrer, path = queue.pop(0)
+        response = await client.get(path, follow_redirects=True)
+        yield Visit(referrer, path, response)
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        for link in Elements(response.text).links():
+            target = link.split("#", 1)[0]
+            is_download = target.split("?", 1)[0].endswith(DOWNLOADS)
+            if (
+                target
+                and shape(target) not in seen
+                and not target.startswith(NOT_PAGES)
+                and (downloads or not is_download)
+            ):
+                seen.add(shape(target))
+                queue.append((path, target))

@@ -7,17 +7,13 @@ home page it follows the links every page shows, and fails on a `<script>` witho
 
 from __future__ import annotations
 
-import re
-
 import httpx
 import pytest
-from demo_browsing import Elements, build, citizen, csp_directives, staff
+from demo_browsing import Elements, build, citizen, crawl, csp_directives, staff
 
 from core.testing.harness import Harness
 
 PAGES_PER_USER = 40
-NOT_PAGES = ("/static/", "/vendor/", "/schema", "/logout", "/keluar")
-DOWNLOADS = (".csv", ".xlsx", "/pdf")
 
 
 @pytest.fixture
@@ -41,11 +37,6 @@ def inline_code(html: str, nonce: str | None) -> list[str]:
     return found
 
 
-def shape(path: str) -> str:
-    """One page per kind: `/penduduk/14` and `/penduduk/15` are the same template."""
-    return re.sub(r"\d+", "0", path.split("?", 1)[0])
-
-
 def style_nonce(response: httpx.Response) -> str | None:
     style = csp_directives(response)["style-src"]
     return style.split("'nonce-", 1)[1].rstrip("'") if "'nonce-" in style else None
@@ -53,25 +44,12 @@ def style_nonce(response: httpx.Response) -> str | None:
 
 async def sweep(client: httpx.AsyncClient, *start: str) -> dict[str, list[str]]:
     """Problems per page, over the pages reachable from `start` by following links."""
-    queue, seen, problems = list(start), {shape(path) for path in start}, {}
-    while queue and len(seen) <= PAGES_PER_USER:
-        path = queue.pop(0)
-        response = await client.get(path, follow_redirects=True)
-        if not response.headers.get("content-type", "").startswith("text/html"):
+    problems = {}
+    async for visit in crawl(client, *start, pages=PAGES_PER_USER):
+        if not visit.response.headers.get("content-type", "").startswith("text/html"):
             continue
-        nonce = style_nonce(response)
-        if found := inline_code(response.text, nonce):
-            problems[path] = found
-        for link in Elements(response.text).links():
-            target = link.split("#", 1)[0]
-            if (
-                target
-                and shape(target) not in seen
-                and not target.startswith(NOT_PAGES)
-                and not target.split("?", 1)[0].endswith(DOWNLOADS)
-            ):
-                seen.add(shape(target))
-                queue.append(target)
+        if found := inline_code(visit.response.text, style_nonce(visit.response)):
+            problems[visit.path] = found
     return problems
 
 

@@ -1,10 +1,18 @@
 from __future__ import annotations
 
+import itertools
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from core.web.svg_charts import bar_chart, line_chart, population_pyramid, pyramid_bands
+from core.web.svg_charts import (
+    NARROWEST_SHOWN,
+    bar_chart,
+    line_chart,
+    population_pyramid,
+    pyramid_bands,
+    text_width,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 XSS = "<script>alert('x')</script>"
@@ -28,6 +36,10 @@ def title_of(element: ET.Element) -> str:
 
 def texts(root: ET.Element) -> list[str]:
     return [t.text or "" for t in root.iter(f"{SVG}text")]
+
+
+def view_width(root: ET.Element) -> float:
+    return float(root.get("viewBox", "").split()[2])
 
 
 def assert_accessible(root: ET.Element, title: str) -> None:
@@ -73,7 +85,7 @@ class TestBarChart:
         assert root.find(f"{SVG}title").text == XSS
 
     def test_long_labels_are_shortened_but_kept_whole_in_the_tooltip(self) -> None:
-        label = "Karyawan Badan Usaha Milik Daerah Kabupaten"
+        label = "Karyawan Badan Usaha Milik Daerah Kabupaten Sampang Provinsi Jawa Timur"
         root = parse(bar_chart([(label, 3)], title="t"))
         assert any(text.endswith("…") and len(text) < len(label) for text in texts(root))
         assert title_of(groups(root, "kc-bar")[0]) == f"{label}: 3"
@@ -120,7 +132,7 @@ class TestPopulationPyramid:
             {r.get("class"): r for r in g.iter(f"{SVG}rect")} for g in (bands[0], bands[1])
         )
         assert float(top["kc-male"].get("y")) < float(bottom["kc-male"].get("y"))
-        centre = 320
+        centre = view_width(root) / 2
         male_right = float(bottom["kc-male"].get("x")) + float(bottom["kc-male"].get("width"))
         assert male_right <= centre <= float(bottom["kc-female"].get("x"))
 
@@ -201,10 +213,52 @@ class TestLineChart:
         names = ["Lahir", "Mati", "Pindah keluar", "Pindah masuk", "Hilang"]
         root = parse(line_chart([(n, [1]) for n in names], labels=["Jan"], title="t"))
         legend_ends = [float(line.get("x2")) for line in root.iter(f"{SVG}line")]
-        assert max(legend_ends) < 640
+        assert max(legend_ends) < view_width(root)
 
 
 def test_two_different_charts_never_share_an_id() -> None:
     first = parse(bar_chart([("A", 1)], title="Satu"))
     second = parse(bar_chart([("A", 1)], title="Dua"))
     assert first.get("aria-labelledby") != second.get("aria-labelledby")
+
+
+LONG = "Pedagang Besar Hasil Bumi dan Perikanan Laut Madura"
+CHARTS = {
+    "bar": bar_chart([(LONG, 1_234_567_890), ("Petani", 7)], title="t"),
+    "pyramid": population_pyramid([("0-4", 1234, 987), ("75+", 5, 12)], title="t"),
+    "line": line_chart(
+        [(LONG, [1, 2] * 6), ("Kematian", [30_000] * 12), ("Pindah", [0] * 12)],
+        labels=["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+        title="t",
+    ),
+    "line-years": line_chart(
+        [("Nilai", list(range(10)))], labels=[f"Tahun {y}" for y in range(2016, 2026)], title="t"
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_text_reads_at_12_px_or_more_on_a_390_px_phone(kind: str) -> None:
+    """The picture is scaled to the phone's width, and its text with it."""
+    root = parse(CHARTS[kind])
+    scale = NARROWEST_SHOWN / view_width(root)
+    assert float(root.get("font-size", "0")) * scale >= 12
+
+
+@pytest.mark.parametrize("kind", CHARTS)
+def test_every_text_stays_inside_the_picture(kind: str) -> None:
+    root = parse(CHARTS[kind])
+    width = view_width(root)
+    for text in root.iter(f"{SVG}text"):
+        x, drawn = float(text.get("x", "0")), text_width(text.text or "")
+        start = {"end": x - drawn, "middle": x - drawn / 2}.get(text.get("text-anchor", ""), x)
+        assert start >= 0 and start + drawn <= width, (text.text, start, start + drawn, width)
+
+
+def test_period_labels_that_cannot_all_fit_are_thinned_not_overlapped() -> None:
+    root = parse(CHARTS["line-years"])
+    periods = [t for t in root.iter(f"{SVG}text") if t.get("class") == "kc-period"]
+    assert 1 < len(periods) < 10
+    xs = [float(t.get("x", "0")) for t in periods]
+    drawn = max(text_width(t.text or "") for t in periods)
+    assert all(b - a >= drawn for a, b in itertools.pairwise(xs))

@@ -16,9 +16,11 @@ from babel.messages.pofile import read_po
 
 from core.builtin.village_routes import SETTING_FIELDS
 from core.plugins.registry import PluginRegistry
+from core.testing.i18n_check import untranslated_in
 from core.web import errors
 from core.web.app import _locale_dirs
 from core.web.templating import DEFAULT_THEME
+from core.workflow import Lifecycle
 from plugins.population.importing.importer import Target
 from plugins.population.importing.runs import import_register
 from plugins.population.synthetic.village import write_village_csv
@@ -64,11 +66,43 @@ def _msgids(registry: PluginRegistry) -> set[str]:
 def _english(registry: PluginRegistry) -> dict[str, str]:
     english: dict[str, str] = {}
     for directory in _locale_dirs(registry):
-        for po_file in sorted((directory / "en" / "LC_MESSAGES").glob("*.po")):
-            with po_file.open("rb") as source:
-                catalog = read_po(source)
-            english.update({m.id: m.string for m in catalog if m.id and not m.fuzzy})
+        english.update(_catalog(directory))
     return english
+
+
+def _catalog(locale_dir: Path) -> dict[str, str]:
+    english: dict[str, str] = {}
+    for po_file in sorted((locale_dir / "en" / "LC_MESSAGES").glob("*.po")):
+        with po_file.open("rb") as source:
+            catalog = read_po(source)
+        english.update({m.id: m.string for m in catalog if m.id and not m.fuzzy and m.string})
+    return english
+
+
+def _packages(registry: PluginRegistry) -> list[Path]:
+    """The core and each plugin's package outside it."""
+    packages = [CORE]
+    for plugin in registry.plugins:
+        package = Path(plugin.module.__file__).resolve().parent
+        if not package.is_relative_to(CORE):
+            packages.append(package)
+    return packages
+
+
+def _lifecycle_labels(package: Path) -> set[str]:
+    """The state and action names of every lifecycle defined in the package: `Lifecycle.label`
+    translates them where they are shown."""
+    import sys
+
+    found: set[str] = set()
+    for module in list(sys.modules.values()):
+        file = getattr(module, "__file__", None)
+        if not file or not Path(file).resolve().is_relative_to(package):
+            continue
+        for value in vars(module).values():
+            if isinstance(value, Lifecycle):
+                found.update(value.labels.values())
+    return found
 
 
 async def test_every_ui_string_has_an_english_translation(kampung) -> None:
@@ -78,6 +112,33 @@ async def test_every_ui_string_has_an_english_translation(kampung) -> None:
 
     assert len(msgids) > 300
     assert sorted(m for m in msgids if not english.get(m, "").strip()) == []
+
+
+async def test_each_string_is_translated_by_the_catalog_of_its_package(kampung) -> None:
+    """A plugin's msgids are in its own `locale/` (or the core's, which every page loads), so a
+    plugin installed on its own is translated too; a `_()` in a module counts as much as one in a
+    template, and so does a status name of a lifecycle."""
+    registry = kampung.kernel.registry
+    core = _catalog(CORE / "locale")
+    missing = {}
+    for package in _packages(registry):
+        own = core if package == CORE else {**core, **_catalog(package / "locale")}
+        wanted = set(_extracted(package)) | _lifecycle_labels(package)
+        if package == CORE:
+            wanted.update(errors.TITLES.values(), errors.MESSAGES.values())
+        lacking = sorted(m for m in wanted if not own.get(m, "").strip())
+        if lacking:
+            missing[package.name] = lacking
+    assert missing == {}
+
+
+async def test_no_indonesian_literal_reaches_a_page_without_gettext(kampung) -> None:
+    """Widget titles, flash messages, page titles, form errors, placeholders and label tables
+    built in Python pass `_` (or `N_` where they are declared at import)."""
+    found = [
+        line for package in _packages(kampung.kernel.registry) for line in untranslated_in(package)
+    ]
+    assert found == []
 
 
 async def test_english_translations_keep_their_placeholders(kampung) -> None:
