@@ -24,6 +24,7 @@ from typing import Any
 from piccolo.query.functions.aggregate import Count
 
 from core.db import read_in_village
+from core.localtime import local_today
 from plugins.population.domain.codes import (
     BASIC_STATUS,
     DISABILITY,
@@ -35,7 +36,13 @@ from plugins.population.domain.codes import (
     SEX,
     CodeList,
 )
-from plugins.population.register.search import ALL_STATUSES, ResidentFilter, _conditions
+from plugins.population.households.facts import household_row_by_number, household_row_of
+from plugins.population.register.search import (
+    ALL_STATUSES,
+    ResidentFilter,
+    filter_conditions,
+    sort_key,
+)
 from plugins.population.register.status import (
     ALIVE,
     AWAY,
@@ -51,18 +58,22 @@ from plugins.population.register.status import (
     MOVE_OUT,
     MOVED,
 )
+from plugins.population.services.status_events import REQUEST_STATUS_CHANGED
 from plugins.population.tables import Family, Resident
 
 __all__ = [
     "EVENTS",
     "EventInfo",
     "FamilyFacts",
+    "HouseholdFacts",
     "PersonFacts",
     "PopulationCounts",
     "born_between",
     "family",
     "family_by_kk",
     "find_people",
+    "household_by_number",
+    "household_of",
     "people",
     "people_in_batches",
     "person",
@@ -210,9 +221,29 @@ EVENTS: dict[str, EventInfo] = {
         "again (read it with `person`). `corrects` is the cancelled event's id, `kind` its kind.",
         ("resident_id", "nik", "event_id", "corrects", "kind"),
     ),
+    REQUEST_STATUS_CHANGED: EventInfo(
+        "A one-door service request changed status (an operator, the regency office or the "
+        "citizen acted). `kind` is the service code and `kind_title` its name, `to_status_label` "
+        "the new status in words, `reason` the reason given ('' when none), `resident_id` the "
+        "person it is for (None before they are in the register), `channel` `loket` or `online`.",
+        (
+            "request_id",
+            "kind",
+            "kind_title",
+            "action",
+            "from_status",
+            "to_status",
+            "to_status_label",
+            "reason",
+            "resident_id",
+            "applicant_nik",
+            "channel",
+        ),
+    ),
 }
 """Every domain event population publishes, by name. `event_date` is an ISO date (YYYY-MM-DD),
-`resident_id`, `event_id` and `corrects` are ids, `kind` a `LIFE_EVENT` code."""
+`resident_id`, `event_id`, `request_id` and `corrects` are ids, `kind` a `LIFE_EVENT` code (a
+service code for a request)."""
 
 _COLUMNS = (
     Resident.id,
@@ -319,9 +350,10 @@ async def people(ids: Iterable[int]) -> dict[int, PersonFacts]:
 
 
 async def find_people(text: str, *, limit: int = 20, living_only: bool = True) -> list[PersonFacts]:
-    """Residents of the current village whose name matches `text` (the register's own index-backed
-    name search, case and spacing ignored) or, when `text` is digits, whose NIK it is (the register
-    matches a whole NIK); ordered by name."""
+    """Residents of the current village for `text`, ordered by name: with the register's own
+    index-backed search, those having for each word typed a word of their name that starts with
+    it (case and spacing ignored), or, when `text` is digits, those whose NIK is or ends with
+    it (at least the last 4 digits; fewer find nobody)."""
     query = " ".join(text.split())
     if not query or limit < 1:
         return []
@@ -332,10 +364,10 @@ async def find_people(text: str, *, limit: int = 20, living_only: bool = True) -
         if digits.isdigit()
         else ResidentFilter(q=query, status=status)
     )
-    where = await _conditions(Resident.required_scope(), wanted, dt.date.today())
+    where = filter_conditions(Resident.required_scope(), wanted, local_today())
     if where is None:
         return []
-    rows = await _select(where).order_by(Resident.name_key, Resident.id).limit(limit)
+    rows = await _select(where).order_by(sort_key(wanted), Resident.id).limit(limit)
     return [_facts(row) for row in rows]
 
 
@@ -441,3 +473,54 @@ async def _counts() -> PopulationCounts:
         families=families,
         by_dusun={row["dusun"]: row["count"] for row in by_dusun},
     )
+
+
+@dataclass(frozen=True, slots=True)
+class HouseholdFacts:
+    """A household (rumah tangga): the people of one house, on one or more family cards, under
+    one head; what the social registry (DTKS/DTSEN) counts."""
+
+    id: int
+    village_code: str
+    number: str
+    """Nomor rumah tangga, unique in its village."""
+    head_id: int
+    """The resident who heads it (Kepala Rumah Tangga), one of `member_ids`."""
+    member_ids: tuple[int, ...]
+    """Everyone in it now, the head first, whatever their status; read them with `people`."""
+    family_ids: tuple[int, ...]
+    """The family cards (KK) its members are on; read them with `family`."""
+    address: str
+    dusun: str
+    rw: str
+    rt: str
+    active: bool
+    """False once dissolved: it then has no members."""
+
+
+def _household_facts(row: dict[str, Any] | None) -> HouseholdFacts | None:
+    if row is None:
+        return None
+    return HouseholdFacts(
+        id=row["id"],
+        village_code=row["village_code"],
+        number=row["number"],
+        head_id=row["head"],
+        member_ids=row["member_ids"],
+        family_ids=row["family_ids"],
+        address=row["address"],
+        dusun=row["dusun"],
+        rw=row["rw"],
+        rt=row["rt"],
+        active=bool(row["active"]),
+    )
+
+
+async def household_of(resident_id: int) -> HouseholdFacts | None:
+    """The household the resident is in now, in the current scope; None when in none."""
+    return _household_facts(await household_row_of(resident_id))
+
+
+async def household_by_number(number: str) -> HouseholdFacts | None:
+    """The household with this number in the current village, active or dissolved."""
+    return _household_facts(await household_row_by_number(number))

@@ -22,6 +22,12 @@ from piccolo.columns.base import OnDelete
 
 from core.db import TenantTable
 from core.db.insert_only import insert_only
+from plugins.population.areas.tables import AREA_TABLES
+from plugins.population.households.tables import HOUSEHOLD_TABLES
+from plugins.population.letters.archive_tables import MAIL_TABLES
+from plugins.population.letters.tables import LETTER_TABLES
+from plugins.population.register.photo_tables import PHOTO_TABLES
+from plugins.population.village_map.tables import MAP_TABLES
 
 
 class Family(TenantTable, tablename="population_family"):
@@ -222,4 +228,10 @@ TABLES: list[type[TenantTable]] = [
     LetterTemplate,
     CitizenAccount,
     ImportBatch,
+    *LETTER_TABLES,
+    *MAP_TABLES,
+    *HOUSEHOLD_TABLES,
+    *AREA_TABLES,
+    *PHOTO_TABLES,
+    *MAIL_TABLES,
 ]

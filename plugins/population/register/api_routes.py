@@ -13,6 +13,7 @@ from litestar.exceptions import NotFoundException
 from core import idempotency
 from core.audit import disclose
 from core.auth.principal import Principal
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.guards import requires
@@ -187,7 +188,7 @@ async def post_resident(
 def _invalid(errors: dict[str, str], warnings: list[str] | None = None) -> Response[Any]:
     body: dict[str, Any] = {
         "status": 422,
-        "title": "Data tidak valid",
+        "title": _("Data tidak valid"),
         "detail": "Periksa kembali isian berikut: " + ", ".join(errors) + ".",
         "errors": errors,
     }

@@ -6,6 +6,7 @@ import datetime as dt
 import random
 
 from core import DemoContext
+from core.localtime import local_today
 from plugins.population.register.arrivals import register_arrival
 from plugins.population.register.events import record_event
 from plugins.population.register.families import HEAD
@@ -35,7 +36,7 @@ async def demo_events(context: DemoContext) -> None:
     members = [r for r in living if r["relationship"] != HEAD and r["family"]]
     if len(members) < 2:
         return
-    today = dt.date.today()
+    today = local_today()
     died, moved = rng.sample(members, 2)
     await record_event(
         context.kernel,

@@ -11,6 +11,7 @@ from litestar.response import Redirect
 
 from core import idempotency
 from core.auth.principal import Principal
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.guards import requires
@@ -112,11 +113,12 @@ async def record_event_page(
                 await flash(
                     request,
                     "warning",
-                    f"Kematian {resident['name']} dicatat. Ia kepala keluarga: "
-                    "pilih kepala keluarga baru.",
+                    _(
+                        "Kematian {name} dicatat. Ia kepala keluarga: pilih kepala keluarga baru."
+                    ).format(name=resident["name"]),
                 )
                 return Redirect(f"{d.base}/keluarga/{resident['family']}/kepala", status_code=303)
-            await flash(request, "success", "Peristiwa dicatat.")
+            await flash(request, "success", _("Peristiwa dicatat."))
             return Redirect(f"{d.base}/penduduk/{resident_id}", status_code=303)
     return await render(request, TEMPLATE, _context(resident, values, errors), status_code=422)
 
@@ -142,7 +144,9 @@ async def correct_event_page(
     except RegisterError as exc:
         await flash(request, "error", exc.message)
         return Redirect(f"{d.base}/penduduk/{resident_id}", status_code=303)
-    await flash(request, "success", "Peristiwa dibatalkan dengan koreksi; status dihitung ulang.")
+    await flash(
+        request, "success", _("Peristiwa dibatalkan dengan koreksi; status dihitung ulang.")
+    )
     return Redirect(f"{d.base}/penduduk/{resident_id}", status_code=303)
 
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from core.audit import disclose
 from core.auth.principal import Principal
-from core.i18n import N_
+from core.i18n import N_, _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.guards import requires
@@ -123,7 +123,9 @@ async def create_family_page(
         except RegisterError as exc:
             errors[exc.field or "kk_number"] = exc.message
         else:
-            await flash(request, "success", f"KK {data.kk_number} dibuat.")
+            await flash(
+                request, "success", _("KK {kk_number} dibuat.").format(kk_number=data.kk_number)
+            )
             return Redirect(f"{d.base}/keluarga/{family_id}", status_code=303)
     return await render(
         request, TEMPLATES + "family_form.html", _family_form(values, errors), status_code=422
@@ -197,16 +199,16 @@ async def add_member(
         else None
     )
     if resident is None:
-        errors["nik"] = "Tidak ada penduduk hidup dengan NIK ini di desa ini."
+        errors["nik"] = _("Tidak ada penduduk hidup dengan NIK ini di desa ini.")
     if not relationship.isdigit() or int(relationship) not in RELATIONSHIP.labels:
-        errors["relationship"] = "Hubungan dalam keluarga wajib dipilih."
+        errors["relationship"] = _("Hubungan dalam keluarga wajib dipilih.")
     if not errors and resident is not None:
         try:
             await move_member(kernel, d.code, d.actor, resident["id"], family_id, int(relationship))
         except RegisterError as exc:
             errors[exc.field or "nik"] = exc.message
         else:
-            await flash(request, "success", "Anggota keluarga ditambahkan.")
+            await flash(request, "success", _("Anggota keluarga ditambahkan."))
             return Redirect(f"{d.base}/keluarga/{family_id}", status_code=303)
     return await _detail(request, d, family_id, errors, 422, values)
 
@@ -266,9 +268,9 @@ async def change_head_page(
     new_head = text(values, "new_head")
     old_relationship = text(values, "old_head_relationship") or "9"
     if not new_head.isdigit():
-        errors["new_head"] = "Kepala keluarga baru wajib dipilih."
+        errors["new_head"] = _("Kepala keluarga baru wajib dipilih.")
     if not old_relationship.isdigit() or int(old_relationship) not in RELATIONSHIP.labels:
-        errors["old_head_relationship"] = "Hubungan keluarga kepala lama tidak dikenal."
+        errors["old_head_relationship"] = _("Hubungan keluarga kepala lama tidak dikenal.")
     if not errors:
         try:
             await change_head(
@@ -277,7 +279,7 @@ async def change_head_page(
         except RegisterError as exc:
             errors[exc.field or "new_head"] = exc.message
         else:
-            await flash(request, "success", "Kepala keluarga diganti.")
+            await flash(request, "success", _("Kepala keluarga diganti."))
             return Redirect(f"{d.base}/keluarga/{family_id}", status_code=303)
     return await _head_page(request, d, family_id, values, errors, 422)
 
@@ -335,10 +337,10 @@ async def split_page(
     picked = raw if isinstance(raw, list) else [raw]
     errors: dict[str, str] = {}
     if not picked or not all(p.isdigit() for p in picked):
-        errors["members"] = "Pilih anggota yang pindah ke KK baru."
+        errors["members"] = _("Pilih anggota yang pindah ke KK baru.")
     head = text(values, "head")
     if not head.isdigit():
-        errors["head"] = "Kepala keluarga KK baru wajib dipilih."
+        errors["head"] = _("Kepala keluarga KK baru wajib dipilih.")
     if not errors:
         try:
             new_id = await split_family(
@@ -353,7 +355,7 @@ async def split_page(
         except RegisterError as exc:
             errors[exc.field or "members"] = exc.message
         else:
-            await flash(request, "success", "KK dipecah; anggota terpilih kini di KK baru.")
+            await flash(request, "success", _("KK dipecah; anggota terpilih kini di KK baru."))
             return Redirect(f"{d.base}/keluarga/{new_id}", status_code=303)
     return await _split_page(request, d, family_id, values, errors, 422)
 

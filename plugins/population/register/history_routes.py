@@ -47,9 +47,9 @@ async def resident_history(
         {
             "resident": resident,
             "change_columns": CHANGE_COLUMNS,
-            "changes": change_lines(changes, d.code),
+            "changes": change_lines(changes),
             "trail_columns": TRAIL_COLUMNS,
-            "views": lines(views, d.code),
+            "views": lines(views),
             "limit": HISTORY_LIMIT,
         },
     )

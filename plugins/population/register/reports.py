@@ -15,7 +15,9 @@ from typing import Any
 from piccolo.query.functions.aggregate import Count
 
 from core.db.jsonvalue import json_dict
+from core.i18n import N_, _
 from plugins.population.domain.codes import DEATH_CAUSE
+from plugins.population.register.event_form import DESTINATIONS
 from plugins.population.register.status import (
     ALIVE,
     BIRTH,
@@ -29,13 +31,16 @@ from plugins.population.register.status import (
 from plugins.population.tables import Family, LifeEvent, Resident
 
 DETAIL_NAMES = {
-    "place": "Tempat",
-    "attested_by": "Yang menerangkan",
-    "destination_kind": "Klasifikasi",
-    "destination": "Tujuan",
-    "origin": "Asal",
-    "note": "Catatan",
+    "place": N_("Tempat"),
+    "attested_by": N_("Yang menerangkan"),
+    "destination_kind": N_("Klasifikasi pindah"),
+    "destination": N_("Tujuan"),
+    "origin": N_("Asal"),
+    "note": N_("Catatan"),
 }
+
+
+DESTINATION_LABELS = {key: label for key, label in DESTINATIONS if key}
 
 
 def month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -82,13 +87,16 @@ async def mutation_book(
 
 
 def describe(details: dict[str, Any]) -> str:
-    """The details of an event as one line for the book (cause, place, destination…)."""
+    """The details of an event as one line for the book (cause, place, destination…), each
+    coded value by its label: the book is read by people, not by the database."""
     parts = []
     if details.get("cause") in DEATH_CAUSE.labels:
-        parts.append(f"Sebab: {DEATH_CAUSE.labels[details['cause']]}")
+        parts.append(f"{_('Sebab')}: {_(DEATH_CAUSE.labels[details['cause']])}")
     for key, name in DETAIL_NAMES.items():
-        if details.get(key):
-            parts.append(f"{name}: {details[key]}")
+        value = details.get(key)
+        if value:
+            shown = _(DESTINATION_LABELS.get(value, value)) if key == "destination_kind" else value
+            parts.append(f"{_(name)}: {shown}")
     return "; ".join(parts) or "-"
 
 

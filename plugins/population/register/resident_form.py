@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from core.i18n import N_, _
 from plugins.population.domain.codes import (
     BLOOD_TYPE,
     CITIZENSHIP,
@@ -50,29 +51,29 @@ TEXT_LIMITS = {
     "address": 200,
 }
 LABELS = {
-    "nik": "NIK",
-    "name": "Nama lengkap",
-    "sex": "Jenis kelamin",
-    "birth_place": "Tempat lahir",
-    "birth_date": "Tanggal lahir",
-    "religion": "Agama",
-    "education": "Pendidikan dalam KK",
-    "occupation": "Pekerjaan",
-    "marital_status": "Status perkawinan",
-    "relationship": "Hubungan dalam keluarga (SHDK)",
-    "citizenship": "Kewarganegaraan",
-    "blood_type": "Golongan darah",
-    "disability": "Cacat",
-    "father_nik": "NIK ayah",
-    "father_name": "Nama ayah",
-    "mother_nik": "NIK ibu",
-    "mother_name": "Nama ibu",
-    "phone": "Nomor telepon",
-    "kk_number": "Nomor KK",
-    "dusun": "Dusun",
-    "rw": "RW",
-    "rt": "RT",
-    "address": "Alamat",
+    "nik": N_("NIK"),
+    "name": N_("Nama lengkap"),
+    "sex": N_("Jenis kelamin"),
+    "birth_place": N_("Tempat lahir"),
+    "birth_date": N_("Tanggal lahir"),
+    "religion": N_("Agama"),
+    "education": N_("Pendidikan dalam KK"),
+    "occupation": N_("Pekerjaan"),
+    "marital_status": N_("Status perkawinan"),
+    "relationship": N_("Hubungan dalam keluarga (SHDK)"),
+    "citizenship": N_("Kewarganegaraan"),
+    "blood_type": N_("Golongan darah"),
+    "disability": N_("Cacat"),
+    "father_nik": N_("NIK ayah"),
+    "father_name": N_("Nama ayah"),
+    "mother_nik": N_("NIK ibu"),
+    "mother_name": N_("Nama ibu"),
+    "phone": N_("Nomor telepon"),
+    "kk_number": N_("Nomor KK"),
+    "dusun": N_("Dusun"),
+    "rw": N_("RW"),
+    "rt": N_("RT"),
+    "address": N_("Alamat"),
 }
 
 
@@ -142,7 +143,7 @@ def neighbourhood(value: str, label: str, errors: dict[str, str], key: str) -> s
     if not value:
         return ""
     if not value.isdigit() or len(value) > 3:
-        errors[key] = f"{label} harus berupa angka, paling banyak 3 digit."
+        errors[key] = _("{label} harus berupa angka, paling banyak 3 digit.").format(label=label)
         return value
     return value.zfill(3)
 
@@ -151,7 +152,7 @@ def parse_date(value: str, label: str, errors: dict[str, str], key: str) -> dt.d
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        errors[key] = f"{label} tidak valid; gunakan format TTTT-BB-HH."
+        errors[key] = _("{label} tidak valid; gunakan format TTTT-BB-HH.").format(label=label)
         return None
 
 
@@ -160,37 +161,39 @@ def read_resident(values: Mapping[str, Any], *, village_code: str, today: dt.dat
     errors: dict[str, str] = {}
     name = clean_name(text(values, "name"))
     if not name:
-        errors["name"] = "Nama lengkap wajib diisi."
+        errors["name"] = _("Nama lengkap wajib diisi.")
     for key, limit in TEXT_LIMITS.items():
         if len(text(values, key)) > limit:
-            errors[key] = f"{LABELS[key]} paling banyak {limit} karakter."
+            errors[key] = _("{label} paling banyak {limit} karakter.").format(
+                label=_(LABELS[key]), limit=limit
+            )
     codes: dict[str, int | None] = {}
     for key, codes_list in CODED_FIELDS.items():
         raw = text(values, key)
         if not raw:
             codes[key] = None
             if key in REQUIRED_CODES:
-                errors[key] = f"{LABELS[key]} wajib dipilih."
+                errors[key] = _("{label} wajib dipilih.").format(label=_(LABELS[key]))
             continue
         try:
             codes[key] = codes_list.parse(raw)
         except ValueError:
-            errors[key] = f"{LABELS[key]} '{raw}' tidak dikenal."
+            errors[key] = _("{label} '{raw}' tidak dikenal.").format(label=_(LABELS[key]), raw=raw)
             codes[key] = None
     birth_date = None
     if not text(values, "birth_date"):
-        errors["birth_date"] = "Tanggal lahir wajib diisi."
+        errors["birth_date"] = _("Tanggal lahir wajib diisi.")
     else:
         birth_date = parse_date(text(values, "birth_date"), "Tanggal lahir", errors, "birth_date")
         if birth_date and birth_date > today:
-            errors["birth_date"] = "Tanggal lahir tidak boleh di masa depan."
+            errors["birth_date"] = _("Tanggal lahir tidak boleh di masa depan.")
     temporary = flag(values, "nik_temporary")
     nik = text(values, "nik").replace(" ", "")
     warnings: list[str] = []
     if temporary:
         nik = ""
     elif not nik:
-        errors["nik"] = (
+        errors["nik"] = _(
             "NIK wajib diisi, atau centang NIK sementara untuk bayi yang belum punya NIK."
         )
     else:
@@ -209,12 +212,12 @@ def read_resident(values: Mapping[str, Any], *, village_code: str, today: dt.dat
     for key in ("father_nik", "mother_nik"):
         parent = text(values, key)
         if parent and (len(parent) != 16 or not parent.isdigit()):
-            errors[key] = f"{LABELS[key]} harus 16 digit angka."
+            errors[key] = _("{label} harus 16 digit angka.").format(label=_(LABELS[key]))
     kk_number = text(values, "kk_number").replace(" ", "")
     if kk_number and (len(kk_number) != 16 or not kk_number.isdigit()):
-        errors["kk_number"] = "Nomor KK harus 16 digit angka."
+        errors["kk_number"] = _("Nomor KK harus 16 digit angka.")
     if kk_number and codes.get("relationship") is None and "relationship" not in errors:
-        errors["relationship"] = "Hubungan dalam keluarga wajib dipilih bila Nomor KK diisi."
+        errors["relationship"] = _("Hubungan dalam keluarga wajib dipilih bila Nomor KK diisi.")
     rw = neighbourhood(text(values, "rw"), "RW", errors, "rw")
     rt = neighbourhood(text(values, "rt"), "RT", errors, "rt")
     if errors or birth_date is None:

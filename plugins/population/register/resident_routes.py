@@ -14,7 +14,8 @@ from markupsafe import Markup, escape
 from core import idempotency
 from core.audit import AUDIT_VIEW, disclose
 from core.auth.principal import Principal, has_permission
-from core.i18n import N_
+from core.db.jsonvalue import json_dict
+from core.i18n import N_, _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.guards import requires
@@ -24,8 +25,10 @@ from plugins.population.domain.codes import BASIC_STATUS, SEX
 from plugins.population.permissions import RESIDENT_READ, RESIDENT_WRITE
 from plugins.population.register.arrivals import ARRIVAL_KINDS, register_arrival
 from plugins.population.register.errors import NotInVillage, RegisterError, VersionConflict
+from plugins.population.register.event_form import detail_lines
 from plugins.population.register.events import resident_events
 from plugins.population.register.families import family_members, load_family
+from plugins.population.register.photos import current_photo
 from plugins.population.register.resident_form import (
     LABELS,
     field_options,
@@ -34,8 +37,14 @@ from plugins.population.register.resident_form import (
     read_resident,
     text,
 )
-from plugins.population.register.residents import create_resident, load_resident, update_resident
+from plugins.population.register.residents import (
+    create_resident,
+    family_defaults,
+    load_resident,
+    update_resident,
+)
 from plugins.population.register.search import AGE_BANDS, read_filter, search_residents
+from plugins.population.register.status import BIRTH
 from plugins.population.register.web import Desk, desk, form_dict, label, labels
 from plugins.population.tables import Family
 
@@ -70,6 +79,20 @@ REQUIRED = {"nik", "name", "sex", "birth_date", "citizenship"}
 TYPES = {"birth_date": "date"}
 
 
+def _date(value: dt.date | None) -> str:
+    """DD-MM-YYYY, the one way the register shows a date."""
+    return value.strftime("%d-%m-%Y") if value else "-"
+
+
+def _shown(value: Any, options: list[tuple[str, str]] | None) -> Any:
+    """A stored value as a person reads it: a code by its label, a date as DD-MM-YYYY."""
+    if options is not None:
+        return dict(options).get(str(value), "-")
+    if isinstance(value, dt.date):
+        return _date(value)
+    return value
+
+
 def _status_options() -> list[tuple[str, str]]:
     return [("", "Hidup"), ("semua", "Semua status")] + [
         (str(code), name) for code, name in BASIC_STATUS.labels.items() if code != 1
@@ -84,7 +107,7 @@ def _row(d: Desk, row: dict[str, Any]) -> dict[str, Any]:
         "nik": row["nik"],
         "kk": row.get("family.kk_number") or "-",
         "sex": "L" if row["sex"] == 1 else "P",
-        "birth_date": row["birth_date"].strftime("%d-%m-%Y") if row["birth_date"] else "-",
+        "birth_date": _date(row["birth_date"]),
         "place": " / ".join(p for p in (row["dusun"], row["rw"], row["rt"]) if p) or "-",
         "status": Markup('<span class="badge badge-{}">{}</span>').format(
             tone, escape(label(BASIC_STATUS, row["status"]))
@@ -165,11 +188,14 @@ async def new_resident(
     request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
 ) -> Response[Any]:
     d = desk(request, tenant, principal)
+    kk_number = str(request.query_params.get("kk", "")).strip()
+    arrival = str(request.query_params.get("arrival", "")).strip()
     values: dict[str, Any] = {
+        **await family_defaults(d.code, kk_number, birth=arrival == str(BIRTH)),
         "idempotency_key": secrets.token_hex(16),
         "citizenship": "1",
-        "kk_number": request.query_params.get("kk", ""),
-        "arrival": request.query_params.get("arrival", ""),
+        "kk_number": kk_number,
+        "arrival": arrival,
         "report_date": d.today.isoformat(),
     }
     context = _form_context(
@@ -178,7 +204,7 @@ async def new_resident(
         {},
         [],
         action=f"{d.base}/penduduk/baru",
-        heading="Tambah penduduk",
+        heading=_("Tambah penduduk"),
         creating=True,
     )
     return await render(request, TEMPLATES + "resident_form.html", context)
@@ -191,7 +217,7 @@ def _arrival(
     if not raw:
         return None, None, None
     if not raw.isdigit() or int(raw) not in ARRIVAL_KINDS:
-        errors["arrival"] = "Peristiwa kedatangan tidak dikenal."
+        errors["arrival"] = _("Peristiwa kedatangan tidak dikenal.")
         return None, None, None
     event_date = parse_date(text(values, "event_date"), "Tanggal peristiwa", errors, "event_date")
     report_date = parse_date(text(values, "report_date"), "Tanggal lapor", errors, "report_date")
@@ -215,7 +241,7 @@ async def create_resident_page(
         try:
             if kind is not None and event_date and report_date:
                 details = {"origin": text(values, "origin")} if text(values, "origin") else {}
-                resident_id, _ = await register_arrival(
+                resident_id, _arrived = await register_arrival(
                     kernel, d.code, d.actor, result.data, kind, event_date, report_date, details
                 )
             else:
@@ -224,7 +250,9 @@ async def create_resident_page(
             errors[exc.field or "nik"] = exc.message
         else:
             await idempotency.remember(d.code, "population.resident", key, d.actor, resident_id)
-            await flash(request, "success", f"Penduduk {result.data.name} disimpan.")
+            await flash(
+                request, "success", _("Penduduk {name} disimpan.").format(name=result.data.name)
+            )
             return Redirect(f"{d.base}/penduduk/{resident_id}", status_code=303)
     context = _form_context(
         d,
@@ -232,7 +260,7 @@ async def create_resident_page(
         errors,
         result.warnings,
         action=f"{d.base}/penduduk/baru",
-        heading="Tambah penduduk",
+        heading=_("Tambah penduduk"),
         creating=True,
     )
     return await render(request, TEMPLATES + "resident_form.html", context, status_code=422)
@@ -266,10 +294,7 @@ async def resident_detail(
     members = await family_members(d.code, resident["family"]) if family else []
     options = field_options()
     shown = [
-        (
-            LABELS[key],
-            dict(options[key]).get(str(resident[key]), "-") if key in options else resident[key],
-        )
+        (LABELS[key], _shown(resident[key], options.get(key)))
         for _, names in FORM_LAYOUT
         for key in names
         if key != "kk_number"
@@ -291,8 +316,13 @@ async def resident_detail(
             "shown": shown,
             "family": family,
             "members": members,
-            "events": await resident_events(d.code, resident_id),
+            "events": [
+                {**event, "detail_lines": detail_lines(json_dict(event["details"]))}
+                for event in await resident_events(d.code, resident_id)
+            ],
             "can_view_trail": _can_view_trail(kernel, tenant, principal),
+            "photo": await current_photo(resident_id),
+            "photo_key": secrets.token_hex(16),
             "sex": SEX,
             **labels(),
         },
@@ -318,7 +348,7 @@ async def edit_resident(
         {},
         [],
         action=f"{d.base}/penduduk/{resident_id}/ubah",
-        heading=f"Ubah data {resident['name']}",
+        heading=_("Ubah data {name}").format(name=resident["name"]),
         creating=False,
     )
     return await render(request, TEMPLATES + "resident_form.html", context)
@@ -341,7 +371,7 @@ async def update_resident_page(
     result = read_resident(values, village_code=d.code, today=d.today)
     errors = dict(result.errors)
     if not version.isdigit():
-        errors["version"] = "Formulir tidak lengkap; muat ulang halaman."
+        errors["version"] = _("Formulir tidak lengkap; muat ulang halaman.")
     if result.data is not None and not errors and not result.warnings:
         try:
             await update_resident(kernel, d.code, d.actor, resident_id, int(version), result.data)
@@ -355,7 +385,9 @@ async def update_resident_page(
         except RegisterError as exc:
             errors[exc.field or "nik"] = exc.message
         else:
-            await flash(request, "success", f"Data {result.data.name} disimpan.")
+            await flash(
+                request, "success", _("Data {name} disimpan.").format(name=result.data.name)
+            )
             return Redirect(f"{d.base}/penduduk/{resident_id}", status_code=303)
     context = _form_context(
         d,
@@ -363,7 +395,7 @@ async def update_resident_page(
         errors,
         result.warnings,
         action=f"{d.base}/penduduk/{resident_id}/ubah",
-        heading=f"Ubah data {resident['name']}",
+        heading=_("Ubah data {name}").format(name=resident["name"]),
         creating=False,
     )
     return await render(request, TEMPLATES + "resident_form.html", context, status_code=422)

@@ -19,7 +19,7 @@ from plugins.population.register.errors import (
     VersionConflict,
     unique_guarded,
 )
-from plugins.population.register.families import family_by_kk
+from plugins.population.register.families import ALIVE, HEAD, family_by_kk, family_members
 from plugins.population.register.names import name_key
 from plugins.population.register.resident_form import ResidentInput
 from plugins.population.tables import Resident
@@ -85,7 +85,7 @@ async def next_temporary_nik(village_code: str) -> str:
     return temporary_nik(village_code, serial)
 
 
-async def _family_id(village_code: str, kk_number: str) -> int | None:
+async def _family(village_code: str, kk_number: str) -> dict[str, Any] | None:
     if not kk_number:
         return None
     family = await family_by_kk(village_code, kk_number)
@@ -93,7 +93,40 @@ async def _family_id(village_code: str, kk_number: str) -> int | None:
         raise NotInVillage(
             "Nomor KK ini belum terdaftar di desa ini; buat KK baru terlebih dahulu.", "kk_number"
         )
-    return int(family["id"])
+    return family
+
+
+async def _family_id(village_code: str, kk_number: str) -> int | None:
+    family = await _family(village_code, kk_number)
+    return None if family is None else int(family["id"])
+
+
+PLACE = ("dusun", "rw", "rt", "address")
+"""Where a resident lives; a new member of a family card given none lives where the card says."""
+SPOUSES = frozenset({HEAD, 2, 3})
+"""`RELATIONSHIP` codes of the couple on a card: the head, a husband (Suami), a wife (Istri)."""
+
+
+async def family_defaults(village_code: str, kk_number: str, *, birth: bool) -> dict[str, str]:
+    """What the form for a new member of this card starts with: the card's hamlet, RW, RT and
+    address and, for a birth, the father's and the mother's NIK and name, taken from the head
+    and the spouse on the card (the living ones first). Empty for an unknown card."""
+    family = await family_by_kk(village_code, kk_number) if kk_number else None
+    if family is None:
+        return {}
+    values = {key: str(family[key] or "") for key in PLACE}
+    if birth:
+        members = await family_members(village_code, int(family["id"]))
+        couple = sorted(
+            (m for m in members if m["relationship"] in SPOUSES),
+            key=lambda m: (m["status"] != ALIVE, m["relationship"] != HEAD),
+        )
+        for parent, sex in (("father", 1), ("mother", 2)):
+            found = next((m for m in couple if m["sex"] == sex), None)
+            if found is not None:
+                values[f"{parent}_nik"] = found["nik"]
+                values[f"{parent}_name"] = found["name"]
+    return values
 
 
 async def create_resident(
@@ -106,8 +139,11 @@ async def create_resident(
 ) -> int:
     """Store a new living resident; raises `NikTaken` when the NIK is already living elsewhere."""
     now = now or dt.datetime.now(dt.UTC)
-    family_id = await _family_id(village_code, data.kk_number)
+    family = await _family(village_code, data.kk_number)
+    family_id = None if family is None else int(family["id"])
     columns = data.columns()
+    if family is not None and not any(columns[key] for key in PLACE):
+        columns.update({key: family[key] or "" for key in PLACE})
     if data.nik_temporary:
         columns["nik"] = await next_temporary_nik(village_code)
     row = Resident(

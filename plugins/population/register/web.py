@@ -9,6 +9,7 @@ from typing import Any
 from litestar import Request
 
 from core.auth.principal import Principal
+from core.localtime import local_day
 from core.tenancy.context import Tenant
 from core.web.request_state import request_state
 from plugins.population.domain.codes import BASIC_STATUS, LIFE_EVENT, SEX, CodeList
@@ -24,7 +25,8 @@ class Desk:
 
     @property
     def today(self) -> dt.date:
-        return self.now.date()
+        """The instance's day (at 06:30 WIB the UTC day is still yesterday)."""
+        return local_day(self.now)
 
     @property
     def code(self) -> str:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from core import Widget, WidgetProvider
+from core.i18n import _
+from core.localtime import local_today
 from core.tenancy.context import Tenant
 from plugins.population.permissions import RESIDENT_READ
 from plugins.population.register.status import ALIVE, BIRTH, DEATH
@@ -17,18 +18,18 @@ if TYPE_CHECKING:
 
 async def residents_widget(tenant: Tenant, kernel: Kernel) -> Widget:
     count = await Resident.count().where(Resident.status == ALIVE)
-    return Widget("Penduduk", f"{count:,}".replace(",", "."), url=f"{tenant.base_url}/penduduk")
+    return Widget(_("Penduduk"), f"{count:,}".replace(",", "."), url=f"{tenant.base_url}/penduduk")
 
 
 async def families_widget(tenant: Tenant, kernel: Kernel) -> Widget:
     count = await Family.count().where(Family.active == True)  # noqa: E712
     return Widget(
-        "Kartu Keluarga", f"{count:,}".replace(",", "."), url=f"{tenant.base_url}/keluarga"
+        _("Kartu Keluarga"), f"{count:,}".replace(",", "."), url=f"{tenant.base_url}/keluarga"
     )
 
 
 async def month_events_widget(tenant: Tenant, kernel: Kernel) -> Widget:
-    first = dt.date.today().replace(day=1)
+    first = local_today().replace(day=1)
     rows = await LifeEvent.select(LifeEvent.id, LifeEvent.kind, LifeEvent.corrects).where(
         LifeEvent.event_date >= first
     )
@@ -37,7 +38,9 @@ async def month_events_widget(tenant: Tenant, kernel: Kernel) -> Widget:
     births = sum(1 for r in standing if r["kind"] == BIRTH)
     deaths = sum(1 for r in standing if r["kind"] == DEATH)
     return Widget(
-        "Bulan ini", f"{births} lahir · {deaths} meninggal", url=f"{tenant.base_url}/mutasi"
+        _("Bulan ini"),
+        _("{births} lahir · {deaths} meninggal").format(births=births, deaths=deaths),
+        url=f"{tenant.base_url}/mutasi",
     )
 
 

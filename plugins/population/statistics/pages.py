@@ -13,6 +13,7 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
+from core.exports import csv_download
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import render
@@ -72,11 +73,7 @@ async def _csv(request: Request[Any, Any, Any], tenant: Tenant, filename: str) -
     writer.writerow(found.header)
     writer.writerows(found.rows)
     filename = f"statistik-{key}-{tenant.code}.csv"
-    return Response(
-        buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return csv_download(buffer.getvalue(), filename)
 
 
 def _routes() -> tuple[Any, Any]:

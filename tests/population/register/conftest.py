@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 import pytest
 
 from core.audit.tables import AuditEntry
+from core.localtime import local_today
 from plugins.population.register.families import FamilyInput, create_family
 from plugins.population.register.resident_form import read_resident
 from plugins.population.register.residents import create_resident
@@ -44,7 +44,7 @@ class Register:
         result = read_resident(
             {**person(serial, **changes), "nik_checked": "1"},
             village_code=village.code,
-            today=dt.date.today(),
+            today=local_today(),
         )
         assert result.data is not None, result.errors
         async with self.kampung.scope(village.code):

@@ -15,6 +15,9 @@ from core.audit.tables import Disclosure
 from core.demo import DEMO_PASSWORD, build_demo
 from core.tenancy.tables import Village
 from core.testing.harness import sign_in
+from plugins.population.areas.tables import Area
+from plugins.population.households.tables import Household
+from plugins.population.letters.archive_tables import MailEntry
 from plugins.population.letters.kinds import LETTER_KINDS
 from plugins.population.tables import (
     Family,
@@ -48,6 +51,11 @@ async def _values(kampung: Any, village: dict[str, Any]) -> dict[str, str]:
         "document_id": await _first(kampung, code, ServiceDocument),
         "letter_id": await _first(kampung, code, Letter),
         "batch_id": await _first(kampung, code, ImportBatch),
+        "area_id": await _first(kampung, code, Area),
+        "household_id": await _first(kampung, code, Household),
+        "direction": "masuk",
+        "entry_id": await _first(kampung, code, MailEntry),
+        "version": "1",
         "kind": next(iter(LETTER_KINDS)),
         "filename": "umur.svg",
         "token": "0" * 32,

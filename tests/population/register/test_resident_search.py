@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
+from core.localtime import local_today
 from plugins.population.register.resident_form import read_resident
 from plugins.population.register.residents import create_resident
 
@@ -14,7 +13,7 @@ async def _many(kampung, register, village, count: int) -> None:
             values = register.person(
                 serial, name=f"Warga {serial:03d}", rt=str(1 + serial % 2), nik_checked="1"
             )
-            data = read_resident(values, village_code=village.code, today=dt.date.today()).data
+            data = read_resident(values, village_code=village.code, today=local_today()).data
             await create_resident(kampung.kernel, village.code, "test", data)
 
 

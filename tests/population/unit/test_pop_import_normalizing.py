@@ -183,12 +183,11 @@ def test_row_without_kk_number_is_rejected_naming_the_column() -> None:
 
 
 @pytest.mark.parametrize("nik", ["352701410191", "3527013202910001", "9927014101910001"])
-def test_malformed_nik_keeps_the_person_flagged(nik: str) -> None:
-    record = normalize_siak(siak_row(nik=nik))
-    assert record.nik == nik
-    assert record.nik_needs_check
-    assert record.name == "MOH. HASAN"
-    assert any(f"Kolom 'NIK': {NIK_NEEDS_CHECK}" in warning for warning in record.warnings)
+def test_a_nik_the_form_would_refuse_rejects_the_row_naming_it(nik: str) -> None:
+    """One rule set: a NIK the register's form refuses (length, birth date, region) is not
+    imported either; the row is rejected naming the column and the value."""
+    with pytest.raises(RowRejected, match=f"Kolom 'NIK': '{nik}' ditolak"):
+        normalize_siak(siak_row(nik=nik))
 
 
 def test_missing_nik_keeps_the_person_flagged() -> None:
