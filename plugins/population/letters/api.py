@@ -21,6 +21,7 @@ from core.web.request_state import request_state
 from core.workflow import TransitionRefused, UnknownAction
 from plugins.population import disclosures
 from plugins.population.domain.identity import mask_nik
+from plugins.population.letters.kinds import kind_title
 from plugins.population.letters.service import (
     ActionForbidden,
     LetterFilter,
@@ -32,8 +33,9 @@ from plugins.population.letters.service import (
     search_letters,
     take_action,
 )
+from plugins.population.letters.signing_checks import SigningRefused
 from plugins.population.letters.web import workflow_http_error
-from plugins.population.letters.workflow import DRAFT_PERMISSION, LETTER_LIFECYCLE
+from plugins.population.letters.workflow import DRAFT_PERMISSION, status_label
 from plugins.population.permissions import RESIDENT_READ
 
 
@@ -52,13 +54,21 @@ class LetterDraftIn(msgspec.Struct, kw_only=True):
 class LetterActionIn(msgspec.Struct, kw_only=True):
     alasan: str = ""
     """Why the letter goes back (``kembalikan``)."""
+    kata_sandi: str = ""
+    """The signer's own password (``tandatangani``); a wrong one answers 422 and is audited."""
+    penanda_tangan: str = ""
+    """The id of the official the letter names (``tandatangani``), when the village keeps a
+    list of signatories."""
 
 
 @dataclass(frozen=True)
 class LetterSummary:
     id: int
     kind: str
+    kind_title: str
+    """What people call the type (``Surat Keterangan Usaha``); ``kind`` is its stable code."""
     status: str
+    status_label: str
     number: str
     resident_name: str
     created_at: datetime
@@ -78,6 +88,7 @@ class LetterStepView:
 class LetterDetail:
     id: int
     kind: str
+    kind_title: str
     status: str
     status_label: str
     number: str
@@ -123,7 +134,9 @@ async def list_letters(
         LetterSummary(
             row["id"],
             row["kind"],
+            kind_title(row["kind"]),
             row["status"],
+            status_label(row["status"]),
             row["number"],
             row["resident_name"] or "",
             row["created_at"],
@@ -148,8 +161,9 @@ async def _detail(
     return LetterDetail(
         id=letter["id"],
         kind=letter["kind"],
+        kind_title=kind_title(letter["kind"]),
         status=letter["status"],
-        status_label=LETTER_LIFECYCLE.label(letter["status"]),
+        status_label=status_label(letter["status"]),
         number=letter["number"],
         resident_name=letter["resident_name"] or "",
         resident_nik_masked=mask_nik(letter["resident_nik"] or ""),
@@ -224,11 +238,15 @@ async def post_action(
     principal: Principal,
     data: LetterActionIn | None = None,
 ) -> LetterDetail:
-    """Body (optional): ``{"alasan": "..."}`` for ``kembalikan``."""
+    """Body (optional): ``{"alasan": "..."}`` for ``kembalikan``; ``{"kata_sandi": "...",
+    "penanda_tangan": "3"}`` for ``tandatangani``."""
     state = request_state(request)
     payload = msgspec.structs.asdict(data) if data is not None else {}
     try:
         errors = await take_action(kernel, tenant, principal, letter_id, action, payload, state.now)
+    except SigningRefused as refused:
+        state.commit_on_error = True  # the refused attempt stays in the audit chain
+        errors = refused.errors
     except (LookupError, UnknownAction, ActionForbidden, TransitionRefused, OSError) as error:
         raise workflow_http_error(error) from error
     if errors:

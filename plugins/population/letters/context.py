@@ -7,11 +7,13 @@ printing an empty line into a letter that will be signed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from core.i18n import _
 from plugins.population.domain.codes import (
     CITIZENSHIP,
     MARITAL_STATUS,
@@ -50,13 +52,28 @@ def _label(codes: CodeList, value: object) -> str | None:
         return None
 
 
+_RT_RW_WRITTEN = re.compile(r"\bR[TW]\b\.?\s*\d", re.IGNORECASE)
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``name`` already stands in ``text`` as whole words, in any letter case."""
+    return bool(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE))
+
+
 def resident_address(resident: Mapping[str, Any]) -> str:
-    """One address line as letters write it: street, RT/RW, hamlet."""
-    parts = [str(resident.get("address") or "").strip()]
-    if resident.get("rt") or resident.get("rw"):
-        parts.append(f"RT {resident.get('rt') or '-'}/RW {resident.get('rw') or '-'}")
-    if resident.get("dusun"):
-        parts.append(f"Dusun {resident['dusun']}")
+    """One address line as letters write it: street, RT/RW, hamlet.
+
+    Imported registers (OpenSID, SIAK) often hold the hamlet, or the RT/RW, in the address
+    itself ("DUSUN TEMOR"); what the street part already says is not written a second time.
+    """
+    street = str(resident.get("address") or "").strip()
+    parts = [street]
+    rt, rw = str(resident.get("rt") or "").strip(), str(resident.get("rw") or "").strip()
+    if (rt or rw) and not _RT_RW_WRITTEN.search(street):
+        parts.append(f"RT {rt or '-'}/RW {rw or '-'}")
+    hamlet = str(resident.get("dusun") or "").strip()
+    if hamlet and not _mentions(street, hamlet):
+        parts.append(f"Dusun {hamlet}")
     return ", ".join(part for part in parts if part)
 
 
@@ -115,20 +132,24 @@ def parse_fields(kind: LetterKind, raw: Mapping[str, Any]) -> tuple[dict[str, An
     for field in kind.fields:
         text = str(raw.get(field.key) or "").strip()
         if not text:
-            errors[field.key] = f"{field.label} wajib diisi."
+            errors[field.key] = _("{label} wajib diisi.").format(label=_(field.label))
             continue
         if len(text) > 300:
-            errors[field.key] = f"{field.label} paling banyak 300 karakter."
+            errors[field.key] = _("{label} paling banyak 300 karakter.").format(
+                label=_(field.label)
+            )
             continue
         if field.input == "date":
             try:
                 text = date.fromisoformat(text).isoformat()
             except ValueError:
-                errors[field.key] = f"{field.label} harus tanggal yang sah (TTTT-BB-HH)."
+                errors[field.key] = _("{label} harus tanggal yang sah (TTTT-BB-HH).").format(
+                    label=_(field.label)
+                )
                 continue
         if field.input == "number":
             if not text.isdecimal() or int(text) > 1_000_000:
-                errors[field.key] = f"{field.label} harus bilangan bulat."
+                errors[field.key] = _("{label} harus bilangan bulat.").format(label=_(field.label))
                 continue
             _set_path(data, field.key, int(text))
             continue

@@ -1,4 +1,5 @@
-"""Demo letters: a few in every state, two of them signed, for residents the demo register holds."""
+"""Demo letters: a few in every state, two of them signed by the village's listed head, and one
+asked for by a citizen, for residents the demo register holds."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ from datetime import UTC, datetime
 
 from core import DemoContext
 from core.auth.principal import Principal, staff_principal
+from plugins.population.letters.requests import request_letter
 from plugins.population.letters.service import LetterFormError, create_letter, take_action
+from plugins.population.letters.signatories import save_signatory
 from plugins.population.tables import Resident
 
 _DEMO_FIELDS = {
@@ -49,6 +52,7 @@ async def demo_letters(context: DemoContext) -> None:
     staff["kembalikan"] = staff["periksa"]
     chooser = random.Random(context.seed)
     now = datetime.now(UTC)
+    head_id = await _demo_signatories(context, now)
     for index, (kind, actions) in enumerate(_PLAN):
         if any(staff[action] is None for action in actions):
             continue
@@ -67,5 +71,60 @@ async def demo_letters(context: DemoContext) -> None:
         for action in actions:
             actor = staff[action]
             assert actor is not None
-            payload = {"alasan": "Keperluan surat kurang jelas."} if action == "kembalikan" else {}
-            await take_action(context.kernel, village, actor, draft.letter_id, action, payload, now)
+            payload = {
+                "kembalikan": {"alasan": "Keperluan surat kurang jelas."},
+                "tandatangani": {"penanda_tangan": str(head_id)},
+            }.get(action, {})
+            await take_action(
+                context.kernel,
+                village,
+                actor,
+                draft.letter_id,
+                action,
+                payload,
+                now,
+                unattended=True,
+            )
+    requester = chooser.choice(residents)
+    await request_letter(
+        context.kernel,
+        village,
+        requester,
+        [requester],
+        {
+            "member": str(requester["id"]),
+            "kind": "usaha",
+            "keperluan": "pengajuan pinjaman modal usaha",
+            "idempotency_key": f"demo-{village.code}-minta",
+        },
+        now,
+    )
+
+
+async def _demo_signatories(context: DemoContext, now: datetime) -> int:
+    """The head and the secretary as the village's signatories; returns the head's id."""
+    village = context.village
+    head = await save_signatory(
+        context.kernel,
+        village,
+        "demo",
+        {
+            "name": "Moh. Hasan",
+            "position": f"Kepala {village.local_word} {village.display_name}",
+            "active": "1",
+        },
+        now,
+    )
+    await save_signatory(
+        context.kernel,
+        village,
+        "demo",
+        {
+            "name": "Abd. Rahman",
+            "nip": "197805122006041012",
+            "position": "Sekretaris Desa",
+            "active": "1",
+        },
+        now,
+    )
+    return head

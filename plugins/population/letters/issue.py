@@ -13,9 +13,9 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.signing import LocalSigner, SignerIdentity
 from core.tenancy.context import Tenant
 from core.tenancy.tables import District
@@ -26,10 +26,11 @@ from plugins.population.letters.numbering import (
     format_letter_number,
 )
 from plugins.population.letters.pdf import LetterDocument, Letterhead, Signatory, render_letter_pdf
+from plugins.population.letters.signatories import SignatoryChoice
 from plugins.population.letters.store import store_letter_pdf
+from plugins.population.letters.tables import LetterSigning
 from plugins.population.tables import Letter, LetterCounter
 
-LETTER_TIMEZONE = ZoneInfo("Asia/Jakarta")
 """Letters are dated in western Indonesia time, so one signed at 06:00 WIB is not dated
 yesterday."""
 
@@ -93,7 +94,8 @@ async def next_number(village_code: str, kind: str, year: int) -> int:
     return int(rows[0]["last_number"])
 
 
-def _letterhead(tenant: Tenant, names: VillageNames) -> Letterhead:
+def letterhead_for(tenant: Tenant, names: VillageNames) -> Letterhead:
+    """The village's letterhead, shared by the signed letter and its draft preview."""
     address = str(tenant.settings.get("address") or "").strip()
     return Letterhead(
         regency=names.regency,
@@ -114,10 +116,12 @@ async def issue_letter(
     letter: dict[str, Any],
     kind: LetterKind,
     signer: Signer,
+    choice: SignatoryChoice,
     now: datetime,
 ) -> IssuedLetter:
-    """Number, render, sign and store ``letter``, then record all of it on its row."""
-    issued_on = now.astimezone(LETTER_TIMEZONE).date()
+    """Number, render, sign and store ``letter``, then record all of it on its row, and as
+    whom (``choice``) it was signed in its signing record."""
+    issued_on = local_day(now)
     seq = await next_number(tenant.code, kind.code, issued_on.year)
     codes = tenant.settings.get("letter_codes") or {}
     number = format_letter_number(
@@ -128,15 +132,17 @@ async def issue_letter(
         issued_on=issued_on,
     )
     names = await village_names(kernel, tenant)
-    position = head_position(tenant)
+    position = choice.position
     document = LetterDocument(
-        letterhead=_letterhead(tenant, names),
+        letterhead=letterhead_for(tenant, names),
         title=kind.title,
         number=number,
         body=letter["body"],
         place=names.village,
         issued_on=issued_on,
-        signatory=Signatory(position=position, name=signer.display_name),
+        signatory=Signatory(
+            position=position, name=choice.name, nip=choice.nip, on_behalf_of=choice.on_behalf_of
+        ),
         verify_url=verify_url(kernel, tenant.code, letter["verify_token"]),
     )
     pdf = render_letter_pdf(document, paper=letter["paper"])
@@ -144,7 +150,7 @@ async def issue_letter(
         pdf,
         signer=SignerIdentity(
             id=f"user-{signer.user_id}",
-            name=signer.display_name,
+            name=choice.name,
             position=position,
             organisation=f"Pemerintah {tenant.local_word} {names.village}",
         ),
@@ -161,8 +167,20 @@ async def issue_letter(
             Letter.pdf_name: issued.pdf_name,
             Letter.pdf_sha256: issued.pdf_sha256,
             Letter.signed_by: signer.username,
-            Letter.signer_name: signer.display_name,
+            Letter.signer_name: choice.name,
             Letter.signed_at: now,
         }
     ).where((Letter.id == letter["id"]) & (Letter.village_code == tenant.code))
+    await LetterSigning.insert(
+        LetterSigning(
+            letter=letter["id"],
+            signatory=choice.signatory_id,
+            name=choice.name,
+            nip=choice.nip,
+            position=choice.position,
+            on_behalf_of=choice.on_behalf_of,
+            signed_by=signer.username,
+            at=now,
+        )
+    )
     return issued

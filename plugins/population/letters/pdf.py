@@ -22,6 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     HRFlowable,
@@ -69,6 +70,10 @@ class Signatory:
     position: str
     """Printed position, e.g. ``Kepala Desa Noreh``."""
     name: str
+    nip: str = ""
+    """Civil-servant number (NIP), printed under the name when the official has one."""
+    on_behalf_of: str = ""
+    """``Kepala Desa Noreh`` when another official signs for the head ("a.n.")."""
 
 
 @dataclass(frozen=True)
@@ -88,7 +93,11 @@ class LetterDocument:
     issued_on: date
     signatory: Signatory
     verify_url: str
-    """Public verification page the QR code opens."""
+    """Public verification page the QR code opens; unused on a preview."""
+    preview: bool = False
+    """A draft shown to the secretary and the head before signing: stamped ``DRAF — TIDAK
+    SAH`` on every page, with no number and no QR code, so a printout cannot pass for the
+    signed letter."""
 
 
 _FONT = "Times-Roman"
@@ -116,6 +125,7 @@ _SIGNER = ParagraphStyle(
     "penanda-tangan", fontName=_FONT, fontSize=12, leading=16, alignment=TA_CENTER
 )
 _CAPTION = ParagraphStyle("keterangan-qr", fontName=_FONT, fontSize=7, leading=8.5)
+_NOTE = ParagraphStyle("catatan-draf", fontName=_BOLD, fontSize=9, leading=11)
 
 
 class _VerificationCode(Flowable):
@@ -195,20 +205,45 @@ def _body(text: str, width: float) -> list[Flowable]:
     return flowables
 
 
-def _closing(letter: LetterDocument, width: float) -> Flowable:
-    verification = [
+PREVIEW_STAMP = "DRAF — TIDAK SAH"
+PREVIEW_NUMBER = "(diberikan saat ditandatangani)"
+PREVIEW_NOTE = (
+    "PRATINJAU DRAF: surat ini belum ditandatangani, belum bernomor, tidak sah, "
+    "dan tidak dapat diverifikasi."
+)
+
+
+def _verification(letter: LetterDocument) -> list[Flowable]:
+    if letter.preview:
+        return [Paragraph(f"<b>{escape(PREVIEW_NOTE)}</b>", _NOTE)]
+    return [
         _VerificationCode(letter.verify_url, _QR_SIZE),
         Spacer(0, 2),
         Paragraph("Pindai untuk memeriksa keaslian surat:", _CAPTION),
         Paragraph(escape(letter.verify_url), _CAPTION),
     ]
+
+
+def _signature(letter: LetterDocument) -> list[Flowable]:
     signer = letter.signatory
-    signature = [
-        Paragraph(escape(f"{letter.place}, {format_letter_date(letter.issued_on)}"), _SIGNER),
+    lines: list[Flowable] = [
+        Paragraph(escape(f"{letter.place}, {format_letter_date(letter.issued_on)}"), _SIGNER)
+    ]
+    if signer.on_behalf_of:
+        lines.append(Paragraph(escape(f"a.n. {signer.on_behalf_of}"), _SIGNER))
+    lines += [
         Paragraph(escape(signer.position), _SIGNER),
         Spacer(0, _SIGNATURE_SPACE),
         Paragraph(f"<u><b>{escape(signer.name.upper())}</b></u>", _SIGNER),
     ]
+    if signer.nip:
+        lines.append(Paragraph(escape(f"NIP. {signer.nip}"), _SIGNER))
+    return lines
+
+
+def _closing(letter: LetterDocument, width: float) -> Flowable:
+    verification = _verification(letter)
+    signature = _signature(letter)
     table = Table([[verification, signature]], colWidths=[width / 2, width / 2])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM")]))
     return KeepTogether([Spacer(0, 12), table])
@@ -225,7 +260,9 @@ def render_letter_pdf(letter: LetterDocument, *, paper: Paper) -> bytes:
         rightMargin=20 * mm,
         topMargin=15 * mm,
         bottomMargin=20 * mm,
-        title=f"{letter.title} {letter.number}",
+        title=f"{PREVIEW_STAMP}: {letter.title}"
+        if letter.preview
+        else f"{letter.title} {letter.number}",
         author=f"Pemerintah {head.village_word} {head.village}",
         subject=letter.title,
         creator="Kampung",
@@ -234,10 +271,25 @@ def render_letter_pdf(letter: LetterDocument, *, paper: Paper) -> bytes:
     story: list[Flowable] = [
         *_letterhead(head, width),
         Paragraph(f"<u>{escape(letter.title.upper())}</u>", _TITLE),
-        Paragraph(f"Nomor: {escape(letter.number)}", _NUMBER),
+        Paragraph(f"Nomor: {escape(PREVIEW_NUMBER if letter.preview else letter.number)}", _NUMBER),
         Spacer(0, 14),
         *_body(letter.body, width),
         _closing(letter, width),
     ]
-    document.build(story)
+    if letter.preview:
+        document.build(story, onFirstPage=_stamp, onLaterPages=_stamp)
+    else:
+        document.build(story)
     return output.getvalue()
+
+
+def _stamp(canvas: Canvas, document: SimpleDocTemplate) -> None:
+    """The preview's watermark: large, grey, diagonal, on every page."""
+    width, height = document.pagesize
+    canvas.saveState()
+    canvas.setFillGray(0.82)
+    canvas.setFont(_BOLD, 54)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(45)
+    canvas.drawCentredString(0, 0, PREVIEW_STAMP)
+    canvas.restoreState()

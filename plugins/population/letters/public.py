@@ -20,14 +20,16 @@ from litestar import Request, Response, get
 
 from core.db import set_tenant_scope
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.resolve import village_tenant
 from core.tenancy.tables import District, Village
 from core.web.guards import public
 from core.web.render import render
 from plugins.population.domain.identity import mask_nik
 from plugins.population.letters.dates import format_letter_date
-from plugins.population.letters.issue import LETTER_TIMEZONE, head_position
-from plugins.population.letters.kinds import LETTER_KINDS
+from plugins.population.letters.issue import head_position
+from plugins.population.letters.kinds import kind_title
+from plugins.population.letters.tables import LetterSigning
 from plugins.population.tables import Letter
 
 VILLAGE_CODE = re.compile(r"\d{2}\.\d{2}\.\d{2}\.\d{4}")
@@ -51,6 +53,7 @@ async def verify_letter(
     await set_tenant_scope(kernel.engine, village_code)
     letter = (
         await Letter.select(
+            Letter.id,
             Letter.kind,
             Letter.number,
             Letter.signed_at,
@@ -69,24 +72,35 @@ async def verify_letter(
     if letter is None or village is None:
         return await _not_found(request)
     tenant = village_tenant(village)
+    signing = (
+        await LetterSigning.select(LetterSigning.position, LetterSigning.on_behalf_of)
+        .where(
+            (LetterSigning.village_code == village_code) & (LetterSigning.letter == letter["id"])
+        )
+        .first()
+    )
+    position = head_position(tenant)
+    if signing:
+        position = signing["position"] + (
+            f" a.n. {signing['on_behalf_of']}" if signing["on_behalf_of"] else ""
+        )
     district = (
         await District.select(District.name)
         .where(District.code == village["district_code"])
         .first()
     )
-    kind = LETTER_KINDS.get(letter["kind"])
     return await render(
         request,
         "population/letters/verify.html",
         {
             "found": {
                 "number": letter["number"],
-                "date": format_letter_date(letter["signed_at"].astimezone(LETTER_TIMEZONE).date()),
-                "title": kind.title if kind else letter["kind"],
+                "date": format_letter_date(local_day(letter["signed_at"])),
+                "title": kind_title(letter["kind"]),
                 "resident_name": letter["resident_name"],
                 "masked_nik": mask_nik(letter["resident_nik"] or ""),
                 "signer_name": letter["signer_name"],
-                "signer_position": head_position(tenant),
+                "signer_position": position,
                 "village": f"{tenant.local_word} {tenant.display_name}",
                 "district": district["name"] if district else "",
             }

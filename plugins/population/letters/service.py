@@ -15,6 +15,7 @@ from typing import Any
 
 from core.auth.principal import Principal, has_permission
 from core.db.jsonvalue import json_dict
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.workflow import TransitionRefused, UnknownAction
@@ -23,7 +24,12 @@ from plugins.population.letters.context import letter_context, parse_fields, typ
 from plugins.population.letters.issue import Signer, issue_letter, village_names
 from plugins.population.letters.kinds import LETTER_KINDS, LetterKind
 from plugins.population.letters.renderer import render_letter_body
-from plugins.population.letters.workflow import LETTER_LIFECYCLE, validate_action_payload
+from plugins.population.letters.signing_checks import prepare_signing
+from plugins.population.letters.workflow import (
+    LETTER_LIFECYCLE,
+    REQUEST_LIFECYCLE,
+    validate_action_payload,
+)
 from plugins.population.tables import Letter, LetterStep, LetterTemplate, Resident
 
 PAPERS = ("A4", "F4")
@@ -91,13 +97,13 @@ async def create_letter(
         raise LetterFormError({"kind": "Pilih jenis surat."})
     paper = str(values.get("paper") or "A4")
     if paper not in PAPERS:
-        errors["paper"] = "Ukuran kertas harus A4 atau F4."
+        errors["paper"] = _("Ukuran kertas harus A4 atau F4.")
     nik = str(values.get("nik") or "").strip()
     resident = await find_resident(tenant.code, nik) if nik else None
     if not nik:
-        errors["nik"] = "NIK penduduk wajib diisi."
+        errors["nik"] = _("NIK penduduk wajib diisi.")
     elif resident is None:
-        errors["nik"] = f"Penduduk dengan NIK {nik} tidak ditemukan di desa ini."
+        errors["nik"] = _("Penduduk dengan NIK {nik} tidak ditemukan di desa ini.").format(nik=nik)
     raw_fields = values.get("fields")
     data, field_errors = parse_fields(
         kind, raw_fields if isinstance(raw_fields, Mapping) else values
@@ -106,14 +112,7 @@ async def create_letter(
     if errors:
         raise LetterFormError(errors)
     assert resident is not None
-    names = await village_names(kernel, tenant)
-    context = letter_context(resident, names, typed_data(kind, data))
-    try:
-        body = await render_letter_body(kind, await template_for(tenant.code, kind), context)
-    except MissingLetterDataError as error:
-        raise LetterFormError({_form_key(error.path): str(error)}) from None
-    except LetterTemplateError as error:
-        raise LetterFormError({"kind": str(error)}) from None
+    body = await render_letter(kernel, tenant, kind, resident, data)
     rows = await Letter.insert(
         Letter(
             village_code=tenant.code,
@@ -139,6 +138,25 @@ async def create_letter(
         after={"kind": kind.code, "resident": resident["id"], "paper": paper},
     )
     return Draft(letter_id, created=True)
+
+
+async def render_letter(
+    kernel: Kernel,
+    tenant: Tenant,
+    kind: LetterKind,
+    resident: Mapping[str, Any],
+    data: Mapping[str, Any],
+) -> str:
+    """The body of a letter about ``resident`` in the village's wording, or `LetterFormError`
+    naming the field whose data is missing."""
+    names = await village_names(kernel, tenant)
+    context = letter_context(resident, names, typed_data(kind, data))
+    try:
+        return await render_letter_body(kind, await template_for(tenant.code, kind), context)
+    except MissingLetterDataError as error:
+        raise LetterFormError({_form_key(error.path): str(error)}) from None
+    except LetterTemplateError as error:
+        raise LetterFormError({"kind": str(error)}) from None
 
 
 def _form_key(path: str) -> str:
@@ -188,13 +206,20 @@ async def take_action(
     action: str,
     payload: Mapping[str, Any],
     now: datetime,
+    *,
+    unattended: bool = False,
 ) -> dict[str, str] | None:
     """Apply ``action`` to a letter; returns payload errors by field, or None when done.
 
     Raises ``LookupError`` for an unknown letter, :class:`UnknownAction`, :class:`ActionForbidden`
-    for a user without the permission, and ``TransitionRefused`` for a step the lifecycle
-    forbids. The status is claimed with a conditional update first, so two people acting on the
-    same letter at once cannot both succeed.
+    for a user without the permission, ``TransitionRefused`` for a step the lifecycle forbids,
+    and :class:`SigningRefused` for a wrong signing password. The status is claimed with a
+    conditional update first, so two people acting on the same letter at once cannot both
+    succeed.
+
+    Signing asks for the signer's own password (``kata_sandi``) and, when the village keeps a
+    list of signatories, for the one the letter names (``penanda_tangan``). ``unattended`` is
+    for demo data only, where seeded officials sign with nobody at the keyboard.
     """
     letter = await load_letter(tenant.code, letter_id)
     if letter is None:
@@ -209,6 +234,14 @@ async def take_action(
     errors = validate_action_payload(action, payload)
     if errors:
         return errors
+    choice = None
+    if action == "tandatangani":
+        prepared = await prepare_signing(
+            kernel, tenant, principal, letter, payload, now, unattended
+        )
+        if isinstance(prepared, dict):
+            return prepared
+        choice = prepared
     claimed = (
         await Letter.update({Letter.status: after})
         .where(
@@ -231,13 +264,14 @@ async def take_action(
         tenant.code, letter_id, action, principal.username, step_payload
     ):
         return None
-    if action == "tandatangani":
+    if choice is not None:
         issued = await issue_letter(
             kernel,
             tenant,
             letter,
             LETTER_KINDS[letter["kind"]],
             Signer(principal.user_id, principal.username, principal.display_name),
+            choice,
             now,
         )
         step_payload["nomor"] = issued.number
@@ -317,7 +351,7 @@ async def search_letters(
     where = Letter.village_code == village_code
     if criteria.kind in LETTER_KINDS:
         where &= Letter.kind == criteria.kind
-    if criteria.status in LETTER_LIFECYCLE.states:
+    if criteria.status in LETTER_LIFECYCLE.states | REQUEST_LIFECYCLE.states:
         where &= Letter.status == criteria.status
     if criteria.year and not MINYEAR <= criteria.year < MAXYEAR:
         return [], 1  # no letter is dated in a year the calendar cannot hold

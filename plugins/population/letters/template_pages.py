@@ -22,6 +22,7 @@ from core.web.render import flash, render
 from core.web.request_state import request_state
 from plugins.population.letters.body import LetterTemplateError
 from plugins.population.letters.context import sample_context
+from plugins.population.letters.field_picker import pickable_fields
 from plugins.population.letters.issue import village_names
 from plugins.population.letters.kinds import LETTER_KINDS, LetterKind
 from plugins.population.letters.renderer import render_letter_body
@@ -43,26 +44,30 @@ def _kind(code: str) -> LetterKind:
 
 async def _page(
     request: Request[Any, Any, Any],
+    kernel: Kernel,
+    tenant: Tenant,
     kind: LetterKind,
     body: str,
     *,
     error: str | None = None,
     status_code: int = 200,
 ) -> Response[Any]:
+    fields = pickable_fields(kind, await village_names(kernel, tenant))
     return await render(
         request,
         "population/letters/template.html",
-        {"kind": kind, "body": body, "error": error},
+        {"kind": kind, "body": body, "error": error, "fields": fields},
         status_code=status_code,
     )
 
 
 @get("/surat/templat/{kind:str}", guards=[requires(TEMPLATE_EDIT)], include_in_schema=False)
 async def template_form(
-    request: Request[Any, Any, Any], kind: str, tenant: Tenant
+    request: Request[Any, Any, Any], kernel: Kernel, kind: str, tenant: Tenant
 ) -> Response[Any]:
     letter_kind = _kind(kind)
-    return await _page(request, letter_kind, await template_for(tenant.code, letter_kind))
+    body = await template_for(tenant.code, letter_kind)
+    return await _page(request, kernel, tenant, letter_kind, body)
 
 
 @post(
@@ -92,7 +97,7 @@ async def save_template(
         except LetterTemplateError as failure:
             error = str(failure)
     if error:
-        return await _page(request, letter_kind, body, error=error, status_code=422)
+        return await _page(request, kernel, tenant, letter_kind, body, error=error, status_code=422)
     where = LetterTemplate.kind == kind
     before = await LetterTemplate.select(LetterTemplate.body).where(where).first()
     if before:
@@ -122,7 +127,7 @@ async def save_template(
         before={"body": before["body"] if before else letter_kind.body_template},
         after={"body": body},
     )
-    await flash(request, "success", f"Templat {letter_kind.title} disimpan.")
+    await flash(request, "success", _("Templat {title} disimpan.").format(title=letter_kind.title))
     return Redirect(f"{tenant.base_url}/surat/templat/{kind}", status_code=303)
 
 

@@ -17,17 +17,26 @@ from markupsafe import Markup, escape
 from core.audit import disclose
 from core.auth.principal import Principal, has_permission
 from core.db.jsonvalue import json_dict
+from core.i18n import _
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
 from core.workflow import TransitionRefused, UnknownAction
 from plugins.population import disclosures
+from plugins.population.letters import (
+    citizen_requests,
+    request_pages,
+    signatory_pages,
+    signing_pages,
+)
 from plugins.population.letters.context import flat_fields
 from plugins.population.letters.dates import format_letter_date
-from plugins.population.letters.issue import LETTER_TIMEZONE
-from plugins.population.letters.kinds import LETTER_KINDS
+from plugins.population.letters.kinds import LETTER_KINDS, kind_title
+from plugins.population.letters.preview import PREVIEW_STATUSES
+from plugins.population.letters.requests import requested_letters
 from plugins.population.letters.service import (
     PAPERS,
     ActionForbidden,
@@ -40,11 +49,24 @@ from plugins.population.letters.service import (
     search_letters,
     take_action,
 )
+from plugins.population.letters.signing_checks import SigningRefused
+from plugins.population.letters.signing_pages import sign_page
 from plugins.population.letters.store import read_letter_pdf
-from plugins.population.letters.workflow import DRAFT_PERMISSION, LETTER_LIFECYCLE
+from plugins.population.letters.workflow import (
+    DRAFT_PERMISSION,
+    LETTER_LIFECYCLE,
+    REQUEST_LIFECYCLE,
+    status_label,
+)
 from plugins.population.permissions import RESIDENT_READ, TEMPLATE_EDIT
 
-STATUS_TONES = {"draf": "neutral", "diperiksa": "info", "ditandatangani": "success"}
+STATUS_TONES = {
+    "diminta": "warning",
+    "draf": "neutral",
+    "diperiksa": "info",
+    "ditandatangani": "success",
+}
+LETTER_STATES = LETTER_LIFECYCLE.states | REQUEST_LIFECYCLE.states
 STORAGE_FAILED = (
     "Surat gagal disimpan, sehingga belum ditandatangani dan nomornya tidak terpakai. "
     "Coba lagi; bila terus gagal, hubungi admin TI kabupaten."
@@ -52,7 +74,7 @@ STORAGE_FAILED = (
 
 
 def _local_day(moment: Any) -> str:
-    return format_letter_date(moment.astimezone(LETTER_TIMEZONE).date()) if moment else ""
+    return format_letter_date(local_day(moment)) if moment else ""
 
 
 def _int(value: Any) -> int | None:
@@ -77,9 +99,9 @@ async def letter_list(
             "number": Markup('<a href="{}/surat/{}">{}</a>').format(
                 tenant.base_url, row["id"], row["number"] or f"(draf #{row['id']})"
             ),
-            "kind": LETTER_KINDS[row["kind"]].title if row["kind"] in LETTER_KINDS else row["kind"],
+            "kind": kind_title(row["kind"]),
             "resident": escape(row["resident_name"] or ""),
-            "status": LETTER_LIFECYCLE.label(row["status"]),
+            "status": status_label(row["status"]),
             "created": _local_day(row["created_at"]),
         }
         for row in rows
@@ -100,11 +122,26 @@ async def letter_list(
             "pages": pages,
             "criteria": criteria,
             "kinds": [(code, kind.title) for code, kind in LETTER_KINDS.items()],
-            "statuses": [(s, LETTER_LIFECYCLE.label(s)) for s in sorted(LETTER_LIFECYCLE.states)],
+            "statuses": [(s, status_label(s)) for s in sorted(LETTER_STATES)],
+            "requested": await _requested_rows(),
             "can_draft": _can(kernel, tenant, principal, DRAFT_PERMISSION),
             "can_edit_templates": _can(kernel, tenant, principal, TEMPLATE_EDIT),
         },
     )
+
+
+async def _requested_rows() -> list[dict[str, Any]]:
+    """Citizens' requests, oldest first, shown above the list with their "Buat draf" action."""
+    return [
+        {
+            "id": row["id"],
+            "kind": kind_title(row["kind"]),
+            "resident": row["resident_name"] or "",
+            "purpose": json_dict(row["data"]).get("keperluan", ""),
+            "day": _local_day(row["created_at"]),
+        }
+        for row in await requested_letters()
+    ]
 
 
 def _can(kernel: Kernel, tenant: Tenant, principal: Principal, permission: str) -> bool:
@@ -151,7 +188,9 @@ async def create_letter_page(
             status_code=422,
         )
     if draft.created:
-        await flash(request, "success", "Draf surat disimpan dan menunggu pemeriksaan sekretaris.")
+        await flash(
+            request, "success", _("Draf surat disimpan dan menunggu pemeriksaan sekretaris.")
+        )
     return Redirect(f"{tenant.base_url}/surat/{draft.letter_id}", status_code=303)
 
 
@@ -181,12 +220,12 @@ async def _detail(
                 for field in kind.fields
                 if (value := flat_fields(kind, json_dict(letter["data"])).get(field.key))
             ],
-            "status_label": LETTER_LIFECYCLE.label(letter["status"]),
+            "status_label": status_label(letter["status"]),
             "status_tone": STATUS_TONES.get(letter["status"], "danger"),
             "steps": [
                 {
                     **step,
-                    "label": LETTER_LIFECYCLE.label(step["action"]),
+                    "label": status_label(step["action"]),
                     "day": _local_day(step["at"]),
                 }
                 for step in steps
@@ -196,6 +235,9 @@ async def _detail(
                 for action in actions_for(principal, tenant, kernel, letter["status"])
             ],
             "errors": errors or {},
+            "can_preview": letter["status"] in PREVIEW_STATUSES,
+            "can_draft_request": letter["status"] == "diminta"
+            and _can(kernel, tenant, principal, DRAFT_PERMISSION),
             "created_day": _local_day(letter["created_at"]),
             "signed_day": _local_day(letter["signed_at"]),
         },
@@ -247,11 +289,25 @@ async def letter_action(
     payload = {key: str(value) for key, value in form.items()}
     try:
         errors = await take_action(kernel, tenant, principal, letter_id, action, payload, state.now)
+    except SigningRefused as refused:
+        state.commit_on_error = True  # the refused attempt stays in the audit chain
+        errors = refused.errors
     except (LookupError, UnknownAction, ActionForbidden, TransitionRefused, OSError) as error:
         raise workflow_http_error(error) from error
+    if errors and action == "tandatangani":
+        letter = await load_letter(tenant.code, letter_id)
+        assert letter is not None, "take_action found it a moment ago"
+        values = {"penanda_tangan": payload.get("penanda_tangan", "")}
+        return await sign_page(
+            request, kernel, tenant, letter, values=values, errors=errors, status_code=422
+        )
     if errors:
         return await _detail(request, kernel, tenant, principal, letter_id, errors, status_code=422)
-    await flash(request, "success", f"Surat: {LETTER_LIFECYCLE.label(action)} berhasil.")
+    await flash(
+        request,
+        "success",
+        _("Surat: {action} berhasil.").format(action=LETTER_LIFECYCLE.label(action)),
+    )
     return Redirect(f"{tenant.base_url}/surat/{letter_id}", status_code=303)
 
 
@@ -296,4 +352,10 @@ ROUTES = [
     letter_detail,
     letter_action,
     letter_pdf,
+    *signing_pages.ROUTES,
+    *signatory_pages.ROUTES,
+    *request_pages.ROUTES,
+    *citizen_requests.ROUTES,
 ]
+"""Every letters page of a village: staff pages, the signing confirmation and preview, the
+signatory list, requested letters, and the citizen's request form."""

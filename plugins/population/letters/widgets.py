@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from core import Widget, WidgetProvider
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from plugins.population.letters.service import count_by_status
@@ -15,7 +16,7 @@ async def awaiting_widget(tenant: Tenant, kernel: Kernel) -> Widget:
     to_check = await count_by_status(tenant.code, "draf")
     to_sign = await count_by_status(tenant.code, "diperiksa")
     return Widget(
-        title="Surat menunggu",
+        title=_("Surat menunggu"),
         value=str(to_check + to_sign),
         body_html=_awaiting_lines(tenant, to_check, to_sign),
         url=f"{tenant.base_url}/surat",

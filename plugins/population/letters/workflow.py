@@ -17,7 +17,9 @@ __all__ = [
     "CHECK_PERMISSION",
     "DRAFT_PERMISSION",
     "LETTER_LIFECYCLE",
+    "REQUEST_LIFECYCLE",
     "SIGN_PERMISSION",
+    "status_label",
     "validate_action_payload",
 ]
 
@@ -54,6 +56,36 @@ LETTER_LIFECYCLE = Lifecycle(
     },
     action_payload={"kembalikan": [RequiredText("alasan", "Alasan")]},
 )
+
+
+REQUEST_LIFECYCLE = Lifecycle(
+    name="population.letter.request",
+    initial="diminta",
+    transitions={
+        ("diminta", "buat_draf"): "draf",
+        ("diminta", "tolak"): "ditolak",
+    },
+    labels={
+        "diminta": "Diminta warga",
+        "ditolak": "Ditolak",
+        "draf": "Draf",
+        "buat_draf": "Buat draf",
+        "tolak": "Tolak permintaan",
+        "minta": "Diminta warga",
+    },
+    action_permission={"buat_draf": DRAFT_PERMISSION, "tolak": DRAFT_PERMISSION},
+    action_payload={"tolak": [RequiredText("alasan", "Alasan penolakan")]},
+)
+"""A letter a citizen asked for (``/warga/surat/minta``), before the approval chain above: the
+operator drafts it (``buat_draf``, into ``draf`` of `LETTER_LIFECYCLE`) or declines it with a
+reason. Its first history step is ``minta``, taken by the citizen."""
+
+
+def status_label(key: str) -> str:
+    """The label of any letter state or action, requested letters' included."""
+    if key in LETTER_LIFECYCLE.labels:
+        return LETTER_LIFECYCLE.label(key)
+    return REQUEST_LIFECYCLE.label(key)
 
 
 def validate_action_payload(action: str, payload: Mapping[str, object]) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
@@ -10,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from core.testing.harness import Harness, VillageRef
+from core.testing.harness import TEST_PASSWORD, Harness, VillageRef, csrf_ready
 from plugins.population.tables import Resident
 
 DOMISILI_FIELDS = {"keperluan": "melamar pekerjaan"}
@@ -73,6 +74,9 @@ async def _draft(
 async def _act(
     client: httpx.AsyncClient, village: VillageRef, letter_id: int, action: str, **payload: str
 ) -> httpx.Response:
+    """Take an action through the API; a signature carries the signer's (test) password."""
+    if action == "tandatangani":
+        payload.setdefault("kata_sandi", TEST_PASSWORD)
     return await client.post(f"{village.api}/surat/{letter_id}/aksi/{action}", json=payload)
 
 
@@ -84,3 +88,23 @@ def draft() -> Callable[..., Awaitable[httpx.Response]]:
 @pytest.fixture
 def act() -> Callable[..., Awaitable[httpx.Response]]:
     return _act
+
+
+@pytest.fixture
+def citizen(kampung: Harness) -> Callable[[VillageRef, str], Awaitable[httpx.AsyncClient]]:
+    """A phone's browser signed in to the portal as the resident of a NIK, past the PIN change."""
+
+    async def sign_in(village: VillageRef, nik: str) -> httpx.AsyncClient:
+        operator = await kampung.login("village_operator", village)
+        page = await operator.post(village.url + "/warga-akun", data={"nik": nik})
+        found = re.search(r'class="issued-pin">(\d{6})<', page.text)
+        assert found is not None, page.text[:500]
+        client = kampung.client()
+        await csrf_ready(client)
+        signed = await client.post("/warga/masuk", data={"nik": nik, "pin": found.group(1)})
+        assert signed.status_code == 303
+        pin = {"pin": "582914", "pin_confirm": "582914"}
+        assert (await client.post("/warga/ganti-pin", data=pin)).status_code == 303
+        return client
+
+    return sign_in

@@ -23,6 +23,13 @@ async def test_demo_letters_cover_every_state(kampung, add_resident):
     async with kampung.scope(village.code):
         await demo_letters(context)
         statuses = [r["status"] for r in await Letter.select(Letter.status)]
+        signers = {
+            r["signer_name"]
+            for r in await Letter.select(Letter.signer_name).where(
+                Letter.status == "ditandatangani"
+            )
+        }
 
-    assert set(statuses) == {"draf", "diperiksa", "ditandatangani", "dibatalkan"}
+    assert set(statuses) == {"diminta", "draf", "diperiksa", "ditandatangani", "dibatalkan"}
     assert statuses.count("ditandatangani") == 2
+    assert signers == {"Moh. Hasan"}
