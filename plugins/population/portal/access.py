@@ -50,7 +50,7 @@ async def citizen_access_page(request: Request[Any, Any, Any]) -> Response[Any]:
     return await render(
         request,
         "population/portal/access.html",
-        {"columns": COLUMNS, "rows": lines(entries, village), "shown": SHOWN},
+        {"columns": COLUMNS, "rows": lines(entries), "shown": SHOWN},
     )
 
 

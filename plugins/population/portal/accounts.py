@@ -16,6 +16,7 @@ from typing import Any
 
 from core.auth.passwords import hash_password, verify_password
 from core.auth.sessions import end_citizen_sessions
+from core.i18n import _
 from core.kernel import Kernel
 from plugins.population.tables import CitizenAccount, Resident
 
@@ -145,19 +146,19 @@ async def check_new_pin(account: dict[str, Any], current: str, pin: str, confirm
     errors: dict[str, str] = {}
     voluntary = not account["must_change_pin"]
     if voluntary and not await verify_password(account["pin_hash"], current):
-        errors["current_pin"] = "PIN saat ini salah."
+        errors["current_pin"] = _("PIN saat ini salah.")
     elif len(pin) != PIN_LENGTH or not pin.isdigit():
-        errors["pin"] = "PIN baru harus 6 digit angka."
+        errors["pin"] = _("PIN baru harus 6 digit angka.")
     elif weak_pin(pin):
-        errors["pin"] = "PIN baru terlalu mudah ditebak (angka sama atau berurutan)."
+        errors["pin"] = _("PIN baru terlalu mudah ditebak (angka sama atau berurutan).")
     elif await verify_password(account["pin_hash"], pin):
         errors["pin"] = (
-            "PIN baru harus berbeda dari PIN sekarang."
+            _("PIN baru harus berbeda dari PIN sekarang.")
             if voluntary
-            else "PIN baru harus berbeda dari PIN yang diberikan petugas."
+            else _("PIN baru harus berbeda dari PIN yang diberikan petugas.")
         )
     if not errors and confirm != pin:
-        errors["pin_confirm"] = "Ulangi PIN baru tidak sama."
+        errors["pin_confirm"] = _("Ulangi PIN baru tidak sama.")
     if errors:
         raise PinInvalid(errors)
 

@@ -5,9 +5,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from core.i18n import N_, _
+from plugins.population.domain import BASIC_STATUS
 from plugins.population.tables import Letter, Resident, ServiceRequest
 
-__all__ = ["CitizenView", "family_letter", "family_letters", "family_requests", "load_citizen"]
+__all__ = [
+    "CitizenView",
+    "family_letter",
+    "family_letters",
+    "family_requests",
+    "load_citizen",
+    "member_status",
+]
+
+LIVING = 1
+_GENTLE_LABELS = {2: N_("Meninggal dunia"), 3: N_("Pindah keluar")}
+"""How the family page names a member no longer living here: a family reads "Meninggal dunia"
+where the register's code list says "Mati"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +35,14 @@ class CitizenView:
 
     def owns_request(self, row: dict[str, Any]) -> bool:
         return row["resident"] in self.member_ids or row["applicant_nik"] == self.resident["nik"]
+
+
+def member_status(code: int | None) -> str:
+    """The label of a member's register status; empty for a member living in the village, so
+    the list marks only those who died, moved out or are otherwise gone."""
+    if code is None or code == LIVING:
+        return ""
+    return _(_GENTLE_LABELS.get(code) or BASIC_STATUS.labels.get(code, N_("Tidak diketahui")))
 
 
 async def load_citizen(village_code: str, resident_id: int) -> CitizenView | None:

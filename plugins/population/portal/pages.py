@@ -13,22 +13,23 @@ from litestar.response import Redirect
 from core.audit import disclose
 from core.i18n import _
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.context import Tenant
 from core.web.render import flash, render
 from core.web.request_state import request_state
 from plugins.population import disclosures
 from plugins.population.domain.identity import mask_nik
-from plugins.population.portal.accounts import find_account
+from plugins.population.letters.citizen_view import citizen_letter_rows
+from plugins.population.portal import request_routes
 from plugins.population.portal.family import (
     CitizenView,
     family_letter,
     family_letters,
     family_requests,
-    load_citizen,
+    member_status,
 )
-from plugins.population.portal.guard import citizen_of_village, citizen_resident_id
-from plugins.population.portal.sign_in import CHANGE, LOGIN
-from plugins.population.services.age import local_day
+from plugins.population.portal.guard import citizen_of_village
+from plugins.population.portal.session import signed_in_citizen
 from plugins.population.services.details import DETAIL_FIELDS
 from plugins.population.services.downloads import attachment_headers
 from plugins.population.services.intake import (
@@ -56,20 +57,6 @@ from plugins.population.services.workflow import REQUEST_LIFECYCLE
 _PDF_NAME = re.compile(r"^[A-Za-z0-9._-]{1,100}$")
 
 
-async def _citizen(request: Request[Any, Any, Any]) -> CitizenView | Response[Any]:
-    """The signed-in citizen, or where to send them (PIN change first, or sign-in again)."""
-    state = request_state(request)
-    assert state.citizen_ref is not None, "the citizen guard let only a citizen through"
-    village, resident_id = citizen_resident_id(state.citizen_ref)
-    account = await find_account(village, resident_id)
-    if account is None or not account["active"]:
-        return Redirect(LOGIN, status_code=303)
-    if account["must_change_pin"]:
-        return Redirect(CHANGE, status_code=303)
-    citizen = await load_citizen(village, resident_id)
-    return citizen if citizen is not None else Redirect(LOGIN, status_code=303)
-
-
 async def _home_context(
     request: Request[Any, Any, Any], tenant: Tenant, citizen: CitizenView
 ) -> dict[str, Any]:
@@ -81,6 +68,7 @@ async def _home_context(
             "name": m["name"],
             "nik": m["nik"] if m["id"] == me else mask_nik(m["nik"]),
             "me": m["id"] == me,
+            "status": member_status(m["status"]),
         }
         for m in citizen.members
     ]
@@ -92,12 +80,13 @@ async def _home_context(
             "tone": tone(r["status"]),
             "age": age_of(r, now),
             "can_rate": r["status"] == "diserahkan",
+            "returned": r["status"] == "dikembalikan",
             "document_number": r["document_number"],
             "rating": r["rating"],
         }
         for r in await family_requests(village, citizen)
     ]
-    letters = await family_letters(village, citizen)
+    letters = citizen_letter_rows(await family_letters(village, citizen))
     return {
         "me": citizen.resident,
         "members": members,
@@ -111,7 +100,7 @@ async def _home_context(
 
 @get("/warga", guards=[citizen_of_village], include_in_schema=False)
 async def citizen_home_page(request: Request[Any, Any, Any], tenant: Tenant) -> Response[Any]:
-    citizen = await _citizen(request)
+    citizen = await signed_in_citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
     family = citizen.resident["family"]
@@ -143,7 +132,7 @@ def _form_context(
         try:
             kind = get_kind(kind_key)
         except LookupError:
-            errors = {**errors, "kind": "Jenis layanan wajib dipilih dari daftar."}
+            errors = {**errors, "kind": _("Jenis layanan wajib dipilih dari daftar.")}
     return {
         "kind": kind,
         "kind_options": [("", "Pilih jenis layanan"), *((k.key, k.title) for k in KINDS)],
@@ -161,7 +150,7 @@ def _form_context(
 async def citizen_request_form(
     request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant, kind: str = ""
 ) -> Response[Any]:
-    citizen = await _citizen(request)
+    citizen = await signed_in_citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
     context = _form_context(kernel, kind, citizen, {"kind": kind}, {}, tenant.base_url)
@@ -178,7 +167,7 @@ async def citizen_request_submit(
     request: Request[Any, Any, Any], kernel: Kernel, tenant: Tenant
 ) -> Response[Any]:
     state = request_state(request)
-    citizen = await _citizen(request)
+    citizen = await signed_in_citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
     form = await request.form()
@@ -202,7 +191,7 @@ async def citizen_request_submit(
                 "applicant_nik": me["nik"],
             },
             "online",
-            local_day(state.now, tenant.code),
+            local_day(state.now),
         )
     except SubmissionInvalid as exc:
         found = dict(exc.errors)
@@ -220,7 +209,11 @@ async def citizen_request_submit(
         kernel, tenant.code, submission, uploads, f"warga:{me['id']}", state.now
     )
     await flash(
-        request, "success", f"Permohonan #{request_id} terkirim. Petugas desa akan memeriksanya."
+        request,
+        "success",
+        _("Permohonan #{request_id} terkirim. Petugas desa akan memeriksanya.").format(
+            request_id=request_id
+        ),
     )
     return Redirect(f"{tenant.base_url}/warga", status_code=303)
 
@@ -230,7 +223,7 @@ async def citizen_rate(
     request: Request[Any, Any, Any], kernel: Kernel, request_id: int, tenant: Tenant
 ) -> Response[Any]:
     state = request_state(request)
-    citizen = await _citizen(request)
+    citizen = await signed_in_citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
     row = await load_request(tenant.code, request_id)
@@ -247,7 +240,7 @@ async def citizen_rate(
         context = await _home_context(request, tenant, citizen)
         context.update(errors=exc.errors, values=values, failed_request=request_id)
         return await render(request, "population/portal/home.html", context, status_code=422)
-    await flash(request, "success", "Terima kasih atas penilaian Anda.")
+    await flash(request, "success", _("Terima kasih atas penilaian Anda."))
     return Redirect(f"{tenant.base_url}/warga", status_code=303)
 
 
@@ -255,7 +248,7 @@ async def citizen_rate(
 async def citizen_letter_pdf(
     request: Request[Any, Any, Any], kernel: Kernel, letter_id: int, tenant: Tenant
 ) -> Response[Any]:
-    citizen = await _citizen(request)
+    citizen = await signed_in_citizen(request)
     if not isinstance(citizen, CitizenView):
         return citizen
     letter = await family_letter(tenant.code, citizen, letter_id)
@@ -276,4 +269,5 @@ ROUTES = [
     citizen_request_submit,
     citizen_rate,
     citizen_letter_pdf,
+    *request_routes.ROUTES,
 ]

@@ -107,7 +107,9 @@ async def change_pin_page(request: Request[Any, Any, Any], kernel: Kernel) -> Re
     account = await _signed_in_account(request, kernel)
     if account is None:
         return Redirect(LOGIN, status_code=303)
-    return await render(request, "population/portal/change_pin.html", _pin_context(account, {}))
+    return await render(
+        request, "population/portal/change_pin.html", await _pin_context(account, {})
+    )
 
 
 @post(CHANGE, guards=[public], include_in_schema=False)
@@ -122,7 +124,7 @@ async def change_pin_submit(request: Request[Any, Any, Any], kernel: Kernel) -> 
     try:
         await check_new_pin(account, current, pin, confirm)
     except PinInvalid as exc:
-        context = _pin_context(account, exc.errors)
+        context = await _pin_context(account, exc.errors)
         return await render(request, "population/portal/change_pin.html", context, status_code=422)
     await change_pin(
         kernel, account, pin, actor=f"warga:{account['resident']}", session_id=state.session.id
@@ -130,8 +132,14 @@ async def change_pin_submit(request: Request[Any, Any, Any], kernel: Kernel) -> 
     return Redirect(await citizen_home(account["village_code"]), status_code=303)
 
 
-def _pin_context(account: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
-    return {"errors": errors, "forced": bool(account["must_change_pin"])}
+async def _pin_context(account: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    """The form's context; `citizen_home` is the portal of the citizen's own village, which the
+    header's logo leads back to (this page is the instance's, not a village's)."""
+    return {
+        "errors": errors,
+        "forced": bool(account["must_change_pin"]),
+        "citizen_home": await citizen_home(account["village_code"]),
+    }
 
 
 @post("/warga/keluar", guards=[public], include_in_schema=False)

@@ -1,34 +1,22 @@
-"""The age of a request in working days, counted on the regency's own calendar days.
+"""The age of a request in working days, counted on the instance's own calendar days.
 
 Offices open and close by local time, so a request made at 18:00 WIB belongs to that day, not to
-the UTC day before; the offset follows the province (WIB, WITA or WIT).
+the UTC day before (core.localtime keeps the instance's one time zone).
 """
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
-from core.localtime import local_zone
+from core.localtime import local_day, zone
 from core.workdays import working_days_between
 
-__all__ = ["day_start", "local_day", "request_age", "submitted_on_or_before"]
+__all__ = ["day_start", "request_age", "submitted_on_or_before"]
 
 
-def _zone(regency_code: str) -> timezone:
-    return local_zone(regency_code)[0]
-
-
-def local_day(moment: datetime, regency_code: str) -> date:
-    """The calendar day ``moment`` falls on in the regency (naive datetimes are UTC)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(_zone(regency_code)).date()
-
-
-def request_age(submitted_at: datetime, until: datetime, regency_code: str) -> int:
+def request_age(submitted_at: datetime, until: datetime) -> int:
     """Working days from submission to ``until`` (now, or the day the document was ready)."""
-    return working_days_between(
-        local_day(submitted_at, regency_code), local_day(until, regency_code)
-    )
+    return working_days_between(local_day(submitted_at), local_day(until))
 
 
 def submitted_on_or_before(today: date, min_age: int) -> date:
@@ -39,6 +27,6 @@ def submitted_on_or_before(today: date, min_age: int) -> date:
     return day
 
 
-def day_start(day: date, regency_code: str) -> datetime:
+def day_start(day: date) -> datetime:
     """The moment a local calendar day begins, for comparing with stored timestamps."""
-    return datetime.combine(day, time(0), tzinfo=_zone(regency_code))
+    return datetime.combine(day, time(0), tzinfo=zone())

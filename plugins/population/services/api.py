@@ -11,21 +11,25 @@ from litestar.exceptions import NotFoundException
 
 from core.audit import disclose
 from core.auth.principal import Principal
+from core.i18n import _
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.request_state import request_state
 from plugins.population import disclosures
 from plugins.population.permissions import RESIDENT_READ
-from plugins.population.services.age import local_day
+from plugins.population.services.checklist import ORIGINALS_FIELD
 from plugins.population.services.details import DETAIL_FIELDS
 from plugins.population.services.pages import act, parse_age, parse_page
 from plugins.population.services.queries import (
     PAGE_SIZE,
+    SHOW_ALL,
     Filters,
     age_of,
     list_requests,
     load_request,
+    parse_show,
 )
 from plugins.population.services.requests import (
     STEP_FIELDS,
@@ -49,9 +53,17 @@ RequestIn = msgspec.defstruct(
 answer), `nik` of the resident served, and the kind's details at the top level. Missing or
 empty values are refused with the field named (422)."""
 RequestActionIn = msgspec.defstruct(
-    "RequestActionIn", [(name, str | int, "") for name in STEP_FIELDS], kw_only=True
+    "RequestActionIn",
+    [
+        *((name, str | int, "") for name in STEP_FIELDS),
+        (ORIGINALS_FIELD, list[str] | str, ""),
+    ],
+    kw_only=True,
 )
-"""``kembalikan`` needs ``alasan``, ``selesai`` needs ``nomor_dokumen``, ``nilai`` a 1–5."""
+"""``kembalikan`` needs ``alasan``, ``selesai`` needs ``nomor_dokumen``, ``nilai`` a 1–4;
+``lengkap`` and ``teruskan`` need every required document uploaded or named in
+``asli_dilihat`` (a list of document keys, or one text separated by commas) as seen in the
+original."""
 
 
 @dataclass
@@ -96,7 +108,7 @@ def _out(row: dict[str, Any], now: Any, steps: list[dict[str, Any]] | None = Non
 def _invalid(errors: dict[str, str]) -> Response[Any]:
     body = {
         "status": 422,
-        "title": "Data tidak valid",
+        "title": _("Data tidak valid"),
         "detail": "; ".join(errors.values()),
         "errors": errors,
     }
@@ -111,10 +123,18 @@ async def api_list(
     status: str = "",
     min_age: str = "",
     page: str = "1",
+    tampil: str = SHOW_ALL,
 ) -> RequestPage:
-    """Requests of the village, newest first, 25 per page."""
+    """Requests of the village, newest first, 25 per page; ``tampil`` is ``semua`` (default),
+    ``terbuka`` (open work) or ``selesai`` (handed over, rated or cancelled)."""
     state = request_state(request)
-    filters = Filters(kind=kind, status=status, min_age=parse_age(min_age), page=parse_page(page))
+    filters = Filters(
+        kind=kind,
+        status=status,
+        min_age=parse_age(min_age),
+        page=parse_page(page),
+        show=parse_show(tampil),
+    )
     rows, total = await list_requests(tenant.code, filters, state.now)
     disclose(
         request,
@@ -167,7 +187,7 @@ async def api_create(
     if existing is None:
         try:
             submission = await validate_submission(
-                tenant.code, values, "loket", local_day(state.now, tenant.code)
+                tenant.code, values, "loket", local_day(state.now)
             )
         except SubmissionInvalid as exc:
             return _invalid(exc.errors)

@@ -1,10 +1,16 @@
-"""Demo requests: one in every state for the demo village, made through the real functions."""
+"""Demo requests: one in every state for the demo village, made through the real functions.
+
+They come without files, as at a counter where the applicant shows the paper originals: the
+operator records each required original as seen when declaring the request complete.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from core import DemoContext
+from plugins.population.services.checklist import ORIGINALS_FIELD
+from plugins.population.services.kinds import get_kind
 from plugins.population.services.queries import load_request
 from plugins.population.services.requests import Submission, submit_request, take_action
 from plugins.population.tables import Resident
@@ -87,4 +93,7 @@ async def demo(context: DemoContext) -> None:
             row = await load_request(village.code, request_id)
             assert row is not None
             actor = officer if action in {"terima", "selesai", "kembalikan_ke_desa"} else operator
+            if action == "lengkap":
+                required = [d.key for d in get_kind(kind).documents if d.required]
+                payload = {**payload, ORIGINALS_FIELD: required}
             await take_action(kernel, row, action, payload, actor, moment)

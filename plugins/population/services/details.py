@@ -11,6 +11,8 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from core.i18n import _
+
 __all__ = ["DETAIL_FIELDS", "SUBJECT_OPTIONAL", "DetailField", "validate_details"]
 
 
@@ -46,18 +48,18 @@ def validate_details(
     for spec in DETAIL_FIELDS.get(kind, ()):
         value = values.get(spec.key, "").strip()
         if not value:
-            errors[spec.key] = f"{spec.label} wajib diisi."
+            errors[spec.key] = _("{label} wajib diisi.").format(label=spec.label)
         elif len(value) > 200:
-            errors[spec.key] = f"{spec.label} paling banyak 200 karakter."
+            errors[spec.key] = _("{label} paling banyak 200 karakter.").format(label=spec.label)
         elif spec.type == "sex" and value not in ("1", "2"):
-            errors[spec.key] = f"{spec.label} harus Laki-laki atau Perempuan."
+            errors[spec.key] = _("{label} harus Laki-laki atau Perempuan.").format(label=spec.label)
         elif spec.type == "date":
             try:
                 day = dt.date.fromisoformat(value)
             except ValueError:
-                errors[spec.key] = f"{spec.label} harus tanggal (TTTT-BB-HH)."
+                errors[spec.key] = _("{label} harus tanggal (TTTT-BB-HH).").format(label=spec.label)
                 continue
             if day > today:
-                errors[spec.key] = f"{spec.label} tidak boleh di masa depan."
+                errors[spec.key] = _("{label} tidak boleh di masa depan.").format(label=spec.label)
         details[spec.key] = value
     return details, errors

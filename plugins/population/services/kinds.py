@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["KINDS", "Document", "ServiceKind", "get_kind"]
+from core.i18n import N_
+
+__all__ = ["KINDS", "Document", "ServiceKind", "get_kind", "kind_title"]
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ _PENGANTAR = Document("pengantar_rt_rw", "Surat pengantar RT/RW", required=False
 KINDS: tuple[ServiceKind, ...] = (
     ServiceKind(
         key="kk_baru",
-        title="Kartu Keluarga baru",
+        title=N_("Kartu Keluarga baru"),
         documents=(
             Document("buku_nikah", "Buku nikah/akta perkawinan"),
             Document("kk_lama", "Kartu Keluarga lama (asal) suami dan istri"),
@@ -56,7 +58,7 @@ KINDS: tuple[ServiceKind, ...] = (
     ),
     ServiceKind(
         key="kk_perubahan",
-        title="Perubahan Kartu Keluarga",
+        title=N_("Perubahan Kartu Keluarga"),
         documents=(
             Document("kk_lama", "Kartu Keluarga lama"),
             Document("formulir_f106", "Formulir perubahan biodata (F-1.06)"),
@@ -69,7 +71,7 @@ KINDS: tuple[ServiceKind, ...] = (
     ),
     ServiceKind(
         key="ktp_el",
-        title="KTP-el",
+        title=N_("KTP-el"),
         documents=(
             _KK,
             Document("ktp_el_lama", "KTP-el lama (jika rusak atau ada perubahan data)", False),
@@ -83,7 +85,7 @@ KINDS: tuple[ServiceKind, ...] = (
     ),
     ServiceKind(
         key="kia",
-        title="Kartu Identitas Anak (KIA)",
+        title=N_("Kartu Identitas Anak (KIA)"),
         documents=(
             Document("akta_kelahiran", "Kutipan akta kelahiran anak"),
             Document("kk_orang_tua", "Kartu Keluarga orang tua"),
@@ -94,7 +96,7 @@ KINDS: tuple[ServiceKind, ...] = (
     ),
     ServiceKind(
         key="akta_kelahiran",
-        title="Akta Kelahiran",
+        title=N_("Akta Kelahiran"),
         documents=(
             Document("surat_keterangan_lahir", "Surat keterangan lahir dari bidan/rumah sakit"),
             Document("kk_orang_tua", "Kartu Keluarga orang tua"),
@@ -108,7 +110,7 @@ KINDS: tuple[ServiceKind, ...] = (
     ),
     ServiceKind(
         key="akta_kematian",
-        title="Akta Kematian",
+        title=N_("Akta Kematian"),
         documents=(
             Document(
                 "surat_keterangan_kematian", "Surat keterangan kematian dari desa/rumah sakit"
@@ -121,7 +123,7 @@ KINDS: tuple[ServiceKind, ...] = (
     ),
     ServiceKind(
         key="pindah_keluar",
-        title="Surat Keterangan Pindah (SKPWNI, F-1.03)",
+        title=N_("Surat Keterangan Pindah (SKPWNI, F-1.03)"),
         documents=(
             _KK,
             Document("ktp_el_pindah", "KTP-el anggota keluarga yang pindah"),
@@ -132,7 +134,7 @@ KINDS: tuple[ServiceKind, ...] = (
     ),
     ServiceKind(
         key="pindah_datang",
-        title="Pindah Datang",
+        title=N_("Pindah Datang"),
         documents=(
             Document("skpwni", "Surat Keterangan Pindah (SKPWNI) dari daerah asal"),
             Document("ktp_el_pindah", "KTP-el anggota keluarga yang pindah", False),
@@ -153,3 +155,11 @@ def get_kind(key: str) -> ServiceKind:
         return _BY_KEY[key]
     except KeyError:
         raise LookupError(f"Jenis layanan '{key}' tidak dikenal.") from None
+
+
+def kind_title(key: str) -> str:
+    """The request type's title for a page or a message; an unknown key is shown as it is."""
+    try:
+        return get_kind(key).title
+    except LookupError:
+        return key

@@ -12,15 +12,16 @@ from litestar.response import Redirect
 
 from core.audit import disclose
 from core.auth.principal import Principal, has_permission
-from core.i18n import N_
+from core.i18n import N_, _
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.context import Tenant
 from core.web.guards import DENIED, requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
 from plugins.population import disclosures
 from plugins.population.permissions import RESIDENT_READ
-from plugins.population.services.age import local_day
+from plugins.population.services.checklist import ORIGINALS_FIELD
 from plugins.population.services.details import DETAIL_FIELDS, SUBJECT_OPTIONAL
 from plugins.population.services.downloads import document_response
 from plugins.population.services.intake import (
@@ -31,7 +32,13 @@ from plugins.population.services.intake import (
     upload_limits,
 )
 from plugins.population.services.kinds import KINDS, get_kind
-from plugins.population.services.queries import PAGE_SIZE, Filters, list_requests, load_request
+from plugins.population.services.queries import (
+    PAGE_SIZE,
+    Filters,
+    list_requests,
+    load_request,
+    parse_show,
+)
 from plugins.population.services.requests import (
     ActionConflict,
     ActionInvalid,
@@ -41,10 +48,13 @@ from plugins.population.services.requests import (
     take_action,
     validate_submission,
 )
+from plugins.population.services.viewer import viewer_note
 from plugins.population.services.views import (
+    CONFIRM_ACTIONS,
     detail_context,
     kind_options,
     permitted_actions,
+    show_options,
     status_options,
     table_rows,
 )
@@ -54,6 +64,8 @@ from plugins.population.services.workflow import (
     SUBMIT_PERMISSION,
 )
 
+CONFIRMED = "konfirmasi"
+"""Form field an action in ``CONFIRM_ACTIONS`` carries (``ya``) once the user confirmed it."""
 LIST_COLUMNS = [
     {"key": "id", "label": N_("No.")},
     {"key": "kind", "label": N_("Jenis layanan")},
@@ -83,9 +95,16 @@ async def request_list(
     status: str = "",
     min_age: str = "",
     page: str = "1",
+    tampil: str = "",
 ) -> Response[Any]:
     state = request_state(request)
-    filters = Filters(kind=kind, status=status, min_age=parse_age(min_age), page=parse_page(page))
+    filters = Filters(
+        kind=kind,
+        status=status,
+        min_age=parse_age(min_age),
+        page=parse_page(page),
+        show=parse_show(tampil),
+    )
     rows, total = await list_requests(tenant.code, filters, state.now)
     disclose(
         request,
@@ -106,8 +125,9 @@ async def request_list(
         "base_url": base,
         "kind_options": kind_options(),
         "status_options": status_options(),
+        "show_options": show_options(),
         "can_submit": has_permission(principal, tenant, SUBMIT_PERMISSION, kernel.permissions),
-        "heading": "Layanan kependudukan",
+        "heading": _("Layanan kependudukan"),
     }
     return await render(request, "population/services/list.html", context)
 
@@ -120,7 +140,7 @@ def _form_context(
         try:
             kind = get_kind(kind_key)
         except LookupError:
-            errors = {**errors, "kind": "Jenis layanan wajib dipilih dari daftar."}
+            errors = {**errors, "kind": _("Jenis layanan wajib dipilih dari daftar.")}
     return {
         "kind": kind,
         "kinds": KINDS,
@@ -161,9 +181,7 @@ async def create_request(
     errors: dict[str, str] = {}
     submission = None
     try:
-        submission = await validate_submission(
-            tenant.code, values, "loket", local_day(state.now, tenant.code)
-        )
+        submission = await validate_submission(tenant.code, values, "loket", local_day(state.now))
     except SubmissionInvalid as exc:
         errors.update(exc.errors)
     uploads, upload_errors = await read_uploads(form, values.get("kind", ""), kernel.settings)
@@ -173,10 +191,12 @@ async def create_request(
             kernel, values.get("kind", ""), values, errors, f"{tenant.base_url}/layanan/baru"
         )
         return await render(request, "population/services/new.html", context, status_code=422)
-    request_id, _ = await submit_request(
+    request_id, _created = await submit_request(
         kernel, tenant.code, submission, uploads, principal.username, state.now
     )
-    await flash(request, "success", f"Permohonan #{request_id} diterima.")
+    await flash(
+        request, "success", _("Permohonan #{request_id} diterima.").format(request_id=request_id)
+    )
     return Redirect(f"{tenant.base_url}/layanan/{request_id}", status_code=303)
 
 
@@ -200,6 +220,13 @@ async def _detail(
     context = await detail_context(row, now, actions, f"{tenant.base_url}/layanan", download)
     disclose(request, disclosures.REQUEST_DETAIL, subjects=disclosures.service_request(row))
     context["back_url"] = f"{tenant.base_url}/layanan"
+    context["viewer_note"] = viewer_note(
+        principal,
+        tenant,
+        kernel.permissions,
+        REQUEST_LIFECYCLE.allowed_actions(row["status"]),
+        actions,
+    )
     return row, context
 
 
@@ -275,15 +302,32 @@ async def act_and_answer(
     done_url: str,
 ) -> Response[Any]:
     """A page's action form, village or regency: on to `done_url` with a message, or the
-    request's page again with the form's errors beside what was typed."""
-    values = form_values(await request.form())
+    request's page again with the form's errors beside what was typed.
+
+    An action that cannot be undone (``batalkan``) is first answered with a page that asks
+    for confirmation; its form sends ``konfirmasi=ya`` back, so no script is needed."""
+    form = await request.form()
+    values: dict[str, Any] = form_values(form)
+    values[ORIGINALS_FIELD] = [str(v) for v in form.getall(ORIGINALS_FIELD, [])]
+    if action in CONFIRM_ACTIONS and values.get(CONFIRMED) != "ya":
+        context = await detail()
+        offered = next((a for a in context["actions"] if a.key == action), None)
+        if offered is not None:
+            context.update(confirm=offered, confirm_field=CONFIRMED, cancel_url=done_url)
+            return await render(request, "population/services/confirm.html", context)
     try:
-        _, status = await act(request, kernel, tenant, principal, request_id, action, values)
+        _done, status = await act(request, kernel, tenant, principal, request_id, action, values)
     except ActionInvalid as exc:
         context = await detail()
         context.update(errors=exc.errors, values=values, failed_action=action)
         return await render(request, "population/services/detail.html", context, status_code=422)
-    await flash(request, "success", f"Permohonan #{request_id}: {REQUEST_LIFECYCLE.label(status)}.")
+    await flash(
+        request,
+        "success",
+        _("Permohonan #{number}: {status}.").format(
+            number=request_id, status=REQUEST_LIFECYCLE.label(status)
+        ),
+    )
     return Redirect(done_url, status_code=303)
 
 

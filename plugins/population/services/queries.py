@@ -13,18 +13,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from core.db.jsonvalue import json_dict
+from core.localtime import local_day
 from core.tenancy.tables import Village
-from plugins.population.services.age import (
-    day_start,
-    local_day,
-    request_age,
-    submitted_on_or_before,
-)
+from plugins.population.services.age import day_start, request_age, submitted_on_or_before
 from plugins.population.services.kinds import KINDS
 from plugins.population.tables import ServiceRequest
 
 __all__ = [
+    "DONE_STATES",
     "OPEN_STATES",
+    "SHOW_ALL",
+    "SHOW_DONE",
+    "SHOW_OPEN",
     "Filters",
     "VillageInfo",
     "age_of",
@@ -32,10 +32,15 @@ __all__ = [
     "list_requests",
     "load_request",
     "onboarded_villages",
+    "parse_show",
     "summarise",
 ]
 
 OPEN_STATES = ("diajukan", "dikembalikan", "diperiksa", "diteruskan", "diproses")
+DONE_STATES = ("diserahkan", "dinilai", "dibatalkan")
+"""No one has work left on these: the lists hide them unless asked (``tampil``)."""
+SHOW_OPEN, SHOW_DONE, SHOW_ALL = "terbuka", "selesai", "semua"
+SHOWS = (SHOW_OPEN, SHOW_DONE, SHOW_ALL)
 PAGE_SIZE = 25
 _TARGETS = {kind.key: kind.target_working_days for kind in KINDS}
 
@@ -48,17 +53,27 @@ class Filters:
     status: str = ""
     min_age: int | None = None
     page: int = 1
+    show: str = SHOW_OPEN
+    """Open work (``terbuka``, also when ``siap``: the village still hands it over), the
+    finished and cancelled (``selesai``) or all; a chosen ``status`` wins over it."""
 
     def query(self) -> dict[str, Any]:
-        """The filters as URL parameters for pager and sort links."""
+        """The filters as URL parameters for pager and sort links (the default ``show`` left
+        out, so a bare URL means open work)."""
         values = {
             "district": self.district,
             "village": self.village,
             "kind": self.kind,
             "status": self.status,
             "min_age": "" if self.min_age is None else str(self.min_age),
+            "tampil": "" if self.show == SHOW_OPEN else self.show,
         }
         return {key: value for key, value in values.items() if value}
+
+
+def parse_show(value: str) -> str:
+    """The ``tampil`` URL parameter; anything else means the default, open work."""
+    return value if value in SHOWS else SHOW_OPEN
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +140,7 @@ def age_of(row: dict[str, Any], now: dt.datetime) -> int:
     else:
         ready = json_dict(row["payload"]).get("ready_at")
         until = dt.datetime.fromisoformat(ready) if ready else row["updated_at"]
-    return request_age(row["submitted_at"], until, row["village_code"])
+    return request_age(row["submitted_at"], until)
 
 
 def is_overdue(row: dict[str, Any], now: dt.datetime) -> bool:
@@ -154,12 +169,14 @@ async def list_requests(
         where &= ServiceRequest.kind == filters.kind
     if filters.status:
         where &= ServiceRequest.status == filters.status
+    elif filters.show == SHOW_OPEN:
+        where &= ServiceRequest.status.not_in(list(DONE_STATES))
+    elif filters.show == SHOW_DONE:
+        where &= ServiceRequest.status.is_in(list(DONE_STATES))
     if filters.min_age is not None:
-        today = local_day(now, scope_code)
+        today = local_day(now)
         last_day = submitted_on_or_before(today, filters.min_age)
-        where &= ServiceRequest.submitted_at < day_start(
-            last_day + dt.timedelta(days=1), scope_code
-        )
+        where &= ServiceRequest.submitted_at < day_start(last_day + dt.timedelta(days=1))
         where &= ServiceRequest.status.is_in(list(OPEN_STATES))
     total = await ServiceRequest.count().where(where)
     order = ServiceRequest.submitted_at

@@ -8,8 +8,8 @@ from litestar import Request, Response, get, post
 from litestar.exceptions import NotFoundException, PermissionDeniedException
 
 from core.audit import disclose
-from core.auth.principal import Principal
-from core.i18n import N_
+from core.auth.principal import Principal, has_permission
+from core.i18n import N_, _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.tenancy.tables import District
@@ -26,17 +26,21 @@ from plugins.population.services.queries import (
     list_requests,
     load_request,
     onboarded_villages,
+    parse_show,
     summarise,
 )
+from plugins.population.services.viewer import viewer_note
 from plugins.population.services.views import (
     REGENCY_ACTIONS,
+    action_links,
     detail_context,
     kind_options,
     permitted_actions,
+    show_options,
     status_options,
     table_rows,
 )
-from plugins.population.services.workflow import PROCESS_PERMISSION
+from plugins.population.services.workflow import PROCESS_PERMISSION, REQUEST_LIFECYCLE
 
 BASE = "/kabupaten/layanan"
 QUEUE_COLUMNS = [
@@ -48,22 +52,38 @@ QUEUE_COLUMNS = [
     {"key": "submitted", "label": N_("Diajukan")},
     {"key": "age", "label": N_("Umur")},
 ]
+ACTIONS_COLUMN = {"key": "actions", "label": N_("Tindakan")}
 REFUSED_HERE = "Aksi ini dilakukan oleh petugas desa, bukan Disdukcapil."
+QUEUE_ACTIONS = ("terima", "kembalikan_ke_desa", "selesai")
+"""The regency office's own actions (``views.REGENCY_ACTIONS``), in the order they happen."""
 
 
 @get("/layanan", guards=[requires(REQUEST_QUEUE)], include_in_schema=False)
 async def queue(
     request: Request[Any, Any, Any],
     tenant: Tenant,
+    kernel: Kernel,
+    principal: Principal,
     district: str = "",
     village: str = "",
     kind: str = "",
     status: str = "",
     min_age: str = "",
     page: str = "1",
+    tampil: str = "",
 ) -> Response[Any]:
+    """Open work oldest first by default, so what waits longest is on top; the finished and
+    cancelled ones on request (``tampil``)."""
     state = request_state(request)
-    filters = Filters(district, village, kind, status, parse_age(min_age), parse_page(page))
+    filters = Filters(
+        district,
+        village,
+        kind,
+        status,
+        parse_age(min_age),
+        parse_page(page),
+        parse_show(tampil),
+    )
     villages = await onboarded_villages(tenant.code)
     rows, total = await list_requests(
         tenant.code, filters, state.now, villages=list(villages), oldest_first=True
@@ -77,9 +97,22 @@ async def queue(
     )
     districts = await District.select(District.code, District.name).order_by(District.code)
     used = {v.district_code for v in villages.values()}
+
+    def link(row: dict[str, Any]) -> str:
+        return f"{BASE}/{row['id']}"
+
+    def allowed(row: dict[str, Any]) -> list[str]:
+        status = row["status"]
+        return permitted_actions(status, principal, tenant, kernel.permissions, QUEUE_ACTIONS)
+
+    cells = table_rows(rows, state.now, link, villages)
+    may_act = permitted_actions_anywhere(principal, tenant, kernel)
+    if may_act:
+        action_links(rows, cells, allowed, link)
     context = {
-        "columns": QUEUE_COLUMNS,
-        "rows": table_rows(rows, state.now, lambda r: f"{BASE}/{r['id']}", villages),
+        "columns": [*QUEUE_COLUMNS, ACTIONS_COLUMN] if may_act else QUEUE_COLUMNS,
+        "rows": cells,
+        "viewer_note": viewer_note(principal, tenant, kernel.permissions, QUEUE_ACTIONS, may_act),
         "total": total,
         "page": filters.page,
         "pages": max(1, -(-total // PAGE_SIZE)),
@@ -88,14 +121,26 @@ async def queue(
         "base_url": BASE,
         "kind_options": kind_options(),
         "status_options": status_options(),
+        "show_options": show_options(),
         "district_options": [("", "Semua kecamatan")]
         + [(d["code"], d["name"]) for d in districts if d["code"] in used],
         "village_options": [("", "Semua desa")]
         + [(v.code, v.name) for v in sorted(villages.values(), key=lambda v: v.name)],
-        "heading": "Antrean layanan kependudukan",
+        "heading": _("Antrean layanan kependudukan"),
         "regency": True,
     }
     return await render(request, "population/services/list.html", context)
+
+
+def permitted_actions_anywhere(principal: Principal, tenant: Tenant, kernel: Kernel) -> list[str]:
+    """The queue's actions the viewer holds the permission for, whatever a request's state."""
+    return [
+        action
+        for action in QUEUE_ACTIONS
+        if has_permission(
+            principal, tenant, REQUEST_LIFECYCLE.permission_for(action) or "", kernel.permissions
+        )
+    ]
 
 
 @get("/layanan/ringkasan", guards=[requires(REQUEST_QUEUE)], include_in_schema=False)
@@ -130,6 +175,13 @@ async def _detail(
     disclose(request, disclosures.REQUEST_DETAIL, subjects=disclosures.service_request(row))
     context["back_url"] = BASE
     context["village_name"] = village.name
+    context["viewer_note"] = viewer_note(
+        principal,
+        tenant,
+        kernel.permissions,
+        REQUEST_LIFECYCLE.allowed_actions(row["status"]),
+        actions,
+    )
     return context
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from core import DomainEvent
 from core.kernel import Kernel
+from core.localtime import local_day
 from plugins.population.domain.identity import check_kk, temporary_nik
-from plugins.population.services.age import local_day
 from plugins.population.tables import Family, LifeEvent, Resident
 
 __all__ = ["apply_completion", "document_number_error", "name_key"]
@@ -49,7 +49,7 @@ async def apply_completion(
     """Bring the register in line with the document ``number`` issued for ``request``."""
     kind = request["kind"]
     village = request["village_code"]
-    today = local_day(now, village)
+    today = local_day(now)
     resident = None
     if request["resident"] is not None:
         resident = (

@@ -12,11 +12,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.i18n import _
 from core.kernel import Kernel
 from core.workflow import TransitionRefused, UnknownAction
+from plugins.population.services.checklist import (
+    GUARDED_ACTIONS,
+    ORIGINALS_FIELD,
+    load_checklist,
+    missing_documents_error,
+    originals_in,
+    unknown_originals_error,
+)
 from plugins.population.services.details import SUBJECT_OPTIONAL, validate_details
-from plugins.population.services.kinds import KINDS, get_kind
+from plugins.population.services.kinds import KINDS, kind_title
 from plugins.population.services.register_effects import apply_completion, document_number_error
+from plugins.population.services.status_events import status_changed
 from plugins.population.services.uploads import CheckedUpload, store_upload
 from plugins.population.services.workflow import REQUEST_LIFECYCLE, validate_action_payload
 from plugins.population.tables import Resident, ServiceDocument, ServiceRequest, ServiceStep
@@ -97,18 +107,18 @@ async def validate_submission(
     errors: dict[str, str] = {}
     kind = values.get("kind", "").strip()
     if kind not in {k.key for k in KINDS}:
-        errors["kind"] = "Jenis layanan wajib dipilih dari daftar."
+        errors["kind"] = _("Jenis layanan wajib dipilih dari daftar.")
     key = values.get("idempotency_key", "").strip()
     if not key or len(key) > 50:
-        errors["idempotency_key"] = "Kunci pengiriman tidak valid; muat ulang formulir."
+        errors["idempotency_key"] = _("Kunci pengiriman tidak valid; muat ulang formulir.")
     applicant = " ".join(values.get("applicant_name", "").split())
     if not applicant:
-        errors["applicant_name"] = "Nama pemohon wajib diisi."
+        errors["applicant_name"] = _("Nama pemohon wajib diisi.")
     elif len(applicant) > 120:
-        errors["applicant_name"] = "Nama pemohon paling banyak 120 karakter."
+        errors["applicant_name"] = _("Nama pemohon paling banyak 120 karakter.")
     applicant_nik = values.get("applicant_nik", "").strip()
     if applicant_nik and (len(applicant_nik) != 16 or not applicant_nik.isdigit()):
-        errors["applicant_nik"] = "NIK pemohon harus 16 digit angka."
+        errors["applicant_nik"] = _("NIK pemohon harus 16 digit angka.")
     resident_id = None
     nik = values.get("nik", "").strip()
     if nik:
@@ -118,15 +128,15 @@ async def validate_submission(
             .first()
         )
         if row is None:
-            errors["nik"] = "NIK tidak ditemukan di data penduduk desa ini."
+            errors["nik"] = _("NIK tidak ditemukan di data penduduk desa ini.")
         else:
             resident_id = row["id"]
     elif kind and kind not in SUBJECT_OPTIONAL:
-        errors["nik"] = "NIK warga yang dilayani wajib diisi."
+        errors["nik"] = _("NIK warga yang dilayani wajib diisi.")
     details, detail_errors = validate_details(kind, values, today)
     errors.update(detail_errors)
     if channel not in CHANNELS:
-        errors["channel"] = "Saluran pengajuan tidak dikenal."
+        errors["channel"] = _("Saluran pengajuan tidak dikenal.")
     if errors:
         raise SubmissionInvalid(errors)
     return Submission(kind, resident_id, applicant, applicant_nik, channel, key, details)
@@ -225,7 +235,9 @@ async def take_action(
 
     Raises :class:`UnknownAction` for an action the lifecycle lacks, :class:`ActionConflict`
     when the state refuses it or someone else moved the request first, :class:`ActionInvalid`
-    when the action's data is missing.
+    when the action's data is missing, or when ``lengkap``/``teruskan`` would pass a required
+    document that is neither uploaded nor recorded as seen in the original (``asli_dilihat``).
+    Every change publishes ``population.request_status_changed``.
     """
     state = request["status"]
     try:
@@ -238,7 +250,8 @@ async def take_action(
         errors["nomor_dokumen"] = error
     comment = str(payload.get("komentar", "")).strip()
     if len(comment) > 500:
-        errors["komentar"] = "Komentar paling banyak 500 karakter."
+        errors["komentar"] = _("Komentar paling banyak 500 karakter.")
+    seen_now = await _originals_seen_now(request, action, payload, errors)
     if errors:
         raise ActionInvalid(errors)
     village = request["village_code"]
@@ -261,7 +274,11 @@ async def take_action(
     )
     if not moved:
         raise ActionConflict("Permohonan baru saja diubah petugas lain. Muat ulang halaman.")
-    step = {k: str(payload[k]).strip() for k in STEP_FIELDS if str(payload.get(k, "")).strip()}
+    step: dict[str, Any] = {
+        k: str(payload[k]).strip() for k in STEP_FIELDS if str(payload.get(k, "")).strip()
+    }
+    if seen_now:
+        step[ORIGINALS_FIELD] = seen_now
     await ServiceStep.insert(
         ServiceStep(
             village_code=village,
@@ -285,11 +302,22 @@ async def take_action(
         before={"status": state},
         after={"status": target, **step},
     )
+    reason = str(step.get("alasan", ""))
+    await kernel.publish(status_changed(request, action, state, target, reason))
     return target
 
 
-def kind_title(key: str) -> str:
-    try:
-        return get_kind(key).title
-    except LookupError:
-        return key
+async def _originals_seen_now(
+    request: dict[str, Any], action: str, payload: Mapping[str, Any], errors: dict[str, str]
+) -> list[str]:
+    """For ``lengkap``/``teruskan``: the documents this step records as seen in the original
+    (only those neither uploaded nor seen before); adds the error when one is still missing."""
+    if action not in GUARDED_ACTIONS:
+        return []
+    items = await load_checklist(request)
+    seen_now = originals_in(payload)
+    error = unknown_originals_error(items, seen_now) or missing_documents_error(items, seen_now)
+    if error:
+        errors[ORIGINALS_FIELD] = error
+    pending = {item.key for item in items if not item.uploaded and not item.seen}
+    return [key for key in seen_now if key in pending]

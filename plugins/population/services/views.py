@@ -16,27 +16,38 @@ from markupsafe import Markup
 from core import Permission
 from core.auth.principal import Principal, has_permission
 from core.db.jsonvalue import json_dict
+from core.i18n import N_, _
+from core.localtime import local_clock, local_day
 from core.tenancy.context import Tenant
 from plugins.population.domain.identity import mask_nik
+from plugins.population.services.checklist import GUARDED_ACTIONS, ChecklistItem, load_checklist
 from plugins.population.services.details import DETAIL_FIELDS
-from plugins.population.services.kinds import KINDS, get_kind
-from plugins.population.services.queries import OPEN_STATES, age_of
-from plugins.population.services.requests import kind_title
+from plugins.population.services.history import MAX_RATING, actor_names, load_history
+from plugins.population.services.kinds import KINDS, kind_title
+from plugins.population.services.queries import OPEN_STATES, SHOW_ALL, SHOW_DONE, SHOW_OPEN, age_of
 from plugins.population.services.workflow import REQUEST_LIFECYCLE
-from plugins.population.tables import ServiceDocument, ServiceStep
 
 __all__ = [
+    "CONFIRM_ACTIONS",
     "REGENCY_ACTIONS",
     "ActionView",
+    "action_links",
     "detail_context",
+    "detail_value",
     "kind_options",
     "permitted_actions",
+    "show_options",
     "status_options",
     "table_rows",
     "tone",
 ]
 
 REGENCY_ACTIONS = frozenset({"terima", "kembalikan_ke_desa", "selesai"})
+CONFIRM_ACTIONS = frozenset({"batalkan"})
+"""Actions that cannot be undone: the page asks "yakin?" on a page of its own before taking them."""
+DANGER_ACTIONS = frozenset({"batalkan", "kembalikan", "kembalikan_ke_desa"})
+_SEXES = {"1": N_("Laki-laki"), "2": N_("Perempuan")}
+_ACTION_LINK = Markup('<a class="button button-small button-secondary" href="{}#aksi-{}">{}</a>')
 _TONES = {
     "dikembalikan": "warning",
     "dibatalkan": "neutral",
@@ -75,6 +86,27 @@ def status_options() -> list[tuple[str, str]]:
     return [("", "Semua status"), *((s, REQUEST_LIFECYCLE.label(s)) for s in states)]
 
 
+def show_options() -> list[tuple[str, str]]:
+    """The ``tampil`` filter: open work by default, the finished ones on request."""
+    return [
+        (SHOW_OPEN, N_("Masih dikerjakan")),
+        (SHOW_DONE, N_("Sudah selesai atau dibatalkan")),
+        (SHOW_ALL, N_("Semua permohonan")),
+    ]
+
+
+def detail_value(spec_type: str, value: str) -> str:
+    """A kind-specific fact as people read it: a sex by name, a date as DD-MM-YYYY."""
+    if spec_type == "sex":
+        return _SEXES.get(value, value)
+    if spec_type == "date" and value:
+        try:
+            return dt.date.fromisoformat(value).strftime("%d-%m-%Y")
+        except ValueError:
+            return value
+    return value
+
+
 def permitted_actions(
     status: str,
     principal: Principal | None,
@@ -109,17 +141,47 @@ def table_rows(
             {
                 "id": Markup('<a href="{}">#{}</a>').format(link(row), row["id"]),
                 "village": village.name if village else row["village_code"],
-                "kind": kind_title(row["kind"]),
+                "kind": _(kind_title(row["kind"])),
                 "person": row["resident_name"] or row["applicant_name"],
                 "status": Markup('<span class="badge badge-{}">{}</span>').format(
                     tone(row["status"]), label
                 ),
-                "submitted": row["submitted_at"].strftime("%d-%m-%Y"),
+                "submitted": local_day(row["submitted_at"]).strftime("%d-%m-%Y"),
                 "age": f"{age_of(row, now)} hari kerja",
                 "channel": "Daring" if row["channel"] == "online" else "Loket",
             }
         )
     return out
+
+
+def action_links(
+    rows: list[dict[str, Any]], cells: list[dict[str, Any]], actions: Any, link: Any
+) -> None:
+    """Add a ``actions`` cell to each of ``cells``: a link per action ``actions(row)`` allows,
+    to that action's form on the request's page, where the files are looked at first."""
+    for row, cell in zip(rows, cells, strict=True):
+        cell["actions"] = Markup(" ").join(
+            _ACTION_LINK.format(link(row), action, REQUEST_LIFECYCLE.label(action))
+            for action in actions(row)
+        )
+
+
+def checklist_row(item: ChecklistItem, names: Mapping[str, str], village: str) -> dict[str, Any]:
+    """One checklist line: uploaded, original seen (by whom, when), missing or optional."""
+    if item.uploaded:
+        state = "uploaded"
+    elif item.seen:
+        state = "seen"
+    else:
+        state = "missing" if item.required else "absent"
+    return {
+        "label": item.label,
+        "required": item.required,
+        "files": item.files,
+        "state": state,
+        "seen_by": names.get(item.seen_by, item.seen_by),
+        "seen_at": local_clock(item.seen_at) if item.seen_at else "",
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +190,11 @@ class ActionView:
     label: str
     url: str
     fields: tuple[tuple[str, str, str, Any], ...]
+    originals: tuple[ChecklistItem, ...] = ()
+    """Required documents still missing, each offered as "dokumen asli sudah dilihat"."""
+    confirm: bool = False
+    """The button asks for confirmation on the next page before the action is taken."""
+    danger: bool = False
 
 
 async def detail_context(
@@ -139,53 +206,28 @@ async def detail_context(
 ) -> dict[str, Any]:
     """The request, its checklist, its history and the actions offered."""
     request_id = request_row["id"]
-    village = request_row["village_code"]
-    documents = await ServiceDocument.select().where(
-        (ServiceDocument.request == request_id) & (ServiceDocument.village_code == village)
-    )
-    steps = (
-        await ServiceStep.select()
-        .where((ServiceStep.request == request_id) & (ServiceStep.village_code == village))
-        .order_by(ServiceStep.at)
-        .order_by(ServiceStep.id)
-    )
-    try:
-        kind = get_kind(request_row["kind"])
-        checklist_docs = kind.documents
-    except LookupError:
-        checklist_docs = ()
-    by_key: dict[str, list[dict[str, Any]]] = {}
-    for doc in documents:
-        by_key.setdefault(doc["doc_key"], []).append(doc)
-    checklist = [
-        {"label": d.label, "required": d.required, "files": by_key.get(d.key, [])}
-        for d in checklist_docs
-    ]
+    checklist = await load_checklist(request_row)
+    missing = tuple(item for item in checklist if item.missing)
+    names = await actor_names([item.seen_by for item in checklist if item.seen])
     details = json_dict(request_row["payload"])
     detail_rows = [
-        (spec.label, details.get(spec.key, ""))
+        (spec.label, detail_value(spec.type, str(details.get(spec.key, ""))))
         for spec in DETAIL_FIELDS.get(request_row["kind"], ())
     ]
-    history = [
-        {
-            "at": s["at"].strftime("%d-%m-%Y %H:%M"),
-            "actor": s["actor"],
-            "action": REQUEST_LIFECYCLE.label(s["action"]),
-            "to": REQUEST_LIFECYCLE.label(s["to_status"]),
-            "note": "; ".join(f"{k}: {v}" for k, v in json_dict(s["payload"]).items()),
-        }
-        for s in steps
-    ]
+    village = request_row["village_code"]
     return {
         "req": request_row,
-        "kind_title": kind_title(request_row["kind"]),
+        "kind_title": _(kind_title(request_row["kind"])),
         "status_label": REQUEST_LIFECYCLE.label(request_row["status"]),
         "status_tone": tone(request_row["status"]),
         "age": age_of(request_row, now),
+        "submitted_at": local_clock(request_row["submitted_at"]),
         "resident_nik_masked": mask_nik(request_row["resident_nik"] or ""),
         "details": detail_rows,
-        "checklist": checklist,
-        "history": history,
+        "checklist": [checklist_row(item, names, village) for item in checklist],
+        "missing": missing,
+        "max_rating": MAX_RATING,
+        "history": await load_history(request_row),
         "download_base": download_base,
         "actions": [
             ActionView(
@@ -193,9 +235,13 @@ async def detail_context(
                 REQUEST_LIFECYCLE.label(a),
                 f"{action_base}/{request_id}/aksi/{a}",
                 ACTION_FIELDS.get(a, ()),
+                missing if a in GUARDED_ACTIONS else (),
+                a in CONFIRM_ACTIONS,
+                a in DANGER_ACTIONS,
             )
             for a in actions
         ],
+        "viewer_note": None,
         "errors": {},
         "values": {},
         "failed_action": None,

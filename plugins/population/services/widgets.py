@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from markupsafe import Markup
 
 from core import Widget, WidgetProvider
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from plugins.population.permissions import REQUEST_QUEUE, RESIDENT_READ
@@ -17,7 +18,7 @@ from plugins.population.tables import ServiceRequest
 async def village_open_requests(tenant: Tenant, kernel: Kernel) -> Widget:
     count = await ServiceRequest.count().where(ServiceRequest.status.is_in(list(OPEN_STATES)))
     return Widget(
-        title="Permohonan layanan terbuka", value=str(count), url=f"{tenant.base_url}/layanan"
+        title=_("Permohonan layanan terbuka"), value=str(count), url=f"{tenant.base_url}/layanan"
     )
 
 
@@ -25,7 +26,7 @@ async def regency_queue(tenant: Tenant, kernel: Kernel) -> Widget:
     summary = await summarise(tenant.code, datetime.now(UTC))
     body = Markup("<p>{} melewati target waktu</p>").format(summary.overdue)
     return Widget(
-        title="Antrean layanan kependudukan",
+        title=_("Antrean layanan kependudukan"),
         value=str(summary.open),
         body_html=body,
         url="/kabupaten/layanan/ringkasan",

@@ -5,6 +5,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from core import EventSubscriber
+from plugins.population.services.kinds import get_kind
 from plugins.population.services.workflow import REQUEST_LIFECYCLE
 from plugins.population.tables import Family, LifeEvent, Resident, ServiceRequest, ServiceStep
 
@@ -14,7 +15,13 @@ PAYLOAD = {
     "kembalikan_ke_desa": {"alasan": "Foto buram"},
     "selesai": {"nomor_dokumen": "3527-LT-01012026-0001"},
     "nilai": {"nilai": "4", "komentar": "Cepat"},
+    "batalkan": {"konfirmasi": "ya"},
 }
+
+
+def originals_seen(kind: str) -> dict[str, list[str]]:
+    """What `lengkap` carries for a request without files: every required original was seen."""
+    return {"asli_dilihat": [d.key for d in get_kind(kind).documents if d.required]}
 
 
 class Desk:
@@ -27,6 +34,7 @@ class Desk:
             operator,
             officer,
         )
+        self.kinds: dict[int, str] = {}
 
     async def submit(self, nik: str, key: str, kind: str = "ktp_el", **extra: str) -> int:
         data = {
@@ -38,10 +46,13 @@ class Desk:
         }
         response = await self.operator.post(self.village.api + "/layanan", json=data)
         assert response.status_code == 201, response.text
+        self.kinds[response.json()["id"]] = kind
         return response.json()["id"]
 
     async def act(self, request_id: int, action: str, payload: dict | None = None):
         data = PAYLOAD.get(action, {}) if payload is None else payload
+        if action == "lengkap" and payload is None:
+            data = originals_seen(self.kinds[request_id])
         if action in REGENCY:
             url = f"/kabupaten/layanan/{request_id}/aksi/{action}"
             return await self.officer.post(url, data=data)
@@ -301,9 +312,9 @@ async def test_age_is_counted_in_working_days(desk, people) -> None:
     from plugins.population.services.age import request_age
 
     monday = datetime(2026, 1, 19, 2, 0, tzinfo=UTC)
-    assert request_age(friday, monday, desk.village.code) == 1
+    assert request_age(friday, monday) == 1
     late_friday_wib = datetime(2026, 1, 16, 18, 0, tzinfo=UTC)  # Saturday 01:00 WIB
-    assert request_age(late_friday_wib, monday, desk.village.code) == 1
+    assert request_age(late_friday_wib, monday) == 1
 
 
 async def test_dashboards_and_village_list_show_open_requests(desk, people) -> None:
