@@ -29,6 +29,7 @@ from plugins.population.importing.importer import ALL_VILLAGES, Target
 from plugins.population.importing.report import ImportReport
 from plugins.population.importing.retention import Purged, purge_imports, retention_days
 from plugins.population.importing.runs import import_register, regency_target
+from plugins.population.register.search_index import TABLE as SEARCH_KEY_TABLE
 from plugins.population.tables import Family, Resident
 
 CLI_ACTOR = "cli"
@@ -37,8 +38,8 @@ ANALYZE_MIN_ROWS = 10_000
 
 
 def register(commands: argparse._SubParsersAction[Any]) -> None:
-    parser = commands.add_parser("import", help="import an OpenSID sheet or a SIAK export")
-    parser.add_argument("file", help="CSV, XLSX or XLS file")
+    parser = commands.add_parser("import", help="import an OpenSID sheet or BIP, or a SIAK export")
+    parser.add_argument("file", help="CSV, XLSX, XLSM or XLS file")
     parser.add_argument(
         "--village", required=True, help=f"village code, e.g. 35.27.01.2001, or {ALL_VILLAGES}"
     )
@@ -73,7 +74,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
                 kernel, args.file, target, actor=CLI_ACTOR, dry_run=args.dry_run
             )
         if report.residents_created >= ANALYZE_MIN_ROWS:
-            tables = (Resident._meta.tablename, Family._meta.tablename)
+            tables = (Resident._meta.tablename, Family._meta.tablename, SEARCH_KEY_TABLE)
             await refresh_planner_statistics(kernel.engine, tables)
         return report
 
@@ -152,6 +153,8 @@ def text(report: ImportReport) -> str:
         f"Keluarga: {report.families_created} baru, {report.families_present} sudah ada",
         f"Peringatan: {report.warning_count}, ditolak: {report.rejection_count}",
     ]
+    if report.ignored_columns:
+        lines.append(f"Kolom diabaikan: {', '.join(report.ignored_columns)}")
     lines += [f"  ditolak baris {n.row}: {n.reason}" for n in report.rejections]
     lines += [f"  peringatan baris {n.row}: {n.reason}" for n in report.warnings[:50]]
     return "\n".join(lines)

@@ -1,8 +1,11 @@
 """Turning a raw spreadsheet row into an `ImportRecord`, or a reason naming the column at fault.
 
-Only a row without a name or a KK number is rejected: everything else that cannot be read becomes
-empty with a warning, and a bad NIK keeps the person flagged "NIK perlu diperiksa", because a
-resident exists even when the number on file is wrong.
+A row is rejected when the resident form would refuse it for a number it cannot store: no name,
+no KK number or one that is not 16 digits, a NIK that `check_nik` (the form's own check) says
+cannot be a NIK. Every reason of the row is given at once. Everything else that cannot be read
+becomes empty with a warning; a missing NIK (or a temporary one, from an export) keeps the person
+flagged "NIK perlu diperiksa", since a newborn may have none yet. Document numbers go to the
+resident's `documents`.
 
 A regency imports a million rows at once, so the work per row is kept to dictionary look-ups
 wherever the values repeat (codes, RT/RW, KK numbers).
@@ -28,7 +31,7 @@ from plugins.population.domain.codes import (
     SEX,
     CodeList,
 )
-from plugins.population.domain.identity import check_kk, check_nik
+from plugins.population.domain.identity import check_kk, check_nik, is_temporary_nik
 from plugins.population.importing.cells import (
     Cell,
     area_code,
@@ -37,7 +40,16 @@ from plugins.population.importing.cells import (
     number,
     text,
 )
-from plugins.population.importing.formats import OPENSID, SIAK, Columns, normalize_header
+from plugins.population.importing.formats import (
+    BIP,
+    DOCUMENT_DATES,
+    DOCUMENT_KEYS,
+    OPENSID,
+    SIAK,
+    Columns,
+    Format,
+    normalize_header,
+)
 from plugins.population.importing.record import ImportRecord, RowRejected
 
 NIK_NEEDS_CHECK = "NIK perlu diperiksa"
@@ -69,7 +81,10 @@ _FIELDS = (
     "rw",
     "rt",
 )
-"""The order `_Normalizer.__call__` unpacks a row's cells in."""
+"""The order `_Normalizer.__call__` unpacks a row's cells in; the document columns follow."""
+_DOCUMENTS = tuple(DOCUMENT_KEYS)
+KK_DIGITS = "Nomor KK harus terdiri dari 16 digit angka."
+"""`check_kk`'s error for a number that is not 16 digits: the form refuses such a KK number."""
 T = TypeVar("T")
 
 
@@ -116,10 +131,15 @@ def _coded(column: str | None, codes: CodeList) -> _RepeatedColumn[int]:
 
 
 @lru_cache(maxsize=_CACHE_LIMIT)
-def _kk_problem(no_kk: str) -> str | None:
-    """Members of a family share their KK number, so each number is checked once."""
+def _kk_problem(no_kk: str) -> tuple[bool, str | None]:
+    """(whether the number cannot be stored, what to tell the operator); members of a family
+    share their KK number, so each number is checked once."""
     errors = check_kk(no_kk).errors
-    return f"Nomor KK perlu diperiksa ({errors[0]})" if errors else None
+    if not errors:
+        return False, None
+    if errors[0] == KK_DIGITS:
+        return True, f"{errors[0]} ('{no_kk}')"
+    return False, f"Nomor KK perlu diperiksa ({errors[0]})"
 
 
 class _Normalizer:
@@ -131,6 +151,12 @@ class _Normalizer:
             None if (label := getattr(columns, name)) is None else normalize_header(label)
             for name in _FIELDS
         )
+        self._documents = tuple(
+            (DOCUMENT_KEYS[name], normalize_header(label), label, name in DOCUMENT_DATES)
+            for name in _DOCUMENTS
+            if (label := getattr(columns, name)) is not None
+        )
+        self._document_columns = tuple(column for _, column, _, _ in self._documents)
         self._sex = _coded(columns.sex, SEX)
         self._religion = _coded(columns.religion, RELIGION)
         self._education = _coded(columns.education, EDUCATION)
@@ -179,24 +205,29 @@ class _Normalizer:
         if name is None:
             raise RowRejected(f"Kolom '{columns.name}' kosong: nama wajib diisi.")
         warnings: list[str] = []
-        kk_problem = _kk_problem(no_kk)
+        fatal: list[str] = []
+        kk_unusable, kk_problem = _kk_problem(no_kk)
         if kk_problem is not None:
-            warnings.append(_note(columns.no_kk, kk_problem))
+            (fatal if kk_unusable else warnings).append(_note(columns.no_kk, kk_problem))
         try:
             birth_date = date_value(birth_date_cell)
         except ValueError as error:
             warnings.append(_note(columns.birth_date, f"{error}, dikosongkan"))
             birth_date = None
         sex = self._sex(sex_cell, warnings)
-        nik, nik_sex, nik_needs_check = self._nik(nik_cell, birth_date, sex, warnings)
+        nik, nik_sex, nik_needs_check = self._nik(nik_cell, birth_date, sex, warnings, fatal)
         if sex is None:
             if nik_sex is None:
-                raise RowRejected(
+                fatal.append(
                     f"Kolom '{columns.sex}' kosong atau tidak dikenal, dan jenis kelamin "
                     "tidak dapat dibaca dari NIK."
                 )
-            sex = nik_sex
-            warnings.append(_note(columns.sex, f"diisi {SEX.label(sex)} menurut NIK"))
+            else:
+                sex = nik_sex
+                warnings.append(_note(columns.sex, f"diisi {SEX.label(sex)} menurut NIK"))
+        if fatal or sex is None:
+            raise RowRejected(" ".join(fatal))
+        documents = self._documents_of(get, warnings) if self._documents else None
         return ImportRecord(
             no_kk=no_kk,
             nik=nik,
@@ -223,10 +254,37 @@ class _Normalizer:
             rt=self._rt(rt_cell, warnings),
             nik_needs_check=nik_needs_check,
             warnings=tuple(warnings),
+            documents=documents,
         )
 
+    def _documents_of(
+        self, get: Callable[[str], Cell], warnings: list[str]
+    ) -> dict[str, str] | None:
+        """The row's document numbers and dates, keyed as `Resident.documents` keeps them; None
+        at once for the common row that holds none (the cost of a million rows is per row)."""
+        cells = [get(column) for column in self._document_columns]
+        if not any(cells):
+            return None
+        found: dict[str, str] = {}
+        for (key, _, label, is_date), cell in zip(self._documents, cells, strict=True):
+            if is_empty(cell):
+                continue
+            if not is_date:
+                value = text(cell)
+                if value is not None:
+                    found[key] = value
+                continue
+            try:
+                day = date_value(cell)
+            except ValueError as error:
+                warnings.append(_note(label, f"{error}, dikosongkan"))
+                continue
+            if day is not None:
+                found[key] = day.isoformat()
+        return found or None
+
     @staticmethod
-    def _parent_nik(cell: Cell, column: str, warnings: list[str]) -> str | None:
+    def _parent_nik(cell: Cell, column: str | None, warnings: list[str]) -> str | None:
         value = number(cell)
         if value is None or set(value) == {"0"}:
             return None
@@ -236,17 +294,26 @@ class _Normalizer:
         return value
 
     def _nik(
-        self, cell: Cell, birth_date: dt.date | None, sex: int | None, warnings: list[str]
+        self,
+        cell: Cell,
+        birth_date: dt.date | None,
+        sex: int | None,
+        warnings: list[str],
+        fatal: list[str],
     ) -> tuple[str | None, int | None, bool]:
-        """The NIK as found, the sex it encodes when it is sound, and whether it needs a check."""
+        """The NIK as found, the sex it encodes when it is sound, and whether it needs a check;
+        a number the resident form would refuse goes to `fatal`, in the form's words."""
         column = self.columns.nik
         nik = number(cell)
         if nik is None:
             warnings.append(_note(column, f"kosong; {NIK_NEEDS_CHECK}"))
             return None, None, True
+        if is_temporary_nik(nik):
+            warnings.append(_note(column, f"NIK sementara {nik}; {NIK_NEEDS_CHECK}"))
+            return nik, None, True
         check = check_nik(nik, birth_date=birth_date, sex=sex)
         if check.errors:
-            warnings.append(_note(column, f"{NIK_NEEDS_CHECK}: {' '.join(check.errors)}"))
+            fatal.append(_note(column, f"'{nik}' ditolak: {' '.join(check.errors)}"))
             return nik, None, True
         warnings.extend(_note(column, warning) for warning in check.warnings)
         if isinstance(cell, int | float) and cell >= _EXCEL_PRECISION and nik.endswith("0"):
@@ -263,6 +330,7 @@ class _Normalizer:
 
 _OPENSID = _Normalizer(OPENSID)
 _SIAK = _Normalizer(SIAK)
+_BIP = _Normalizer(BIP)
 
 
 def normalize_opensid(row: Mapping[str, Cell]) -> ImportRecord:
@@ -273,3 +341,17 @@ def normalize_opensid(row: Mapping[str, Cell]) -> ImportRecord:
 def normalize_siak(row: Mapping[str, Cell]) -> ImportRecord:
     """A row of a Dukcapil SIAK export (labels in every coded column)."""
     return _SIAK(row)
+
+
+def normalize_bip(row: Mapping[str, Cell]) -> ImportRecord:
+    """A member row of a BIP sheet as `bip` lays it out (labels in every coded column)."""
+    return _BIP(row)
+
+
+NORMALIZERS: dict[Format, Callable[[Mapping[str, Cell]], ImportRecord]] = {
+    "opensid": normalize_opensid,
+    "siak": normalize_siak,
+    "bip2012": normalize_bip,
+    "bip2016": normalize_bip,
+    "bip_ektp": normalize_bip,
+}

@@ -24,6 +24,7 @@ from litestar.response import Redirect
 from core import i18n
 from core.auth.principal import Principal
 from core.db import remove_on_rollback
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.errors import http_exception_handler
@@ -46,7 +47,7 @@ from plugins.population.permissions import IMPORT
 from plugins.population.tables import ImportBatch
 
 PREVIEWED = "pratinjau"
-SUFFIXES = (".csv", ".xlsx", ".xls")
+SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
 MAX_MB = UPLOAD_MAX_BYTES // MB
 TOO_LARGE = f"Berkas: ukuran paling besar {MAX_MB} MB."
 _CHUNK = 1 << 20
@@ -131,7 +132,7 @@ async def upload(
     form = await request.form()
     upload_file = form.get("berkas")
     if not isinstance(upload_file, UploadFile) or not upload_file.filename:
-        return await _form(request, tenant, "Berkas: pilih berkas CSV, XLSX atau XLS.", 422)
+        return await _form(request, tenant, "Berkas: pilih berkas CSV, XLSX, XLSM atau XLS.", 422)
     filename = Path(upload_file.filename).name
     suffix = Path(filename).suffix.lower()
     if suffix not in SUFFIXES:
@@ -205,7 +206,7 @@ async def confirm(
     suffix = str(batch["counts"].get("suffix", ".csv"))
     path = _stored_path(kernel, tenant.code, batch["sha256"], suffix)
     if not path.exists():
-        await flash(request, "error", "Berkas impor tidak ditemukan lagi; unggah ulang.")
+        await flash(request, "error", _("Berkas impor tidak ditemukan lagi; unggah ulang."))
         return Redirect(f"{tenant.base_url}/impor", status_code=303)
     claimed = (
         await ImportBatch.update({ImportBatch.status: RUNNING})

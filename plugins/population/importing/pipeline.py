@@ -26,11 +26,19 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from plugins.population.importing.bip import HEADER as BIP_HEADER
+from plugins.population.importing.bip import LAYOUTS, bip_table
 from plugins.population.importing.cells import Cell
-from plugins.population.importing.formats import Format, ImportFormatError, detect_format
+from plugins.population.importing.formats import (
+    COLUMNS,
+    Format,
+    ImportFormatError,
+    detect_format,
+    ignored_columns,
+)
 from plugins.population.importing.limits import COMMAND_LIMITS, ReadLimits
-from plugins.population.importing.normalizing import normalize_opensid, normalize_siak
-from plugins.population.importing.reading import Header, read_cells
+from plugins.population.importing.normalizing import NORMALIZERS
+from plugins.population.importing.reading import Header, read_sheet, split_header
 from plugins.population.importing.record import ImportRecord, RowRejected
 
 if TYPE_CHECKING:
@@ -51,8 +59,9 @@ _NUMBERED = Sequence[tuple[int, Sequence[Cell]]]
 def normalize_chunk(
     file_format: Format, target: Target, header: Header, chunk: _NUMBERED
 ) -> list[Outcome]:
-    """The outcome of each row of `chunk`: runs in a worker process, or in the caller's."""
-    normalize = normalize_opensid if file_format == "opensid" else normalize_siak
+    """The outcome of each row of `chunk`: runs in a worker process, or in a thread, never on
+    the event loop (a chunk of wide rows takes long enough to stall every other request)."""
+    normalize = NORMALIZERS[file_format]
     keyed = header.row
     village_of = target.village_of
     outcomes: list[Outcome] = []
@@ -78,20 +87,33 @@ def _chunks(numbered: Iterator[tuple[int, Sequence[Cell]]]) -> Iterator[_NUMBERE
 def file_format_of(
     path: Path, limits: ReadLimits = COMMAND_LIMITS
 ) -> tuple[Format, Header, Iterator[tuple[int, Sequence[Cell]]]]:
-    """The file's format from its header, with the header and its rows still to read.
+    """The file's format from its header (or its BIP layout, laid out as a table under
+    `bip.HEADER`), with the header and its rows still to read.
 
     Blocking: call it in a thread (`asyncio.to_thread`) from async code."""
-    header, numbered = read_cells(path, limits)
+    layout, numbered = bip_table(read_sheet(path, limits))
+    if layout is None:
+        header, numbered = split_header(numbered)
+    else:
+        header = BIP_HEADER
     first = next(numbered, None)
     if first is None:
         raise ImportFormatError("Berkas tidak berisi baris data penduduk.")
-    file_format = detect_format(header.row(first[1]).keys())
+    file_format = layout.name if layout else detect_format(header.row(first[1]).keys())
 
     def rows() -> Iterator[tuple[int, Sequence[Cell]]]:
         yield first
         yield from numbered
 
     return file_format, header, rows()
+
+
+def columns_ignored(file_format: Format, header: Header) -> list[str]:
+    """The file's columns no register field takes, by the names the file gives them."""
+    layout = LAYOUTS.get(file_format)
+    if layout is not None:
+        return list(layout.ignored)
+    return ignored_columns(COLUMNS[file_format], header.keys, header.labels)
 
 
 async def outcomes(
@@ -102,7 +124,8 @@ async def outcomes(
     chunks = _chunks(rows)
     if path.stat().st_size < PARALLEL_MIN_BYTES or WORKERS < 2:
         while chunk := await asyncio.to_thread(next, chunks, None):
-            for outcome in normalize_chunk(file_format, target, header, chunk):
+            done = await asyncio.to_thread(normalize_chunk, file_format, target, header, chunk)
+            for outcome in done:
                 yield outcome
         return
     context = multiprocessing.get_context("spawn")

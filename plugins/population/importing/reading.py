@@ -1,4 +1,4 @@
-"""Streaming the rows of a CSV, XLSX or XLS register, one at a time, in constant memory.
+"""Streaming the rows of a CSV, XLSX (or XLSM) or XLS register, one at a time, in constant memory.
 
 A regency's register can hold a million rows; reading them one by one keeps an import within a
 small server's memory. (XLS is the exception the format imposes: xlrd loads one sheet whole, but
@@ -8,6 +8,10 @@ A file is what its first bytes say, whatever its name: a zip named `.csv` or a P
 is refused with one line saying what it is. A damaged file can make a spreadsheet library fail
 anywhere inside it, so any failure while a file is read becomes an `ImportFormatError` telling
 the operator to save it again; `limits` bounds what a file may make the reader do.
+
+OpenSID's own template (`FormatImportExcel.xlsm`) carries a "Kode Data" sheet of code lists,
+which is not read, and rows of notes that begin with `###`: such a row is skipped, and a row
+whose second cell is exactly `###` ends the data, as OpenSID reads it.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from pathlib import Path
 import openpyxl
 import xlrd
 
+from core.i18n import N_
 from plugins.population.importing.cells import Cell
 from plugins.population.importing.formats import ImportFormatError, normalize_header
 from plugins.population.importing.limits import COMMAND_LIMITS, MB, ReadLimits
@@ -37,14 +42,17 @@ _FALLBACK_ENCODING = "cp1252"
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CONTENT_NAMES = {
-    "zip": "XLSX (atau arsip zip)",
-    "ole": "XLS (Excel 97-2003)",
+    "zip": N_("XLSX (atau arsip zip)"),
+    "ole": N_("XLS (Excel 97-2003)"),
     "pdf": "PDF",
-    "binary": "data biner",
-    "text": "teks",
+    "binary": N_("data biner"),
+    "text": N_("teks"),
 }
-_EXPECTED_CONTENT = {".csv": "text", ".xlsx": "zip", ".xls": "ole"}
-_FORMAT_NAMES = {".csv": "CSV", ".xlsx": "XLSX", ".xls": "XLS"}
+_EXPECTED_CONTENT = {".csv": "text", ".xlsx": "zip", ".xlsm": "zip", ".xls": "ole"}
+_FORMAT_NAMES = {".csv": "CSV", ".xlsx": "XLSX", ".xlsm": "XLSM", ".xls": "XLS"}
+_CODE_SHEET = "kode data"
+"""The sheet of code lists in OpenSID's template: reference, not residents."""
+_NOTE_MARK = "###"
 _RATIO_MIN_BYTES = MB
 """Parts smaller than this may be packed as tightly as they like."""
 log = logging.getLogger(__name__)
@@ -69,6 +77,8 @@ class Header:
     keys: tuple[str, ...]
     kept: tuple[int, ...]
     """Positions of the named columns; cells under an unnamed column are dropped."""
+    labels: tuple[str, ...] = ()
+    """The header names as the file spells them, for the report."""
 
     def row(self, cells: Sequence[Cell]) -> Row:
         if len(self.kept) == len(self.keys):
@@ -81,19 +91,25 @@ def read_cells(
     path: str | Path, limits: ReadLimits = COMMAND_LIMITS
 ) -> tuple[Header, NumberedCells]:
     """The file's header, and its non-blank data rows as raw cells with their row numbers."""
+    return split_header(read_sheet(path, limits))
+
+
+def read_sheet(path: str | Path, limits: ReadLimits = COMMAND_LIMITS) -> NumberedCells:
+    """Every non-blank row of the file's (first register) sheet, as raw cells with its number;
+    a BIP sheet is read so, having no header row."""
     path = Path(path)
     suffix = path.suffix.lower()
-    readers = {".csv": _csv_cells, ".xlsx": _xlsx_cells, ".xls": _xls_cells}
+    readers = {".csv": _csv_cells, ".xlsx": _xlsx_cells, ".xlsm": _xlsx_cells, ".xls": _xls_cells}
     reader = readers.get(suffix)
     if reader is None:
         raise ImportFormatError(
-            f"Jenis berkas '{path.suffix}' tidak didukung; gunakan CSV, XLSX atau XLS."
+            f"Jenis berkas '{path.suffix}' tidak didukung; gunakan CSV, XLSX, XLSM atau XLS."
         )
     _check_content(path, suffix)
-    if suffix == ".xlsx":
+    if _EXPECTED_CONTENT[suffix] == "zip":
         _check_zip(path, limits)
     cells = _bounded(_guarded(reader(path, limits), _FORMAT_NAMES[suffix]), limits)
-    return _split_header(cells)
+    return (row for row in cells if not _is_blank(row[1]))
 
 
 def _content(head: bytes) -> str:
@@ -189,7 +205,8 @@ def _is_blank(cells: Sequence[Cell]) -> bool:
     )
 
 
-def _split_header(numbered: NumberedCells) -> tuple[Header, NumberedCells]:
+def split_header(numbered: NumberedCells) -> tuple[Header, NumberedCells]:
+    """The header row (the first with a NIK column, else the first row) and the rows after it."""
     waiting: list[tuple[int, Sequence[Cell]]] = []
     header: Sequence[Cell] | None = None
     for number, cells in numbered:
@@ -209,7 +226,8 @@ def _split_header(numbered: NumberedCells) -> tuple[Header, NumberedCells]:
     while keys and not keys[-1]:
         keys = keys[:-1]
     kept = tuple(index for index, key in enumerate(keys) if key)
-    return Header(keys, kept), _chain(waiting, numbered)
+    labels = tuple("" if cell is None else " ".join(str(cell).split()) for cell in header)
+    return Header(keys, kept, labels[: len(keys)]), _data(_chain(waiting, numbered))
 
 
 def _chain(waiting: list[tuple[int, Sequence[Cell]]], rest: NumberedCells) -> NumberedCells:
@@ -217,6 +235,21 @@ def _chain(waiting: list[tuple[int, Sequence[Cell]]], rest: NumberedCells) -> Nu
     for number, cells in rest:
         if not _is_blank(cells):
             yield number, cells
+
+
+def _is_note(cells: Sequence[Cell]) -> bool:
+    first = next((cell for cell in cells if cell is not None and cell != ""), None)
+    return isinstance(first, str) and first.lstrip().startswith(_NOTE_MARK)
+
+
+def _data(numbered: NumberedCells) -> NumberedCells:
+    """The data rows: template notes (`###…`) are skipped, OpenSID's end mark stops the data."""
+    for number, cells in numbered:
+        if len(cells) > 1 and isinstance(cells[1], str) and cells[1].strip() == _NOTE_MARK:
+            return
+        if _is_note(cells):
+            continue
+        yield number, cells
 
 
 def _csv_encoding(path: Path) -> str:
@@ -257,14 +290,16 @@ def _csv_cells(path: Path, limits: ReadLimits) -> NumberedCells:
 
 
 def _xlsx_cells(path: Path, limits: ReadLimits) -> NumberedCells:
-    """The first worksheet; dimensions are reset because many exporters write wrong ones.
+    """The first worksheet but OpenSID's code list sheet; dimensions are reset because many
+    exporters write wrong ones.
 
     Rows and columns are bounded: openpyxl pads a row out to its last cell, and one cell in
     column XFD would make each row 16,384 cells. Rows are read as wide as the widest of the
     first rows (where the header is): cells beyond it have no column name and are dropped."""
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        sheet = book.worksheets[0]
+        sheets = [s for s in book.worksheets if s.title.strip().lower() != _CODE_SHEET]
+        sheet = (sheets or book.worksheets)[0]
         sheet.reset_dimensions()
         first = sheet.iter_rows(
             values_only=True, max_row=_HEADER_SEARCH_ROWS, max_col=limits.max_columns

@@ -52,5 +52,8 @@ class ImportRecord(NamedTuple):
     rt: str | None
     """Three digits ('001')."""
     nik_needs_check: bool
-    """The NIK is missing or malformed: the resident is kept, the operator must check the number."""
+    """The NIK is missing (or a stand-in, or may have lost its last digit in Excel): the resident
+    is kept, the operator must check the number. A NIK that cannot be one rejects the row."""
     warnings: tuple[str, ...]
+    documents: dict[str, str] | None = None
+    """Document numbers and dates for `Resident.documents`, under `formats.DOCUMENT_KEYS`."""

@@ -34,6 +34,9 @@ class ImportReport:
     rejection_count: int = 0
     warnings: list[RowNote] = field(default_factory=list)
     rejections: list[RowNote] = field(default_factory=list)
+    ignored_columns: list[str] = field(default_factory=list)
+    """The file's columns no register field takes, by their header names: nothing is dropped
+    without the operator being told."""
 
     def warn(self, row: int, reason: str) -> None:
         self.warning_count += 1
@@ -69,6 +72,7 @@ class ImportReport:
             "rejection_count": self.rejection_count,
             "warnings": [{"row": n.row, "reason": n.reason} for n in self.warnings],
             "rejections": [{"row": n.row, "reason": n.reason} for n in self.rejections],
+            "ignored_columns": list(self.ignored_columns),
         }
 
     @classmethod
@@ -87,4 +91,5 @@ class ImportReport:
             rejections=[
                 RowNote(int(n["row"]), str(n["reason"])) for n in data.get("rejections", [])
             ],
+            ignored_columns=[str(name) for name in data.get("ignored_columns", [])],
         )
