@@ -20,6 +20,7 @@ from core import (
     WidgetProvider,
     hookimpl,
 )
+from core.i18n import N_
 from core.tenancy.context import Tenant
 from plugins.health import demo, permissions
 from plugins.health.children import enrolment
@@ -40,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 def kampung_plugin_info() -> PluginInfo:
     return PluginInfo(
         name="health",
-        title="Kesehatan (Posyandu)",
+        title=N_("Kesehatan (Posyandu)"),
         version=VERSION,
         requires=("population",),
         core_version=">=0.1,<1",
@@ -113,7 +114,7 @@ def kampung_village_settings() -> list[SettingField]:
     return [
         SettingField(
             key="je_endemic",
-            label="Daerah endemis JE (imunisasi Japanese encephalitis)",
+            label=N_("Daerah endemis JE (imunisasi Japanese encephalitis)"),
             kind="bool",
             default=False,
         )

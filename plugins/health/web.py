@@ -10,8 +10,7 @@ from litestar import Request
 from litestar.enums import RequestEncodingType
 from litestar.params import Body
 
-from core.localtime import local_zone
-from core.tenancy.context import Tenant
+from core.localtime import local_day
 from core.web.request_state import request_state
 
 FORM = Body(media_type=RequestEncodingType.URL_ENCODED)
@@ -22,10 +21,9 @@ def new_key() -> str:
     return secrets.token_urlsafe(16)
 
 
-def today(request: Request[Any, Any, Any], tenant: Tenant) -> dt.date:
-    """The date in the regency's zone: a posyandu at 06:30 WIB is not yesterday in UTC."""
-    zone, _ = local_zone(tenant.code)
-    return request_state(request).now.astimezone(zone).date()
+def today(request: Request[Any, Any, Any]) -> dt.date:
+    """The request's date on the instance's clock: a posyandu at 06:30 WIB is not yesterday."""
+    return local_day(request_state(request).now)
 
 
 def now(request: Request[Any, Any, Any]) -> dt.datetime:

@@ -44,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 def kampung_plugin_info() -> PluginInfo:
     return PluginInfo(
         name="public_info",
-        title="Informasi publik (PPID)",
+        title=N_("Informasi publik (PPID)"),
         version=VERSION,
         core_version=">=0.1,<1",
         description=(

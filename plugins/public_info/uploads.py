@@ -95,7 +95,7 @@ def check_file(filename: str, data: bytes, *, pictures_only: bool = False) -> Ch
         if kind is not None:
             return CheckedFile(name, kind[0], kind[1], data)
     if _csv(name, data):
-        return CheckedFile(name, "text/csv; charset=utf-8", ".csv", data)
+        return CheckedFile(name, "text/csv", ".csv", data)
     return _("Jenis berkas tidak diterima: unggah PDF, DOCX, XLSX, PPTX, CSV, JPG atau PNG.")
 
 

@@ -16,6 +16,7 @@ from core import (
     WidgetProvider,
     hookimpl,
 )
+from core.i18n import N_
 from core.tenancy.context import Tenant
 from plugins.social_aid import demo, widgets
 from plugins.social_aid.cycles import routes as cycle_routes
@@ -35,7 +36,7 @@ HERE = Path(__file__).resolve().parent
 def kampung_plugin_info() -> PluginInfo:
     return PluginInfo(
         name="social_aid",
-        title="Bantuan sosial (e-Pos)",
+        title=N_("Bantuan sosial (e-Pos)"),
         version=VERSION,
         requires=("population",),
         core_version=">=0.1,<1",

@@ -24,7 +24,7 @@ async def village_tile(tenant: Tenant, kernel: Kernel) -> Widget:
     return Widget(
         title=_("Penerima bantuan aktif"),
         value=str(len(await recipients.active())),
-        body_html=str(body) if body else None,
+        body_html=body,
         url=f"{tenant.base_url}/bantuan",
     )
 

@@ -12,7 +12,7 @@ import random
 from datetime import UTC, datetime, time, timedelta
 
 from core import DemoContext
-from plugins.tourism_market.clock import local_today
+from core.localtime import local_day
 from plugins.tourism_market.ledger import operations as ops
 from plugins.tourism_market.ledger.accounts import balance, drawer_key
 from plugins.tourism_market.market_days import closing, days, parking
@@ -83,7 +83,7 @@ async def fill(context: DemoContext) -> None:
         f"kasir-{n}" for n in range(2, BOOTHS + 1)
     ]
     vendor_ids = await _vendors(market_id, context, rng, manager, now)
-    today = local_today(now, context.village.code)
+    today = local_day(now)
     dates = scheduled_dates(parse_schedule(TERMS.schedule), today - timedelta(days=35 * 5), today)
     past = [day for day in dates if day < today][-PAST_DAYS:]
     short_day = rng.randrange(len(past))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core import DemoContext, MenuItem, Permission, PluginInfo, Role, WidgetProvider, hookimpl
+from core.i18n import N_
 from core.tenancy.context import Tenant
 from plugins.tourism_market import demo, widgets
 from plugins.tourism_market.market_days import routes as market_routes
@@ -22,7 +23,7 @@ VERSION = "0.1.0"
 def kampung_plugin_info() -> PluginInfo:
     return PluginInfo(
         name="tourism_market",
-        title="Pasar wisata (Pasar Bahulak)",
+        title=N_("Pasar wisata (Pasar Bahulak)"),
         version=VERSION,
         core_version=">=0.1,<1",
         description="Hari pasaran, pedagang dan lapak, penukaran koin, buku besar, tutup kas.",

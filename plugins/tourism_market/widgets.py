@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-from markupsafe import escape
+from markupsafe import Markup
 
 from core import Widget, WidgetProvider
+from core.i18n import _
 from core.kernel import Kernel
+from core.localtime import local_today
 from core.tenancy.context import Tenant
-from plugins.tourism_market.clock import local_today
 from plugins.tourism_market.ledger import operations as ops
 from plugins.tourism_market.ledger.reconciliation import reconcile
 from plugins.tourism_market.market_days.markets import coming_dates, markets, past_days
@@ -22,16 +21,16 @@ async def next_market(tenant: Tenant, kernel: Kernel) -> Widget:
     rows = await markets()
     url = f"{tenant.base_url}/pasar"
     if not rows:
-        return Widget(title="Pasar wisata", value="–", body_html="", url=url)
-    today = local_today(datetime.now(UTC), tenant.code)
+        return Widget(title=_("Pasar wisata"), value="–", url=url)
+    today = local_today()
     coming = [item for item in await coming_dates(rows[0], today, months=2) if not item.cancelled]
     value = long_date(coming[0].day) if coming else "–"
-    body = ""
+    body = None
     past = await past_days(rows[0]["id"], today, limit=1)
     if past:
         turnover = (await reconcile(rows[0]["id"], past[0]["id"])).flow(ops.SELL).rupiah
-        body = f"<p>{escape(long_date(past[0]['day']))}: {escape(rupiah(turnover))}</p>"
-    return Widget(title="Pasar wisata", value=value, body_html=body, url=url)
+        body = Markup("<p>{}: {}</p>").format(long_date(past[0]["day"]), rupiah(turnover))
+    return Widget(title=_("Pasar wisata"), value=value, body_html=body, url=url)
 
 
 WIDGETS = [WidgetProvider(key="tourism_market.next", permission=VIEW, render=next_market, order=60)]

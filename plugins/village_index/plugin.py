@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from core import DemoContext, MenuItem, Permission, PluginInfo, Role, WidgetProvider, hookimpl
+from core.i18n import N_
 from core.tenancy.context import Tenant
 from plugins.village_index import demo, widgets
 from plugins.village_index.ministry import routes as ministry_routes
@@ -20,7 +21,7 @@ HERE = Path(__file__).resolve().parent
 def kampung_plugin_info() -> PluginInfo:
     return PluginInfo(
         name="village_index",
-        title="Indeks Desa (IDM)",
+        title=N_("Indeks Desa (IDM)"),
         version=VERSION,
         core_version=">=0.1,<1",
         description="Indeks Desa Membangun dari tahun ke tahun.",

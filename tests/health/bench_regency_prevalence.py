@@ -22,6 +22,7 @@ import time
 
 from conftest import signed_in
 
+from core.localtime import local_today
 from core.tenancy.tables import Village
 from core.testing.harness import Harness
 from plugins.health.dates import add_months, month_key
@@ -70,7 +71,7 @@ async def _fill(kampung: Harness, codes: list[str], today: dt.date) -> None:
 
 async def test_bench_regency_stunting_page(kampung: Harness) -> None:
     codes = [r["code"] for r in await Village.select(Village.code).order_by(Village.code)]
-    today = dt.date.today()
+    today = local_today()
     started = time.perf_counter()
     await _fill(kampung, codes, today)
     print(f"\nfilled {CHILDREN} children x {MONTHS} months in {len(codes)} villages "

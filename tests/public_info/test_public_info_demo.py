@@ -3,13 +3,11 @@ list and requests in every state, one overdue and one objected; and it runs twic
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from core import DemoContext
+from core.localtime import local_today
 from core.tenancy.resolve import village_tenant
 from core.tenancy.tables import Village
 from plugins.public_info import plugin
-from plugins.public_info.ppid.deadlines import local_day
 from plugins.public_info.ppid.lifecycle import REQUEST_LIFECYCLE
 from plugins.public_info.ppid.views import late_flag
 from plugins.public_info.tables import BudgetRevision, InfoDocument, InfoRequest, Post
@@ -25,7 +23,7 @@ async def _demo(kampung, village) -> None:
 async def test_the_demo_has_requests_in_every_state(kampung) -> None:
     village = await kampung.village()
     await _demo(kampung, village)
-    today = local_day(datetime.now(UTC), village.code)
+    today = local_today()
     async with kampung.scope(village.code):
         requests = await InfoRequest.select()
         posts = await Post.select()

@@ -18,12 +18,19 @@ from typing import Any
 from bench.reliability.office import Office, open_office, person
 from core.audit.chain import verify_chains
 from core.audit.tables import AuditEntry
+from core.testing.harness import TEST_PASSWORD
 
 SEED = int(os.environ.get("KAMPUNG_AUDIT_SEED", random.randrange(10**6)))
 CHANGES_PER_VILLAGE = 10
 SAMPLE = 12
 REQUEST_STEPS = ("lengkap", "teruskan")
 LETTER_STEPS = (("periksa", "village_secretary"), ("tandatangani", "village_head"))
+REQUEST_PAYLOAD = {
+    "lengkap": {"asli_dilihat": ["akta_kelahiran", "kk_orang_tua", "ktp_el_orang_tua"]}
+}
+"""A `kia` request's required documents, seen in the original at the counter."""
+LETTER_PAYLOAD = {"tandatangani": {"kata_sandi": TEST_PASSWORD}}
+"""The head types their own password again to sign."""
 
 
 @dataclass
@@ -82,7 +89,9 @@ async def _move_request(desk: Desk, rng: random.Random) -> None:
     request_id = rng.choice(open_requests)
     action = REQUEST_STEPS[desk.requests[request_id]]
     url = f"{desk.office.village.api}/layanan/{request_id}/aksi/{action}"
-    sent = await desk.office.clients["village_operator"].post(url, json={})
+    sent = await desk.office.clients["village_operator"].post(
+        url, json=REQUEST_PAYLOAD.get(action, {})
+    )
     assert sent.status_code == 200, sent.text
     desk.requests[request_id] += 1
     desk.changes.append(("service_request", str(request_id), action))
@@ -96,7 +105,7 @@ async def _move_letter(desk: Desk, rng: random.Random) -> None:
     letter_id = rng.choice(open_letters)
     action, role = LETTER_STEPS[desk.letters[letter_id]]
     url = f"{desk.office.village.api}/surat/{letter_id}/aksi/{action}"
-    sent = await desk.office.clients[role].post(url, json={})
+    sent = await desk.office.clients[role].post(url, json=LETTER_PAYLOAD.get(action, {}))
     assert sent.status_code == 200, sent.text
     desk.letters[letter_id] += 1
     desk.changes.append(("letter", str(letter_id), action))

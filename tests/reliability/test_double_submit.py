@@ -9,7 +9,6 @@ left them, so no second step, event, family, account or user appears and nothing
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import secrets
 from collections.abc import Awaitable, Callable
@@ -25,11 +24,21 @@ from PIL import Image
 from bench.reliability.attacks import village_hashes
 from bench.reliability.office import Office, open_office, person
 from core.auth.tables import RoleGrant
+from core.localtime import local_today
+from core.testing.harness import TEST_PASSWORD
+from plugins.population.households.tables import Household
+from plugins.population.letters.tables import LetterSignatory
 from plugins.population.letters.workflow import LETTER_LIFECYCLE
 from plugins.population.register.events import record_event
 from plugins.population.register.status import MOVE_IN
 from plugins.population.services.workflow import REQUEST_LIFECYCLE
-from plugins.population.tables import CitizenAccount, Resident, ServiceRequest
+from plugins.population.tables import (
+    CitizenAccount,
+    Family,
+    Letter,
+    Resident,
+    ServiceRequest,
+)
 
 REGENCY_ACTIONS = {"terima", "kembalikan_ke_desa", "selesai"}
 PAYLOAD = {
@@ -37,17 +46,28 @@ PAYLOAD = {
     "kembalikan_ke_desa": {"alasan": "Foto buram"},
     "selesai": {"nomor_dokumen": "3527-LT-01012026-0001"},
     "nilai": {"nilai": "4", "komentar": "Cepat"},
+    "lengkap": {"asli_dilihat": ["akta_kelahiran", "kk_orang_tua", "ktp_el_orang_tua"]},
+    "batalkan": {"konfirmasi": "ya"},
 }
+"""What each action's form sends besides the token: a reason, the originals seen at the
+counter (a `kia` request's required documents), a confirmation."""
 LETTER_ROLE = {
     "periksa": "village_secretary",
     "kembalikan": "village_secretary",
     "tandatangani": "village_head",
     "batalkan": "village_operator",
 }
+LETTER_PAYLOAD = {
+    "kembalikan": {"alasan": "Perbaiki alamat"},
+    "tandatangani": {"kata_sandi": TEST_PASSWORD},
+}
 BOOKKEEPING = frozenset({"version", "updated_at", "updated_by"})
 """A repeat that sets what is already set may bump these; it must not change anything else."""
 KEYED = "takes an idempotency key: test_idempotency.py"
 RESET = "each reset issues a new temporary password, shown once; the last one shown is valid"
+AREAS_KEYED = "takes an idempotency key (tests/population/areas/test_area_pages.py)"
+MAP_KEYED = "takes an idempotency key (tests/population/village_map/test_map_pages.py)"
+SAME_AGAIN = "sets what is already set; the plugin contract's write-twice test sends its sample"
 NOT_REPEATED = {
     ("POST", "/masuk"): "signing in makes a session, not a record",
     ("POST", "/keluar"): "signing out twice is signing out",
@@ -63,9 +83,25 @@ NOT_REPEATED = {
     ("POST", "/api/v1/desa/{village_slug:str}/layanan"): KEYED,
     ("POST", "/desa/{village_slug:str}/warga/layanan/baru"): KEYED,
     ("POST", "/desa/{village_slug:str}/surat/baru"): KEYED,
+    ("POST", "/desa/{village_slug:str}/warga/surat/minta"): (
+        "takes an idempotency key (tests/population/letters/test_letter_citizen_requests.py)"
+    ),
+    ("POST", "/desa/{village_slug:str}/warga/layanan/{request_id:int}/ajukan-ulang"): (
+        "refused once resubmitted; tests/population/portal/test_resubmit.py sends it twice"
+    ),
     ("POST", "/api/v1/desa/{village_slug:str}/surat"): KEYED,
     ("POST", "/desa/{village_slug:str}/impor"): "an upload is a draft batch; the importer's specs",
     ("POST", "/desa/{village_slug:str}/impor/{batch_id:int}/jalankan"): "the importer's specs",
+    ("POST", "/desa/{village_slug:str}/wilayah"): AREAS_KEYED,
+    ("POST", "/desa/{village_slug:str}/wilayah/{area_id:int}/nama"): SAME_AGAIN,
+    ("POST", "/desa/{village_slug:str}/wilayah/{area_id:int}/kepala"): SAME_AGAIN,
+    ("POST", "/desa/{village_slug:str}/wilayah/{area_id:int}/hapus"): AREAS_KEYED,
+    ("POST", "/desa/{village_slug:str}/wilayah/impor"): (
+        "adds only the areas still missing (tests/population/areas/test_area_pages.py)"
+    ),
+    ("POST", "/desa/{village_slug:str}/peta/titik"): MAP_KEYED,
+    ("POST", "/desa/{village_slug:str}/peta/unggah"): MAP_KEYED,
+    ("POST", "/desa/{village_slug:str}/peta/{feature_id:int}/hapus"): SAME_AGAIN,
     ("POST", "/kabupaten/token-api"): (
         "its secret is shown once, so a repeat cannot return the first answer; a second token is "
         "listed beside the first and can be revoked (tests/core/test_api_tokens.py)"
@@ -158,7 +194,7 @@ async def _letter_at(office: Office, state: str) -> int:
 
 def _letter_action(office: Office, letter_id: int, action: str, via: str) -> Awaitable:
     client = office.clients[LETTER_ROLE[action]]
-    data = {"alasan": "Perbaiki alamat"} if action == "kembalikan" else {}
+    data = LETTER_PAYLOAD.get(action, {})
     if via == "api":
         return client.post(f"{office.village.api}/surat/{letter_id}/aksi/{action}", json=data)
     return client.post(f"{office.village.url}/surat/{letter_id}/aksi/{action}", data=data)
@@ -276,14 +312,14 @@ async def _record_event(office: Office) -> Send:
     form = await office.clients["village_operator"].get(url + "/baru")
     key = re.search(r'name="idempotency_key" value="([^"]+)"', form.text)
     assert key is not None, "the event form carries no idempotency key"
-    today = dt.date.today().isoformat()
+    today = local_today().isoformat()
     data = {"kind": str(MOVE_IN), "event_date": today, "report_date": today, "origin": "Sampang"}
     return _post(office, "village_operator", url, {**data, "idempotency_key": key.group(1)})
 
 
 async def _correct_event(office: Office) -> Send:
     loner = await _loner(office)
-    today = dt.date.today()
+    today = local_today()
     async with office.kampung.scope(office.village.code):
         event_id = await record_event(
             office.kampung.kernel, office.village.code, "test", loner["id"], MOVE_IN, today, today
@@ -368,8 +404,168 @@ async def _rate(office: Office) -> Send:
     return _post(office, "citizen", url, {"nilai": "4", "komentar": "Cepat"})
 
 
+async def _letter_requested(office: Office) -> int:
+    """A letter a citizen asked for on the portal, waiting for the operator's draft."""
+    sent = await office.clients["citizen"].post(
+        office.village.url + "/warga/surat/minta",
+        data={
+            "member": str(office.residents[0]),
+            "kind": "domisili",
+            "keperluan": "daftar sekolah",
+            "idempotency_key": secrets.token_hex(16),
+        },
+    )
+    assert sent.status_code == 303, sent.text[:300]
+    async with office.kampung.scope(office.village.code):
+        row = await Letter.select(Letter.id).order_by(Letter.id, ascending=False).first()
+    return int(row["id"])
+
+
+async def _draft_requested(office: Office) -> Send:
+    url = f"{office.village.url}/surat/{await _letter_requested(office)}/draf"
+    return _post(office, "village_operator", url, {"keperluan": "daftar sekolah", "paper": "A4"})
+
+
+async def _decline_requested(office: Office) -> Send:
+    url = f"{office.village.url}/surat/{await _letter_requested(office)}/tolak"
+    return _post(office, "village_operator", url, {"alasan": "Belum ada surat pengantar RT"})
+
+
+SIGNATORY = {"name": "Siti Rahma", "nip": "", "position": "Sekretaris Desa", "active": "1"}
+
+
+async def _add_signatory(office: Office) -> Send:
+    url = office.village.url + "/surat/penanda-tangan"
+    return _post(office, "village_admin", url, SIGNATORY)
+
+
+async def _change_signatory(office: Office) -> Send:
+    url = office.village.url + "/surat/penanda-tangan"
+    added = await office.clients["village_admin"].post(url, data={**SIGNATORY, "name": "Budi"})
+    assert added.status_code == 303, added.text[:300]
+    async with office.kampung.scope(office.village.code):
+        row = (
+            await LetterSignatory.select(LetterSignatory.id)
+            .where(LetterSignatory.name == "Budi")
+            .first()
+        )
+    return _post(office, "village_admin", f"{url}/{row['id']}", {**SIGNATORY, "name": "Budi S."})
+
+
+async def _household(office: Office) -> tuple[int, dict[str, Any]]:
+    """A household headed by a new resident without a family card, and that head."""
+    head = await _loner(office)
+    sent = await office.clients["village_operator"].post(
+        office.village.url + "/rumah-tangga/baru",
+        data={"head_nik": head["nik"], "idempotency_key": secrets.token_hex(16)},
+    )
+    assert sent.status_code == 303, sent.text[:300]
+    async with office.kampung.scope(office.village.code):
+        row = await Household.select(Household.id).order_by(Household.id, ascending=False).first()
+    return int(row["id"]), head
+
+
+async def _new_household(office: Office) -> Send:
+    head = await _loner(office)
+    data = {"head_nik": head["nik"], "idempotency_key": secrets.token_hex(16)}
+    return _post(office, "village_operator", office.village.url + "/rumah-tangga/baru", data)
+
+
+async def _household_member(office: Office) -> Send:
+    household_id, _ = await _household(office)
+    url = f"{office.village.url}/rumah-tangga/{household_id}/anggota"
+    return _post(office, "village_operator", url, {"nik": (await _loner(office))["nik"]})
+
+
+async def _household_family(office: Office) -> Send:
+    household_id, _ = await _household(office)
+    async with office.kampung.scope(office.village.code):
+        family = await Family.select(Family.kk_number).where(Family.id == office.family_id).first()
+    url = f"{office.village.url}/rumah-tangga/{household_id}/kk"
+    return _post(office, "village_operator", url, {"kk_number": family["kk_number"]})
+
+
+async def _household_leave(office: Office) -> Send:
+    household_id, _ = await _household(office)
+    member = await _loner(office)
+    base = f"{office.village.url}/rumah-tangga/{household_id}"
+    joined = await office.clients["village_operator"].post(
+        base + "/anggota", data={"nik": member["nik"]}
+    )
+    assert joined.status_code == 303, joined.text[:300]
+    return _post(office, "village_operator", f"{base}/anggota/{member['id']}/keluar", {})
+
+
+async def _household_head(office: Office) -> Send:
+    household_id, _ = await _household(office)
+    member = await _loner(office)
+    base = f"{office.village.url}/rumah-tangga/{household_id}"
+    joined = await office.clients["village_operator"].post(
+        base + "/anggota", data={"nik": member["nik"]}
+    )
+    assert joined.status_code == 303, joined.text[:300]
+    return _post(office, "village_operator", base + "/kepala", {"new_head": str(member["id"])})
+
+
+async def _household_dissolve(office: Office) -> Send:
+    household_id, _ = await _household(office)
+    url = f"{office.village.url}/rumah-tangga/{household_id}/bubar"
+    return _post(office, "village_operator", url, {})
+
+
+def _picture() -> bytes:
+    out = BytesIO()
+    Image.new("RGB", (64, 64), "olive").save(out, "JPEG")
+    return out.getvalue()
+
+
+async def _photo(office: Office) -> Send:
+    url = f"{office.village.url}/penduduk/{office.residents[0]}/foto"
+    files = {"foto": ("foto.jpg", _picture(), "image/jpeg")}
+    data = {"idempotency_key": secrets.token_hex(16)}
+    return lambda: office.clients["village_operator"].post(url, data=data, files=files)
+
+
+MAIL = {
+    "tanggal": "2026-11-30",
+    "nomor_surat": "140/12/2026",
+    "tanggal_surat": "2026-11-28",
+    "pihak": "Kecamatan Omben",
+    "perihal": "Undangan rapat",
+}
+
+
+async def _mail(office: Office) -> Send:
+    url = office.village.url + "/arsip-surat/masuk/baru"
+    return _post(
+        office, "village_operator", url, {**MAIL, "idempotency_key": secrets.token_hex(16)}
+    )
+
+
+async def _mail_correction(office: Office) -> Send:
+    sent = await office.clients["village_operator"].post(
+        office.village.url + "/arsip-surat/masuk/baru",
+        data={**MAIL, "idempotency_key": secrets.token_hex(16)},
+    )
+    assert sent.status_code == 303, sent.text[:300]
+    url = office.village.url + sent.headers["location"].removeprefix(office.village.url)
+    return _post(office, "village_operator", url, {**MAIL, "perihal": "Rapat", "alasan": "Salah"})
+
+
 SLUG = "/desa/{village_slug:str}"
+HOUSEHOLD = SLUG + "/rumah-tangga/{household_id:int}"
 REPEATS = [
+    Repeat("POST", SLUG + "/penduduk/{resident_id:int}/foto", _photo),
+    Repeat("POST", SLUG + "/arsip-surat/{direction:str}/baru", _mail),
+    Repeat("POST", SLUG + "/arsip-surat/{direction:str}/{entry_id:int}", _mail_correction),
+    Repeat("POST", SLUG + "/rumah-tangga/baru", _new_household),
+    Repeat("POST", HOUSEHOLD + "/anggota", _household_member),
+    Repeat("POST", HOUSEHOLD + "/kk", _household_family),
+    Repeat("POST", HOUSEHOLD + "/anggota/{resident_id:int}/keluar", _household_leave),
+    Repeat("POST", HOUSEHOLD + "/kepala", _household_head),
+    Repeat("POST", HOUSEHOLD + "/bubar", _household_dissolve),
+    Repeat("POST", SLUG + "/surat/{letter_id:int}/draf", _draft_requested),
+    Repeat("POST", SLUG + "/surat/{letter_id:int}/tolak", _decline_requested),
     Repeat("POST", SLUG + "/keluarga/baru", _new_family),
     Repeat("POST", SLUG + "/keluarga/{family_id:int}/anggota", _add_member),
     Repeat("POST", SLUG + "/keluarga/{family_id:int}/kepala", _change_head),
@@ -413,6 +609,9 @@ REPEATS = [
     Repeat("POST", SLUG + "/warga/layanan/{request_id:int}/nilai", _rate),
     *request_repeats(),
     *letter_repeats(),
+    # Last: once the village lists signatories, signing must name one of them.
+    Repeat("POST", SLUG + "/surat/penanda-tangan", _add_signatory),
+    Repeat("POST", SLUG + "/surat/penanda-tangan/{signatory_id:int}", _change_signatory),
 ]
 
 

@@ -29,7 +29,7 @@ async def child_list(
     request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
 ) -> Response[str]:
     visible = await posyandu.visible_posyandu(principal, tenant)
-    rows = await listing.rows(visible, today(request, tenant))
+    rows = await listing.rows(visible, today(request))
     disclose(
         request,
         disclosures.CHILD_LIST,
@@ -48,7 +48,7 @@ async def find(request: Request[Any, Any, Any], tenant: Tenant) -> Response[str]
 async def _find_page(
     request: Request[Any, Any, Any], tenant: Tenant, text: str, errors: dict[str, str]
 ) -> Response[str]:
-    day = today(request, tenant)
+    day = today(request)
     enrolled = await children.enrolled_resident_ids()
     found = await residents.candidates(day, enrolled, text)
     disclose(
@@ -74,7 +74,7 @@ async def enrol(
 ) -> Response[Any]:
     raw = data.get("resident_id", "")
     person = await residents.person(int(raw)) if raw.isdecimal() else None
-    day = today(request, tenant)
+    day = today(request)
     if (
         person is None
         or person.birth_date is None
@@ -102,7 +102,7 @@ async def show(
     if child is None:
         raise NotFoundException(_("Anak tidak ditemukan di desa ini."))
     person = await residents.person(child.resident_id)
-    day = today(request, tenant)
+    day = today(request)
     disclose(
         request,
         disclosures.CHILD_RECORD,

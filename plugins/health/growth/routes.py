@@ -41,7 +41,7 @@ async def measure_form(
     request: Request[Any, Any, Any], child_id: int, tenant: Tenant, principal: Principal
 ) -> Response[str]:
     child = await _child(child_id, tenant, principal)
-    day = today(request, tenant)
+    day = today(request)
     values = {
         "idempotency_key": new_key(),
         "measured_on": day.isoformat(),
@@ -64,7 +64,7 @@ async def measure(
     key = data.get("idempotency_key", "")
     if await idempotency.recall(tenant.code, ENTITY, key) is not None:
         return Redirect(url, status_code=303)
-    reading, errors, doubts = forms.read_measurement(data, child, today(request, tenant))
+    reading, errors, doubts = forms.read_measurement(data, child, today(request))
     if reading is None:
         return await _page(request, child, data, errors, [])
     if doubts and not forms.confirmed(data):

@@ -50,7 +50,7 @@ async def give(
             child,
             data.get("vaccine", ""),
             given_on,
-            today(request, tenant),
+            today(request),
             principal.username,
             now(request),
         )
@@ -74,7 +74,7 @@ async def due_list(
     request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
 ) -> Response[str]:
     """Who is due or overdue this month, by posyandu, and the village's IDL coverage."""
-    day = today(request, tenant)
+    day = today(request)
     rows = await listing.rows(await posyandu.visible_posyandu(principal, tenant), day)
     given = await doses.given_by_child([r.child.id for r in rows])
     endemic = bool(tenant.settings.get(doses.ENDEMIC_SETTING, False))

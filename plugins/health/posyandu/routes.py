@@ -27,7 +27,7 @@ ENTITY = "health.posyandu"
 
 @get("/kesehatan", guards=[requires(READ)], include_in_schema=False)
 async def overview(request: Request[Any, Any, Any], tenant: Tenant) -> Response[str]:
-    day = today(request, tenant)
+    day = today(request)
     places = await posyandu.all_posyandu()
     counts = await skdn.village_skdn(day)
     context = {"posyandu": places, "skdn": counts, "month": day}
@@ -86,7 +86,7 @@ async def show(
     visible = await posyandu.visible_posyandu(principal, tenant)
     if place is None or (visible is not None and posyandu_id not in visible):
         raise NotFoundException(_("Posyandu tidak ditemukan di desa ini."))
-    day = today(request, tenant)
+    day = today(request)
     rows = await listing.rows(visible, day, posyandu_id=posyandu_id)
     disclose(
         request,

@@ -42,7 +42,7 @@ async def pregnancy_list(request: Request[Any, Any, Any], tenant: Tenant) -> Res
         subjects=disclosures.pregnancies(r["id"] for r in rows),
         count=len(rows),
     )
-    context = {"rows": rows, "mothers": mothers, "day": today(request, tenant)}
+    context = {"rows": rows, "mothers": mothers, "day": today(request)}
     return await render(request, "health/pregnancies.html", context)
 
 
@@ -62,7 +62,7 @@ async def _new_page(
     found = [
         p
         for p in (await residents.find(text) if text else [])
-        if p.sex == "P" and (p.age_on(today(request, tenant)) or 0) >= 10
+        if p.sex == "P" and (p.age_on(today(request)) or 0) >= 10
     ]
     disclose(
         request,
@@ -92,7 +92,7 @@ async def create(
     earlier = await idempotency.recall(tenant.code, PREGNANCY_ENTITY, key)
     if earlier is not None:
         return Redirect(f"{tenant.base_url}/kesehatan/kehamilan/{earlier}", status_code=303)
-    day = today(request, tenant)
+    day = today(request)
     last_period, risks, errors = forms.read_pregnancy(data, risks, day)
     raw = data.get("resident_id", "")
     mother = await residents.person(int(raw)) if raw.isdecimal() else None
@@ -165,7 +165,7 @@ async def _show(
         "kek": pregnancies.kek,
         "values": {
             "idempotency_key": new_key(),
-            **(values or {"visited_on": today(request, tenant).isoformat()}),
+            **(values or {"visited_on": today(request).isoformat()}),
         },
         "errors": errors,
     }
@@ -194,7 +194,7 @@ async def add_visit(
     key = data.get("idempotency_key", "")
     if await idempotency.recall(tenant.code, VISIT_ENTITY, key) is not None:
         return Redirect(url, status_code=303)
-    visit, errors = forms.read_visit(data, today(request, tenant))
+    visit, errors = forms.read_visit(data, today(request))
     if visit is None:
         return await _show(request, tenant, pregnancy_id, data, errors)
     created = await pregnancies.add_visit(pregnancy_id, visit, principal.username, now(request))
@@ -236,7 +236,7 @@ async def add_postnatal(
     key = data.get("idempotency_key", "")
     if await idempotency.recall(tenant.code, POSTNATAL_ENTITY, key) is not None:
         return Redirect(url, status_code=303)
-    visit, errors = forms.read_postnatal(data, today(request, tenant))
+    visit, errors = forms.read_postnatal(data, today(request))
     if visit is None:
         return await _show(request, tenant, pregnancy_id, data, errors)
     try:

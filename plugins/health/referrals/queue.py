@@ -23,10 +23,16 @@ class QueueRow:
     village_name: str
 
 
-async def rows(*, open_only: bool) -> list[QueueRow]:
+async def rows(*, open_only: bool, posyandu: set[int] | None = None) -> list[QueueRow]:
+    """The newest referrals; with `posyandu`, only those of children of these posyandu (and
+    pregnancies), as a cadre may open them."""
     query = Referral.select().order_by(Referral.created_at, ascending=False).limit(200)
     if open_only:
         query = query.where(Referral.status.is_in(sorted(OPEN_STATES)))
+    if posyandu is not None:
+        children = await Child.select(Child.id).where(Child.posyandu.is_in(sorted(posyandu)))
+        ids = [c["id"] for c in children] or [0]
+        query = query.where(Referral.child.is_null() | Referral.child.is_in(ids))
     found = await query
     child_ids = [r["child"] for r in found if r["child"] is not None]
     pregnancy_ids = [r["pregnancy"] for r in found if r["pregnancy"] is not None]

@@ -28,8 +28,13 @@ from plugins.health.web import FORM, now
 
 
 @get("/kesehatan/rujukan", guards=[requires(READ)], include_in_schema=False)
-async def village_list(request: Request[Any, Any, Any]) -> Response[str]:
-    rows = await queue.rows(open_only=request.query_params.get("semua") != "1")
+async def village_list(
+    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
+) -> Response[str]:
+    rows = await queue.rows(
+        open_only=request.query_params.get("semua") != "1",
+        posyandu=await posyandu.visible_posyandu(principal, tenant),
+    )
     disclose(
         request,
         disclosures.REFERRAL,

@@ -13,7 +13,8 @@ from openpyxl import Workbook
 
 from core.audit import disclose
 from core.auth.principal import Principal, has_permission
-from core.i18n import _
+from core.exports import csv_download
+from core.i18n import N_, _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.guards import requires
@@ -27,16 +28,29 @@ from plugins.health.posyandu import posyandu
 from plugins.health.reports import eppgbm, skdn, stunting
 from plugins.health.web import today
 
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
+MONTH_NAMES = (
+    N_("Jan"),
+    N_("Feb"),
+    N_("Mar"),
+    N_("Apr"),
+    N_("Mei"),
+    N_("Jun"),
+    N_("Jul"),
+    N_("Agu"),
+    N_("Sep"),
+    N_("Okt"),
+    N_("Nov"),
+    N_("Des"),
+)
 
 
 def _month(request: Request[Any, Any, Any], tenant: Tenant) -> str:
     raw = request.query_params.get("bulan", "")
-    return raw if valid_month(raw) else month_key(today(request, tenant))
+    return raw if valid_month(raw) else month_key(today(request))
 
 
 def _trend_chart(rows: list[tuple[str, int, int]]) -> Markup:
-    labels = [MONTH_NAMES[int(m[5:]) - 1] for m, _, _ in rows]
+    labels = [_(MONTH_NAMES[int(m[5:]) - 1]) for m, _measured, _short in rows]
     chart = line_chart(
         [
             (_("Diukur panjang/tinggi"), [m for _, m, _ in rows]),
@@ -60,7 +74,7 @@ async def village_report(
         "skdn": [(p, await skdn.skdn(month, p["id"])) for p in places],
         "total": await skdn.skdn(month),
         "figures": figures[0] if figures else None,
-        "coverage": await doses.basic_coverage(today(request, tenant)),
+        "coverage": await doses.basic_coverage(today(request)),
         "chart": _trend_chart(await stunting.trend(month)),
         "can_export": has_permission(principal, tenant, EXPORT, kernel.permissions),
     }
@@ -103,11 +117,7 @@ def _csv(month: str, figures: list[stunting.VillageFigures]) -> Response[bytes]:
     writer = csv.writer(out)
     writer.writerow(COLUMNS)
     writer.writerows(_table(month, figures))
-    return Response(
-        out.getvalue().encode("utf-8"),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="stunting-{month}.csv"'},
-    )
+    return csv_download(out.getvalue(), f"stunting-{month}.csv")
 
 
 def _xlsx(month: str, figures: list[stunting.VillageFigures]) -> Response[bytes]:
@@ -137,11 +147,7 @@ async def eppgbm_export(request: Request[Any, Any, Any], tenant: Tenant) -> Resp
         query={"bulan": month},
         count=len(found),
     )
-    return Response(
-        eppgbm.to_csv(found).encode("utf-8"),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": f'attachment; filename="eppgbm-{month}.csv"'},
-    )
+    return csv_download(eppgbm.to_csv(found), f"eppgbm-{month}.csv")
 
 
 VILLAGE_ROUTES = [village_report, eppgbm_export]

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from core import Widget, WidgetProvider
 from core.i18n import _
 from core.kernel import Kernel
-from core.localtime import local_zone
+from core.localtime import local_today
 from core.tenancy.context import Tenant
 from plugins.health.dates import month_key
 from plugins.health.permissions import REPORT
 from plugins.health.reports import skdn, stunting
 
 
-def _today(tenant: Tenant) -> dt.date:
-    zone, _name = local_zone(tenant.code)
-    return dt.datetime.now(zone).date()
-
-
 async def weighing_tile(tenant: Tenant, kernel: Kernel) -> Widget:
-    figures = await skdn.village_skdn(_today(tenant))
+    figures = await skdn.village_skdn(local_today())
     value = f"{figures.d}/{figures.s}"
     return Widget(
         title=_("Balita ditimbang bulan ini"),
@@ -30,7 +23,7 @@ async def weighing_tile(tenant: Tenant, kernel: Kernel) -> Widget:
 
 
 async def stunting_tile(tenant: Tenant, kernel: Kernel) -> Widget:
-    figures = stunting.total(await stunting.by_village(month_key(_today(tenant)), tenant.code))
+    figures = stunting.total(await stunting.by_village(month_key(local_today()), tenant.code))
     share = figures.stunting
     return Widget(
         title=_("Balita pendek (stunting) bulan ini"),

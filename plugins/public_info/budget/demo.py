@@ -6,9 +6,9 @@ import random
 from datetime import UTC, datetime
 
 from core import DemoContext
+from core.localtime import local_day
 from plugins.public_info.budget.lines import Line
 from plugins.public_info.budget.revisions import save_revision
-from plugins.public_info.ppid.deadlines import local_day
 
 PLAN = (
     ("4.1", "Hasil usaha desa dan sewa tanah kas desa", 25_000_000),
@@ -43,7 +43,7 @@ def _balanced(lines: list[Line]) -> list[Line]:
 async def fill_budget(context: DemoContext) -> None:
     rng = random.Random(f"{context.seed}:{context.village.code}:budget")
     now = datetime.now(UTC)
-    year = local_day(now, context.village.code).year
+    year = local_day(now).year
     for budget_year, share in ((year - 1, (90, 100)), (year, (35, 80))):
         lines = []
         for group, name, amount in PLAN:

@@ -9,6 +9,7 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
+from core.exports import csv_download
 from core.i18n import _
 from core.web.guards import public
 from core.web.render import render
@@ -57,11 +58,7 @@ async def budget_csv(request: Request[Any, Any, Any], year: int) -> Response[Any
     for line in await revision_lines(revision["id"]):
         group = BY_KEY[line["group"]]
         writer.writerow([group.key, _(group.label), line["name"], line["budget"], line["realised"]])
-    return Response(
-        out.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'attachment; filename="apbdes-{year}.csv"'},
-    )
+    return csv_download(out.getvalue(), f"apbdes-{year}.csv")
 
 
 ROUTES = [budget_latest, budget_year, budget_csv]

@@ -12,6 +12,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
 from core.i18n import _
+from core.localtime import local_day
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
@@ -24,7 +25,6 @@ from plugins.public_info.budget.revisions import (
     save_revision,
 )
 from plugins.public_info.permissions import BUDGET_EDIT
-from plugins.public_info.ppid import deadlines
 
 BLANK_ROWS = 8
 BASE = "/kelola-situs/apbdes"
@@ -83,7 +83,7 @@ async def _page(
 async def budget_form(request: Request[Any, Any, Any], tahun: str = "") -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None
-    year = _year(tahun, deadlines.local_day(state.now, state.tenant.code).year)
+    year = _year(tahun, local_day(state.now).year)
     if year is None:
         raise NotFoundException()
     return await _page(request, year)

@@ -12,6 +12,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
 from core.i18n import _
+from core.localtime import local_day
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
@@ -24,7 +25,6 @@ from plugins.public_info.dip.documents import (
 )
 from plugins.public_info.dip.forms import parse_document_form
 from plugins.public_info.permissions import DIP_MANAGE
-from plugins.public_info.ppid import deadlines
 from plugins.public_info.ppid.lifecycle import EXEMPTIONS
 from plugins.public_info.ppid.views import choice_options
 from plugins.public_info.uploads import (
@@ -89,7 +89,7 @@ async def create_document(request: Request[Any, Any, Any]) -> Response[Any]:
     filename = ""
     if isinstance(upload, UploadFile) and upload.filename:
         data, filename = await upload.read(), upload.filename
-    today = deadlines.local_day(state.now, tenant.code)
+    today = local_day(state.now)
     parsed = parse_document_form(form, today, has_file=bool(filename))
     errors = dict(parsed.errors)
     checked: CheckedFile | None = None

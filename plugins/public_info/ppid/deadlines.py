@@ -8,21 +8,14 @@ Dates are the region's local calendar days (WIB/WITA/WIT), never UTC.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
-from core.localtime import local_zone
 from core.workdays import add_working_days
 
 ANSWER_DAYS = 10
 EXTENSION_DAYS = 7
 OBJECTION_FILING_DAYS = 30
 OBJECTION_ANSWER_DAYS = 30
-
-
-def local_day(moment: datetime, region_code: str) -> date:
-    """The calendar day ``moment`` falls on where the village is."""
-    zone, _ = local_zone(region_code)
-    return moment.astimezone(zone).date()
 
 
 def answer_due(filed_on: date, *, extended: bool = False) -> date:

@@ -12,6 +12,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
 from core.i18n import _
+from core.localtime import local_day
 from core.web.guards import public
 from core.web.render import render
 from core.web.request_state import request_state
@@ -111,9 +112,9 @@ async def _status_context(
     row = await find_for_requester(nomor, kode)
     if row is None:
         return context, False
-    today = deadlines.local_day(request_state(request).now, tenant.code)
+    today = local_day(request_state(request).now)
     found = summary(row, today)
-    found["steps"] = step_lines(await history(row["id"]), tenant.code)
+    found["steps"] = step_lines(await history(row["id"]))
     found["files"] = await request_files(row["id"])
     found["may_object"] = row["status"] in ANSWERED or (
         row["status"] in PENDING and deadlines.is_late(row["due_on"], today)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from core.localtime import local_day
 from core.workdays import working_days_between
 from plugins.public_info.ppid import deadlines
 from plugins.public_info.ppid.lifecycle import PENDING
@@ -74,7 +75,7 @@ def count(
         if answer is not None:
             kind = ANSWERS[answer["action"]]
             setattr(report, kind, getattr(report, kind) + 1)
-            answered_on = deadlines.local_day(answer["at"], code)
+            answered_on = local_day(answer["at"])
             report.answer_days.append(working_days_between(row["filed_on"], answered_on))
         if row["status"] in PENDING:
             report.open += 1

@@ -8,12 +8,12 @@ from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
 from core.i18n import _
+from core.localtime import local_day
 from core.tenancy.tables import Village
 from core.web.guards import requires
 from core.web.render import render
 from core.web.request_state import request_state
 from plugins.public_info.permissions import REGENCY_REPORT, REQUEST_READ
-from plugins.public_info.ppid import deadlines
 from plugins.public_info.ppid.report import (
     ServiceReport,
     regency_total,
@@ -45,7 +45,7 @@ async def _rows(request: Request[Any, Any, Any], year: int) -> list[tuple[Servic
     state = request_state(request)
     tenant = state.tenant
     assert tenant is not None
-    today = deadlines.local_day(state.now, tenant.code)
+    today = local_day(state.now)
     reports = await yearly_reports(year, today)
     if tenant.kind == "village":
         return [(reports.get(tenant.code, ServiceReport(tenant.code)), tenant.display_name)]
@@ -62,7 +62,7 @@ async def _rows(request: Request[Any, Any, Any], year: int) -> list[tuple[Servic
 async def _page(request: Request[Any, Any, Any], tahun: str, base_url: str) -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None
-    year = _year(tahun, deadlines.local_day(state.now, state.tenant.code).year)
+    year = _year(tahun, local_day(state.now).year)
     rows = await _rows(request, year)
     return await render(
         request,

@@ -18,6 +18,7 @@ from typing import Any
 from core.i18n import _
 from core.idempotency import recall, remember
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.workflow import WorkflowError
 from plugins.public_info.ppid import deadlines
 from plugins.public_info.ppid.lifecycle import (
@@ -83,7 +84,7 @@ async def file_request(
     )
     if recent >= FILINGS_PER_HOUR:
         raise TooManyFilings
-    filed_on = deadlines.local_day(now, village_code)
+    filed_on = local_day(now)
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     fields = {name: values[name] for name in _STORED}
     rows = await InfoRequest.insert(
@@ -191,7 +192,7 @@ def _payload(action: str, payload: Mapping[str, object]) -> dict[str, str]:
 
 
 def _answered_on(steps: list[dict[str, Any]], village_code: str) -> date:
-    return deadlines.local_day(steps[-1]["at"], village_code)
+    return local_day(steps[-1]["at"])
 
 
 def check_timing(
@@ -244,7 +245,7 @@ async def take_action(
         errors["berkas"] = _("Berkas hanya dilampirkan pada jawaban yang mengabulkan.")
     if errors:
         raise ActionInvalid(errors)
-    today = deadlines.local_day(now, row["village_code"])
+    today = local_day(now)
     check_timing(row, state, action, steps, today)
     changes: dict[Any, Any] = {InfoRequest.status: following}
     if action == "perpanjang":

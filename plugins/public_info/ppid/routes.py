@@ -16,12 +16,13 @@ from litestar.response import Redirect
 from core.audit import disclose
 from core.auth.principal import has_permission
 from core.i18n import _
+from core.localtime import local_day
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
 from core.workflow import WorkflowError
 from plugins.public_info.permissions import REQUEST_READ
-from plugins.public_info.ppid import deadlines, disclosures
+from plugins.public_info.ppid import disclosures
 from plugins.public_info.ppid.lifecycle import (
     EXEMPTIONS,
     OBJECTION_GROUNDS,
@@ -53,7 +54,7 @@ def field_name(action: str, name: str) -> str:
 async def queue(request: Request[Any, Any, Any]) -> Response[Any]:
     state = request_state(request)
     assert state.tenant is not None
-    today = deadlines.local_day(state.now, state.tenant.code)
+    today = local_day(state.now)
     opened, closed = await open_requests(), await closed_requests()
     disclose(
         request,
@@ -106,7 +107,7 @@ async def _detail(
     row = await load(request_id)
     if row is None:
         raise NotFoundException()
-    today = deadlines.local_day(state.now, state.tenant.code)
+    today = local_day(state.now)
     disclose(request, disclosures.REQUEST_DETAIL, subjects=[disclosures.subject(row)])
     found = summary(row, today)
     found.update(address=row["address"], phone=row["phone"], email=row["email"])
@@ -115,7 +116,7 @@ async def _detail(
         DETAIL_TEMPLATE,
         {
             "found": found,
-            "steps": step_lines(await history(request_id), state.tenant.code),
+            "steps": step_lines(await history(request_id)),
             "files": await request_files(request_id),
             "actions": _actions(request, row["status"]),
             "exemption_options": choice_options(EXEMPTIONS),

@@ -8,7 +8,7 @@ from typing import Any
 
 from core.db.jsonvalue import json_dict
 from core.i18n import _
-from core.localtime import local_zone
+from core.localtime import local_clock
 from plugins.public_info.ppid import deadlines
 from plugins.public_info.ppid.forms import COPY_FORMS, DELIVERIES, IDENTITY_KINDS
 from plugins.public_info.ppid.lifecycle import (
@@ -55,9 +55,8 @@ def summary(row: Mapping[str, Any], today: date) -> dict[str, Any]:
     }
 
 
-def step_lines(steps: list[Mapping[str, Any]], region_code: str) -> list[dict[str, Any]]:
+def step_lines(steps: list[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """The history as the requester and the PPID read it, oldest first."""
-    zone, zone_name = local_zone(region_code)
     lines = []
     for step in steps:
         payload = json_dict(step["payload"])
@@ -79,7 +78,7 @@ def step_lines(steps: list[Mapping[str, Any]], region_code: str) -> list[dict[st
         action = step["action"]
         lines.append(
             {
-                "at": step["at"].astimezone(zone).strftime("%d-%m-%Y %H:%M") + " " + zone_name,
+                "at": local_clock(step["at"]),
                 "action": _("Permohonan diajukan")
                 if action == "ajukan"
                 else _(REQUEST_LIFECYCLE.label(action)),

@@ -9,15 +9,15 @@ from markupsafe import Markup
 from core import Widget, WidgetProvider
 from core.i18n import _
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.context import Tenant
 from plugins.public_info.permissions import REQUEST_READ
-from plugins.public_info.ppid import deadlines
 from plugins.public_info.ppid.queue import open_requests
 from plugins.public_info.ppid.views import late_flag
 
 
 async def open_requests_widget(tenant: Tenant, kernel: Kernel) -> Widget:
-    today = deadlines.local_day(datetime.now(UTC), tenant.code)
+    today = local_day(datetime.now(UTC))
     rows = await open_requests()
     late = sum(1 for row in rows if late_flag(row, today))
     return Widget(

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from PIL import Image
 
 from core import DemoContext
-from core.localtime import local_zone
+from core.localtime import zone
 from plugins.public_info.site.content import add_row, save_profile
 from plugins.public_info.site.posts import take_post_action, write_draft
 from plugins.public_info.tables import AgendaItem, Official, ServiceStandard
@@ -117,11 +117,10 @@ async def fill_site(context: DemoContext) -> None:
                 kernel, code, post_id, "jadwalkan", actor="demo", now=written,
                 publish_at=now + timedelta(days=3),
             )  # fmt: skip
-    zone, _name_of_zone = local_zone(code)
     for days, title, venue in ((2, "Posyandu balita", "Balai dusun"),
                                (6, "Kerja bakti lingkungan", "Masjid desa"),
                                (12, "Musyawarah desa RKPDes", "Balai desa")):  # fmt: skip
-        day = (now + timedelta(days=days)).astimezone(zone)
+        day = (now + timedelta(days=days)).astimezone(zone())
         starts = day.replace(hour=8, minute=0, second=0, microsecond=0)
         await add_row(kernel, code, AgendaItem, {"title": title, "starts_at": starts,
                       "place": venue, "description": ""}, actor="demo")  # fmt: skip

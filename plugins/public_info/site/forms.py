@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from core.i18n import _
-from core.localtime import local_zone
+from core.localtime import zone
 from plugins.public_info.site.post_lifecycle import POST_KINDS
 
 MAX_LINES = 30
@@ -143,7 +143,7 @@ def parse_official(form: Mapping[str, Any]) -> Parsed:
     return parsed
 
 
-def local_moment(text: str, region_code: str) -> datetime | None:
+def local_moment(text: str) -> datetime | None:
     """A ``datetime-local`` field's value read in the village's own time zone."""
     try:
         moment = datetime.fromisoformat(text)
@@ -151,8 +151,7 @@ def local_moment(text: str, region_code: str) -> datetime | None:
         return None
     if moment.tzinfo is not None:
         return None
-    zone, _name = local_zone(region_code)
-    return moment.replace(tzinfo=zone)
+    return moment.replace(tzinfo=zone())
 
 
 def parse_post(form: Mapping[str, Any]) -> Parsed:
@@ -167,11 +166,11 @@ def parse_post(form: Mapping[str, Any]) -> Parsed:
     return parsed
 
 
-def parse_agenda(form: Mapping[str, Any], region_code: str) -> Parsed:
+def parse_agenda(form: Mapping[str, Any]) -> Parsed:
     parsed = Parsed(_values(form, ("title", "starts_at", "place", "description")))
     _bounded(parsed, {"title": 200, "place": 200, "description": 2000})
     _required(parsed, "title", _("Nama kegiatan wajib diisi."))
-    starts = local_moment(parsed.values["starts_at"], region_code)
+    starts = local_moment(parsed.values["starts_at"])
     if starts is None:
         parsed.errors["starts_at"] = _("Isi tanggal dan jam mulai kegiatan.")
     if not parsed.errors:

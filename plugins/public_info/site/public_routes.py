@@ -9,7 +9,7 @@ from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
 from core.i18n import _
-from core.localtime import local_zone
+from core.localtime import local_clock
 from core.web.guards import public
 from core.web.render import render
 from core.web.request_state import request_state
@@ -23,16 +23,11 @@ from plugins.public_info.uploads import read_file
 HOME_ITEMS = 3
 
 
-def _when(moment: Any, region_code: str) -> str:
-    zone, name = local_zone(region_code)
-    return moment.astimezone(zone).strftime("%d-%m-%Y %H:%M") + " " + name
-
-
-def _post_view(row: dict[str, Any], region_code: str) -> dict[str, Any]:
+def _post_view(row: dict[str, Any]) -> dict[str, Any]:
     return {
         **row,
         "kind_label": _(POST_KINDS.get(row["kind"], row["kind"])),
-        "when": _when(row["publish_at"], region_code) if row["publish_at"] else "",
+        "when": local_clock(row["publish_at"]) if row["publish_at"] else "",
         "paragraphs": [p.strip() for p in row["body"].split("\n\n") if p.strip()],
     }
 
@@ -49,10 +44,8 @@ async def home(request: Request[Any, Any, Any]) -> Response[Any]:
         {
             "site_url": site_url(tenant),
             "profile": await profile(),
-            "posts": [_post_view(p, tenant.code) for p in posts],
-            "agenda": [
-                {**a, "when": _when(a["starts_at"], tenant.code)} for a in agenda[:HOME_ITEMS]
-            ],
+            "posts": [_post_view(p) for p in posts],
+            "agenda": [{**a, "when": local_clock(a["starts_at"])} for a in agenda[:HOME_ITEMS]],
         },
     )
 
@@ -80,7 +73,7 @@ async def post_list(request: Request[Any, Any, Any]) -> Response[Any]:
     return await render(
         request,
         "public_info/site/posts.html",
-        {"site_url": site_url(tenant), "posts": [_post_view(p, tenant.code) for p in posts]},
+        {"site_url": site_url(tenant), "posts": [_post_view(p) for p in posts]},
     )
 
 
@@ -93,7 +86,7 @@ async def post_page(request: Request[Any, Any, Any], post_id: int) -> Response[A
     return await render(
         request,
         "public_info/site/post.html",
-        {"site_url": site_url(tenant), "post": _post_view(row, tenant.code)},
+        {"site_url": site_url(tenant), "post": _post_view(row)},
     )
 
 
@@ -127,7 +120,7 @@ async def agenda_page(request: Request[Any, Any, Any]) -> Response[Any]:
         "public_info/site/agenda.html",
         {
             "site_url": site_url(tenant),
-            "agenda": [{**a, "when": _when(a["starts_at"], tenant.code)} for a in agenda],
+            "agenda": [{**a, "when": local_clock(a["starts_at"])} for a in agenda],
         },
     )
 

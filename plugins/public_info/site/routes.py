@@ -101,7 +101,7 @@ SECTIONS = {
     "pemerintahan": Section(
         Official,
         lambda now: content.officials(),
-        lambda form, code: forms.parse_official(form),
+        forms.parse_official,
         "public_info/site/manage_officials.html",
         N_("Pejabat ditambahkan."),
     ),
@@ -115,7 +115,7 @@ SECTIONS = {
     "layanan": Section(
         ServiceStandard,
         lambda now: content.services(),
-        lambda form, code: forms.parse_service(form),
+        forms.parse_service,
         "public_info/site/manage_services.html",
         N_("Layanan ditambahkan."),
     ),
@@ -153,7 +153,7 @@ async def section_add(request: Request[Any, Any, Any], section: str) -> Response
     state = request_state(request)
     assert state.tenant is not None and state.principal is not None
     spec = SECTIONS[section]
-    parsed = spec.parse(await request.form(), state.tenant.code)
+    parsed = spec.parse(await request.form())
     if parsed.errors:
         return await _section_page(request, section, parsed.values, parsed.errors, 422)
     await content.add_row(
@@ -268,7 +268,7 @@ async def post_action(request: Request[Any, Any, Any], post_id: int) -> Response
     assert state.tenant is not None and state.principal is not None
     form = await request.form()
     action = str(form.get("action", ""))
-    publish_at = forms.local_moment(str(form.get("publish_at", "")), state.tenant.code)
+    publish_at = forms.local_moment(str(form.get("publish_at", "")))
     try:
         await take_post_action(
             request.app.state.kernel,

@@ -15,6 +15,7 @@ from piccolo.query.functions.aggregate import Sum
 
 from core.db import remove_on_rollback
 from core.db.jsonvalue import json_dict
+from core.i18n import _
 from core.kernel import Kernel
 from core.signing import LocalSigner, SignerIdentity
 from core.tenancy.context import Tenant
@@ -122,7 +123,7 @@ async def open_cycle(
             village_code=village_code,
             programme=programme_id,
             number=number,
-            title=f"{programme['code']} siklus {number}",
+            title=_("{code} siklus {number}").format(code=programme["code"], number=number),
             prepared_by=actor,
             created_at=now,
         )

@@ -13,6 +13,8 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from core.i18n import _
+
 
 @dataclass(frozen=True)
 class Line:
@@ -58,7 +60,7 @@ def render(payout_list: PayoutList) -> bytes:
         rightMargin=18 * mm,
         topMargin=18 * mm,
         bottomMargin=18 * mm,
-        title=f"Daftar bayar {payout_list.programme}",
+        title=_("Daftar bayar {programme}").format(programme=payout_list.programme),
         author="Kampung",
         creator="Kampung",
     )

@@ -81,7 +81,7 @@ async def record(
     if first is not None:
         raise PayoutRefused(
             f"Sudah dibayar kepada {entitlement['name']} pada "
-            f"{local_clock(first['paid_at'], village_code)} "
+            f"{local_clock(first['paid_at'])} "
             f"oleh {first['officer']} di {first['place'] or '-'}; tidak dibayar lagi."
         )
     stop = (

@@ -18,12 +18,11 @@ from core.auth.principal import Principal
 from core.i18n import _
 from core.idempotency import recall, remember
 from core.kernel import Kernel
-from core.localtime import local_clock, local_zone
+from core.localtime import local_clock, zone
 from core.signing import SignerIdentity
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
-from core.web.request_state import request_state
 from core.workflow import WorkflowError
 from plugins.social_aid import disclosures
 from plugins.social_aid.cycles import cycles, payouts, reconciliation, slips
@@ -122,7 +121,7 @@ async def _page(
         "values": values,
         "errors": errors,
         "paid_total": sum(r["payout"]["amount"] for r in rows if r["payout"]),
-        "clock": _clock(request),
+        "clock": _clock,
         "new_key": new_key,
         "reports": reports,
         "reconciliation_columns": reconciliation.COLUMNS,
@@ -135,15 +134,14 @@ async def show(request: Request[Any, Any, Any], cycle_id: int) -> Response[str]:
     return await _page(request, await _state(cycle_id), {}, {})
 
 
-def _clock(request: Request[Any, Any, Any]) -> Any:
-    """Moments as the village reads them (WIB, WITA or WIT)."""
-    code = request_state(request).tenant.code  # type: ignore[union-attr]
-    return lambda moment: local_clock(moment, code) if moment else "-"
+def _clock(moment: datetime | None) -> str:
+    """A moment as the village reads it (WIB, WITA or WIT)."""
+    return local_clock(moment) if moment else "-"
 
 
-def _moment(value: str, tenant: Tenant) -> datetime | None:
+def _moment(value: str) -> datetime | None:
     try:
-        return datetime.fromisoformat(value).replace(tzinfo=local_zone(tenant.code)[0])
+        return datetime.fromisoformat(value).replace(tzinfo=zone())
     except ValueError:
         return None
 
@@ -161,8 +159,8 @@ async def add_slot(
     if await seen(tenant.code, SLOT, data) is not None:
         return Redirect(_url(tenant, cycle_id), status_code=303)
     starts, ends = (
-        _moment(data.get("starts_at", ""), tenant),
-        _moment(data.get("ends_at", ""), tenant),
+        _moment(data.get("starts_at", "")),
+        _moment(data.get("ends_at", "")),
     )
     if starts is None or ends is None:
         field = "starts_at" if starts is None else "ends_at"
@@ -285,7 +283,7 @@ async def invitations(request: Request[Any, Any, Any], cycle_id: int) -> Respons
     door = request.query_params.get("rumah") == "1"
     if door:
         slips_ = [(row, qr) for row, qr in slips_ if row["door_to_door"]]
-    context = {"state": state, "slips": slips_, "door": door, "clock": _clock(request)}
+    context = {"state": state, "slips": slips_, "door": door, "clock": _clock}
     return await render(request, "social_aid/slips.html", context)
 
 

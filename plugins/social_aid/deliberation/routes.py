@@ -151,7 +151,11 @@ async def pull(
         )
     except DeliberationError as exc:
         return await _page(request, state, {}, {"candidates": exc.message}, status_code=422)
-    await flash(request, "success", f"{added} calon ditambahkan dari aturan kelayakan.")
+    await flash(
+        request,
+        "success",
+        _("{added} calon ditambahkan dari aturan kelayakan.").format(added=added),
+    )
     return Redirect(_url(tenant, deliberation_id), status_code=303)
 
 
@@ -180,7 +184,7 @@ async def propose(
     except DeliberationError as exc:
         return await _page(request, state, data, {exc.field or "nik": exc.message}, 422)
     await note(tenant.code, PROPOSAL, data, principal.username, candidate_id)
-    await flash(request, "success", "Calon usulan ditambahkan.")
+    await flash(request, "success", _("Calon usulan ditambahkan."))
     return Redirect(_url(tenant, deliberation_id), status_code=303)
 
 

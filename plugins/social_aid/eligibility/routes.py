@@ -13,6 +13,7 @@ from litestar.response import Redirect
 
 from core.audit import disclose
 from core.auth.principal import Principal
+from core.i18n import _
 from core.idempotency import recall, remember
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
@@ -107,7 +108,7 @@ async def submit(
             return await _page(request, programme, data, {}, outcome)
     except engine.RuleError as exc:
         return await _page(request, programme, data, {"expression": str(exc)}, status_code=422)
-    await flash(request, "success", "Aturan tersimpan.")
+    await flash(request, "success", _("Aturan tersimpan."))
     return back
 
 
@@ -138,7 +139,7 @@ async def add_examples(
         await flash(request, "error", str(exc))
     else:
         await remember(tenant.code, EXAMPLES, key, principal.username, programme_id)
-        await flash(request, "success", "Contoh aturan ditambahkan; sesuaikan bila perlu.")
+        await flash(request, "success", _("Contoh aturan ditambahkan; sesuaikan bila perlu."))
     return back
 
 
@@ -157,7 +158,7 @@ async def remove(
     except engine.RuleError as exc:
         await flash(request, "error", str(exc))
     else:
-        await flash(request, "success", "Aturan dihapus.")
+        await flash(request, "success", _("Aturan dihapus."))
     return Redirect(f"{tenant.base_url}/bantuan/program/{programme_id}/aturan", status_code=303)
 
 
@@ -184,9 +185,9 @@ async def welfare_import(
     reports = None
     content = await upload.read(MAX_UPLOAD + 1) if isinstance(upload, UploadFile) else b""
     if not content:
-        errors["file"] = "Pilih berkas CSV data DTSEN."
+        errors["file"] = _("Pilih berkas CSV data DTSEN.")
     elif len(content) > MAX_UPLOAD:
-        errors["file"] = "Berkas paling besar 5 MB."
+        errors["file"] = _("Berkas paling besar 5 MB.")
     else:
         source = str(form.get("source") or "DTSEN").strip() or "DTSEN"
         reports = await welfare.import_csv(

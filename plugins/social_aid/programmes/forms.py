@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from core.i18n import N_
+from core.i18n import N_, _
 
 KINDS = (
     ("tunai", N_("Bantuan tunai")),
@@ -55,7 +55,9 @@ def _rupiah(values: Mapping[str, str], key: str, label: str, errors: dict[str, s
     if not raw:
         return 0
     if not raw.isdecimal() or int(raw) > MAX_RUPIAH:
-        errors[key] = f"{label} harus rupiah bulat tanpa sen, misalnya 300000."
+        errors[key] = _("{label} harus rupiah bulat tanpa sen, misalnya 300000.").format(
+            label=label
+        )
         return 0
     return int(raw)
 
@@ -65,7 +67,9 @@ def _date(values: Mapping[str, str], key: str, label: str, errors: dict[str, str
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
-        errors[key] = f"{label} wajib diisi dengan tanggal yang benar (TTTT-BB-HH)."
+        errors[key] = _("{label} wajib diisi dengan tanggal yang benar (TTTT-BB-HH).").format(
+            label=label
+        )
         return dt.date.min
 
 
@@ -78,7 +82,7 @@ def _choice(
 ) -> str:
     value = _text(values, key)
     if value not in {v for v, _ in choices}:
-        errors[key] = f"{label} wajib dipilih."
+        errors[key] = _("{label} wajib dipilih.").format(label=label)
     return value
 
 
@@ -89,24 +93,24 @@ def read_programme(
     errors: dict[str, str] = {}
     code = _text(values, "code").upper()
     if not CODE.match(code):
-        errors["code"] = "Kode program wajib 2–20 huruf besar, angka atau '-', misalnya BLT-DD."
+        errors["code"] = _("Kode program wajib 2–20 huruf besar, angka atau '-', misalnya BLT-DD.")
     name = _text(values, "name")
     if not name:
-        errors["name"] = "Nama program wajib diisi."
+        errors["name"] = _("Nama program wajib diisi.")
     elif len(name) > 120:
-        errors["name"] = "Nama program paling banyak 120 karakter."
+        errors["name"] = _("Nama program paling banyak 120 karakter.")
     kind = _choice(values, "kind", "Jenis bantuan", KINDS, errors)
     target = _choice(values, "target", "Sasaran", TARGETS, errors)
     national = values.get("national") in ("1", "on", "true")
     start = _date(values, "period_start", "Awal periode", errors)
     end = _date(values, "period_end", "Akhir periode", errors)
     if "period_start" not in errors and "period_end" not in errors and end < start:
-        errors["period_end"] = "Akhir periode tidak boleh sebelum awal periode."
+        errors["period_end"] = _("Akhir periode tidak boleh sebelum awal periode.")
     fund_source = _text(values, "fund_source")
     if not fund_source:
-        errors["fund_source"] = "Sumber dana wajib diisi, misalnya Dana Desa."
+        errors["fund_source"] = _("Sumber dana wajib diisi, misalnya Dana Desa.")
     elif len(fund_source) > 60:
-        errors["fund_source"] = "Sumber dana paling banyak 60 karakter."
+        errors["fund_source"] = _("Sumber dana paling banyak 60 karakter.")
     budget = _rupiah(values, "budget", "Pagu anggaran", errors)
     amount = _rupiah(values, "amount", "Besaran per siklus", errors)
     cap = _rupiah(values, "amount_cap", "Batas per sasaran", errors)
@@ -115,13 +119,13 @@ def read_programme(
     cycles = int(cycles_raw) if cycles_raw.isdecimal() else 0
     if not national:
         if not 1 <= cycles <= 24:
-            errors["cycles"] = "Jumlah siklus harus bilangan bulat 1 sampai 24."
+            errors["cycles"] = _("Jumlah siklus harus bilangan bulat 1 sampai 24.")
         if amount <= 0 and "amount" not in errors:
-            errors["amount"] = "Besaran per siklus wajib lebih dari nol."
+            errors["amount"] = _("Besaran per siklus wajib lebih dari nol.")
         if budget <= 0 and "budget" not in errors:
-            errors["budget"] = "Pagu anggaran wajib lebih dari nol."
+            errors["budget"] = _("Pagu anggaran wajib lebih dari nol.")
         if basis == "member" and target == "person" and "amount_basis" not in errors:
-            errors["amount_basis"] = (
+            errors["amount_basis"] = _(
                 "Besaran per anggota hanya untuk sasaran keluarga atau rumah tangga."
             )
     if errors:

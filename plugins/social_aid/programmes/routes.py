@@ -130,7 +130,7 @@ async def record_recipient(
     except recipients.RecipientError as exc:
         return await _show(request, programme, data, {exc.field or "nik": exc.message})
     await remember(tenant.code, recipients.ENTITY, key, principal.username, created)
-    await flash(request, "success", "Penerima dicatat.")
+    await flash(request, "success", _("Penerima dicatat."))
     return back
 
 
@@ -181,7 +181,7 @@ async def create(
     except ProgrammeError as exc:
         return await _form(request, data, {exc.field or "code": exc.message})
     await remember(tenant.code, programmes.ENTITY, key, principal.username, created)
-    await flash(request, "success", "Program tersimpan.")
+    await flash(request, "success", _("Program tersimpan."))
     return Redirect(f"{tenant.base_url}/bantuan/program/{created}", status_code=303)
 
 
@@ -218,7 +218,11 @@ async def regency_create(
     except ProgrammeError as exc:
         return await _form(request, data, {exc.field or "code": exc.message})
     await remember(tenant.code, programmes.ENTITY, key, principal.username, created[0])
-    await flash(request, "success", f"Program kabupaten dibuat di {len(created)} desa.")
+    await flash(
+        request,
+        "success",
+        _("Program kabupaten dibuat di {count} desa.").format(count=len(created)),
+    )
     return Redirect(f"{tenant.base_url}/bantuan", status_code=303)
 
 

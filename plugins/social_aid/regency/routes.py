@@ -10,6 +10,7 @@ from typing import Any
 from litestar import Request, Response, get
 
 from core.audit import Subject, disclose
+from core.exports import csv_download
 from core.tenancy.tables import Village
 from core.web.guards import requires
 from core.web.render import render
@@ -56,11 +57,7 @@ async def totals_csv(request: Request[Any, Any, Any]) -> Response[str]:
                 t.not_collected,
             ]
         )
-    return Response(
-        buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"content-disposition": 'attachment; filename="rekap-bantuan-sosial.csv"'},
-    )
+    return csv_download(buffer.getvalue(), "rekap-bantuan-sosial.csv")
 
 
 ROUTES = [index, totals_csv]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from core.i18n import N_
 from plugins.tourism_market.ledger.accounts import (
     FEE_INCOME,
     IMBALANCE,
@@ -36,14 +37,14 @@ SURPLUS = "surplus"
 PARKING = "parking"
 
 KIND_LABELS = {
-    SELL: "Penjualan koin",
-    REFUND: "Pengembalian koin",
-    REDEEM: "Penukaran koin pedagang",
-    FLOAT: "Modal laci",
-    HANDOVER: "Setoran ke kas BUMDes",
-    SHORTAGE: "Kekurangan kas",
-    SURPLUS: "Kelebihan kas",
-    PARKING: "Parkir",
+    SELL: N_("Penjualan koin"),
+    REFUND: N_("Pengembalian koin"),
+    REDEEM: N_("Penukaran koin pedagang"),
+    FLOAT: N_("Modal laci"),
+    HANDOVER: N_("Setoran ke kas BUMDes"),
+    SHORTAGE: N_("Kekurangan kas"),
+    SURPLUS: N_("Kelebihan kas"),
+    PARKING: N_("Parkir"),
 }
 
 

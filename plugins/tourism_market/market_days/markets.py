@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from core.i18n import _
 from plugins.tourism_market.pasaran.schedule import (
     MarketDate,
     ScheduleError,
@@ -37,7 +38,9 @@ class MarketTerms:
 def _number(data: dict[str, str], field: str, label: str, errors: dict[str, str], high: int) -> int:
     text = (data.get(field) or "").strip().replace(".", "")
     if not text.isdecimal() or int(text) > high:
-        errors[field] = f"{label} harus bilangan bulat 0 sampai {high}."
+        errors[field] = _("{label} harus bilangan bulat 0 sampai {high}.").format(
+            label=label, high=high
+        )
         return 0
     return int(text)
 
@@ -47,9 +50,9 @@ def parse_terms(data: dict[str, str]) -> tuple[MarketTerms | None, dict[str, str
     errors: dict[str, str] = {}
     name = (data.get("name") or "").strip()
     if not name:
-        errors["name"] = "Nama pasar wajib diisi."
+        errors["name"] = _("Nama pasar wajib diisi.")
     elif len(name) > 100:
-        errors["name"] = "Nama pasar paling banyak 100 karakter."
+        errors["name"] = _("Nama pasar paling banyak 100 karakter.")
     schedule = ""
     try:
         schedule = schedule_text(parse_schedule(data.get("schedule", "")))
@@ -57,19 +60,19 @@ def parse_terms(data: dict[str, str]) -> tuple[MarketTerms | None, dict[str, str
         errors["schedule"] = str(error)
     opens, closes = (data.get("opens_at") or "").strip(), (data.get("closes_at") or "").strip()
     if not HOUR.match(opens):
-        errors["opens_at"] = "Jam buka harus berbentuk JJ:MM, misalnya 06:00."
+        errors["opens_at"] = _("Jam buka harus berbentuk JJ:MM, misalnya 06:00.")
     if not HOUR.match(closes):
-        errors["closes_at"] = "Jam tutup harus berbentuk JJ:MM, misalnya 11:00."
+        errors["closes_at"] = _("Jam tutup harus berbentuk JJ:MM, misalnya 11:00.")
     elif HOUR.match(opens) and closes <= opens:
-        errors["closes_at"] = "Jam tutup harus sesudah jam buka."
+        errors["closes_at"] = _("Jam tutup harus sesudah jam buka.")
     token_value = _number(data, "token_value", "Nilai satu koin", errors, 1_000_000)
     if "token_value" not in errors and token_value == 0:
-        errors["token_value"] = "Nilai satu koin harus lebih dari nol."
+        errors["token_value"] = _("Nilai satu koin harus lebih dari nol.")
     denominations = _denominations(data.get("denominations") or "1", errors)
     parking_fee = _number(data, "parking_fee", "Tarif parkir", errors, 1_000_000)
     fee_mode = data.get("fee_mode") or "percent"
     if fee_mode not in FEE_MODES:
-        errors["fee_mode"] = "Pilih retribusi persen atau tetap per lapak."
+        errors["fee_mode"] = _("Pilih retribusi persen atau tetap per lapak.")
     high = 100 if fee_mode == "percent" else 10_000_000
     fee_value = _number(data, "fee_value", "Retribusi", errors, high)
     if errors:
@@ -83,7 +86,7 @@ def parse_terms(data: dict[str, str]) -> tuple[MarketTerms | None, dict[str, str
 def _denominations(text: str, errors: dict[str, str]) -> str:
     parts = [part.strip() for part in text.split(",") if part.strip()]
     if not parts or not all(part.isdecimal() and 0 < int(part) <= 1000 for part in parts):
-        errors["denominations"] = "Pecahan koin berupa angka dipisah koma, misalnya 1,2,5,10."
+        errors["denominations"] = _("Pecahan koin berupa angka dipisah koma, misalnya 1,2,5,10.")
         return ""
     return ",".join(str(n) for n in sorted({int(part) for part in parts}))
 

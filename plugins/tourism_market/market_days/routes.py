@@ -10,13 +10,14 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
 from core.auth.principal import Principal
+from core.i18n import _
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
 from core.workflow import WorkflowError
-from plugins.tourism_market.clock import local_today
 from plugins.tourism_market.ledger.postings import LedgerError
 from plugins.tourism_market.ledger.reconciliation import reconcile
 from plugins.tourism_market.market_days import closing, day_report, days, markets, parking
@@ -102,7 +103,7 @@ async def create(
             request, tenant, principal, kernel, await markets.markets(), data, errors, 422
         )
     now = request_state(request).now
-    market_id, _ = await once(
+    market_id, _created = await once(
         tenant, "tourism_market.market", data, principal, lambda: markets.create_market(terms, now)
     )
     await kernel.audit(
@@ -113,7 +114,7 @@ async def create(
         entity_id=market_id,
         after=dict(terms.__dict__),
     )
-    await flash(request, "success", "Pasar tersimpan.")
+    await flash(request, "success", _("Pasar tersimpan."))
     return Redirect(f"{tenant.base_url}/pasar/{market_id}", status_code=303)
 
 
@@ -139,7 +140,7 @@ async def _market_page(
     status_code: int = 200,
 ) -> Response[Any]:
     row = await _market(market_id)
-    today = local_today(request_state(request).now, tenant.code)
+    today = local_day(request_state(request).now)
     context = {
         **page_context(principal, tenant, kernel),
         "market": row,
@@ -165,10 +166,10 @@ async def add_booth(
     await _market(market_id)
     name = (data.get("booth_name") or "").strip()
     if not name or len(name) > 50:
-        errors = {"booth_name": "Nama loket wajib diisi, paling banyak 50 karakter."}
+        errors = {"booth_name": _("Nama loket wajib diisi, paling banyak 50 karakter.")}
         return await _market_page(request, market_id, tenant, principal, kernel, data, errors, 422)
     await once(tenant, "tourism_market.booth", data, principal, lambda: _add_booth(market_id, name))
-    await flash(request, "success", "Loket ditambahkan.")
+    await flash(request, "success", _("Loket ditambahkan."))
     return Redirect(f"{tenant.base_url}/pasar/{market_id}", status_code=303)
 
 
@@ -187,7 +188,7 @@ async def mark_date(
     try:
         day = date.fromisoformat((data.get("day") or "").strip())
     except ValueError:
-        errors = {"day": "Tanggal wajib diisi (TTTT-BB-HH)."}
+        errors = {"day": _("Tanggal wajib diisi (TTTT-BB-HH).")}
         return await _market_page(request, market_id, tenant, principal, kernel, data, errors, 422)
     note = (data.get("note") or "").strip()
 
@@ -199,7 +200,7 @@ async def mark_date(
         return await days.ensure_day(market_id, day, now, special=True, note=note)
 
     try:
-        day_id, _ = await once(tenant, "tourism_market.date", data, principal, write)
+        day_id, _created = await once(tenant, "tourism_market.date", data, principal, write)
     except WorkflowError as error:
         return await _market_page(
             request, market_id, tenant, principal, kernel, data, {"day": str(error)}, 422
@@ -212,7 +213,7 @@ async def mark_date(
         entity_id=day_id,
         after={"day": day.isoformat(), "note": note},
     )
-    await flash(request, "success", "Tanggal pasar tersimpan.")
+    await flash(request, "success", _("Tanggal pasar tersimpan."))
     return Redirect(f"{tenant.base_url}/pasar/{market_id}", status_code=303)
 
 
@@ -298,7 +299,7 @@ async def day_action(
         return day_id
 
     try:
-        day_id, _ = await once(tenant, "tourism_market.day_action", data, principal, write)
+        day_id, _created = await once(tenant, "tourism_market.day_action", data, principal, write)
     except WorkflowError as error:
         return await _day_page(
             request, market_id, day, tenant, principal, kernel, data, {"action": str(error)}, 422
@@ -311,7 +312,11 @@ async def day_action(
         entity_id=day_id,
         after={"note": note.strip()},
     )
-    await flash(request, "success", days.DAY_LIFECYCLE.label(action) + ": tersimpan.")
+    await flash(
+        request,
+        "success",
+        _("{action}: tersimpan.").format(action=_(days.DAY_LIFECYCLE.label(action))),
+    )
     return Redirect(_day_url(tenant, market_id, day), status_code=303)
 
 

@@ -12,33 +12,35 @@ from litestar.exceptions import NotFoundException
 from markupsafe import Markup
 
 from core.auth.principal import Principal
+from core.exports import csv_download
+from core.i18n import N_, _
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.context import Tenant
 from core.tenancy.tables import Village
 from core.web.guards import requires
 from core.web.render import render
 from core.web.request_state import request_state
 from core.web.svg_charts import bar_chart
-from plugins.tourism_market.clock import local_today
 from plugins.tourism_market.market_days.markets import market
 from plugins.tourism_market.permissions import OVERVIEW, VIEW
 from plugins.tourism_market.reports.figures import YearFigures, regency_markets, year_figures
 from plugins.tourism_market.web import page_context
 
 COLUMNS = [
-    {"key": "label", "label": "Bulan"},
-    {"key": "days", "label": "Hari pasar"},
-    {"key": "visitors", "label": "Pengunjung"},
-    {"key": "turnover", "label": "Omzet (Rp)"},
-    {"key": "fees", "label": "Retribusi (Rp)"},
-    {"key": "tokens_out", "label": "Koin tidak kembali (Rp)"},
+    {"key": "label", "label": N_("Bulan")},
+    {"key": "days", "label": N_("Hari pasar")},
+    {"key": "visitors", "label": N_("Pengunjung")},
+    {"key": "turnover", "label": N_("Omzet (Rp)")},
+    {"key": "fees", "label": N_("Retribusi (Rp)")},
+    {"key": "tokens_out", "label": N_("Koin tidak kembali (Rp)")},
 ]
 
 
 def _year(request: Request[Any, Any, Any], tenant: Tenant, text: str) -> int:
     if text.isdecimal() and 2000 <= int(text) <= 2100:
         return int(text)
-    return local_today(request_state(request).now, tenant.code).year
+    return local_day(request_state(request).now).year
 
 
 def _rows(figures: YearFigures) -> list[dict[str, Any]]:
@@ -71,7 +73,7 @@ async def year_page(
     figures = await year_figures(market_id, year)
     chart = bar_chart(
         [(month.label, month.turnover // 1000) for month in figures.months if month.days],
-        title=f"Omzet per bulan {year} (ribu rupiah)",
+        title=_("Omzet per bulan {year} (ribu rupiah)").format(year=year),
     )
     context = {
         **page_context(principal, tenant, kernel),
@@ -97,8 +99,7 @@ async def year_csv(
     writer = csv.DictWriter(out, fieldnames=[column["key"] for column in COLUMNS])
     writer.writerow({column["key"]: column["label"] for column in COLUMNS})
     writer.writerows(_rows(await year_figures(market_id, year)))
-    headers = {"Content-Disposition": f'attachment; filename="pasar-{year}.csv"'}
-    return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=headers)
+    return csv_download(out.getvalue(), f"pasar-{year}.csv")
 
 
 @get("/pasar-wisata", guards=[requires(OVERVIEW)], include_in_schema=False)

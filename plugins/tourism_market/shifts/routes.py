@@ -13,6 +13,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
 from core.auth.principal import Principal
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.guards import requires
@@ -220,7 +221,9 @@ async def close_shift(
     for value in shifts.DENOMINATIONS:
         pieces = whole_number(data.get(f"d{value}") or "0")
         if pieces is None:
-            errors[f"d{value}"] = f"Jumlah Rp{value} harus bilangan bulat, nol atau lebih."
+            errors[f"d{value}"] = _(
+                "Jumlah Rp{value} harus bilangan bulat, nol atau lebih."
+            ).format(value=value)
         else:
             counts[value] = pieces
     try:
@@ -248,7 +251,11 @@ async def close_shift(
         entity_id=shift_id,
         after={"counted": counted, "expected": expected},
     )
-    await flash(request, "success", f"Kas dihitung {rupiah(counted)}; menunggu persetujuan.")
+    await flash(
+        request,
+        "success",
+        _("Kas dihitung {amount}; menunggu persetujuan.").format(amount=rupiah(counted)),
+    )
     return Redirect(_till_url(tenant, shift_id), status_code=303)
 
 
@@ -284,7 +291,11 @@ async def review_shift(
         after={"note": data.get("note", "").strip()},
     )
     day = await MarketDay.select(MarketDay.day).where(MarketDay.id == row["market_day"]).first()
-    await flash(request, "success", shifts.SHIFT_LIFECYCLE.label(action) + ": tersimpan.")
+    await flash(
+        request,
+        "success",
+        _("{action}: tersimpan.").format(action=_(shifts.SHIFT_LIFECYCLE.label(action))),
+    )
     return Redirect(
         f"{tenant.base_url}/pasar/{row['market']}/hari/{day['day'].isoformat()}", status_code=303
     )

@@ -13,12 +13,12 @@ from litestar.exceptions import NotFoundException
 
 from core.db import set_tenant_scope
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.resolve import village_tenant
 from core.tenancy.tables import Village
 from core.web.guards import public
 from core.web.render import render
 from core.web.request_state import request_state
-from plugins.tourism_market.clock import local_today
 from plugins.tourism_market.market_days.markets import coming_dates, markets
 from plugins.tourism_market.money import rupiah
 from plugins.tourism_market.pasaran.weton import long_date
@@ -38,7 +38,7 @@ async def showcase(
     if village is None:
         raise NotFoundException()
     await set_tenant_scope(kernel.engine, village["code"])
-    today = local_today(request_state(request).now, village["code"])
+    today = local_day(request_state(request).now)
     shown = []
     for row in await markets():
         status = await statuses(row["id"])

@@ -11,14 +11,14 @@ from litestar.response import Redirect
 
 from core.audit import DisclosureKind, Subject, disclose
 from core.auth.principal import Principal
-from core.i18n import N_
+from core.i18n import N_, _
 from core.kernel import Kernel
+from core.localtime import local_day
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
 from core.workflow import WorkflowError
-from plugins.tourism_market.clock import local_today
 from plugins.tourism_market.market_days.markets import market
 from plugins.tourism_market.money import whole_number
 from plugins.tourism_market.permissions import MANAGE, VENDOR_SELF
@@ -67,7 +67,7 @@ async def _vendor_page(
     rows = await vendors.vendors(market_id)
     lookup = residents.available(request)
     found = await residents.search(values.get("q", "")) if lookup and values.get("q") else []
-    today = local_today(request_state(request).now, tenant.code)
+    today = local_day(request_state(request).now)
     plan = await stalls.plan_on(market_id, today)
     disclose(
         request,
@@ -121,7 +121,7 @@ async def register_vendor(
     if residents.available(request) and data.get("resident_id"):
         resident = await residents.resident(whole_number(data.get("resident_id")) or 0)
         if resident is None:
-            errors = {"resident_id": "Warga tidak ditemukan di desa ini."}
+            errors = {"resident_id": _("Warga tidak ditemukan di desa ini.")}
             return await _vendor_page(
                 request, market_id, tenant, principal, kernel, data, errors, 422
             )
@@ -130,7 +130,7 @@ async def register_vendor(
         if registration is None:
             raise vendors.VendorError(next(iter(errors.values())))
         now, ready = request_state(request).now, registration
-        vendor_id, _ = await once(
+        vendor_id, _created = await once(
             tenant,
             "tourism_market.vendor",
             data,
@@ -148,7 +148,7 @@ async def register_vendor(
         entity_id=vendor_id,
         after={"stall_name": registration.stall_name},
     )
-    await flash(request, "success", "Pedagang terdaftar; menunggu persetujuan.")
+    await flash(request, "success", _("Pedagang terdaftar; menunggu persetujuan."))
     return Redirect(_vendors_url(tenant, market_id), status_code=303)
 
 
@@ -186,7 +186,11 @@ async def vendor_action(
         entity_id=vendor_id,
         after={"note": data.get("note", "").strip()},
     )
-    await flash(request, "success", vendors.VENDOR_LIFECYCLE.label(action) + ": tersimpan.")
+    await flash(
+        request,
+        "success",
+        _("{action}: tersimpan.").format(action=_(vendors.VENDOR_LIFECYCLE.label(action))),
+    )
     return Redirect(_vendors_url(tenant, market_id), status_code=303)
 
 
@@ -300,7 +304,7 @@ async def my_stall(
         )
         vendor["takings"] = await vendors.takings_by_day(vendor["id"])
         vendor["prices"] = (await stalls.price_lists(vendor["market"])).get(vendor["id"], [])
-    since = local_today(request_state(request).now, tenant.code) - timedelta(days=365)
+    since = local_day(request_state(request).now) - timedelta(days=365)
     context = {**page_context(principal, tenant, kernel), "mine": mine, "since": since}
     return await render(request, "tourism_market/my_stall.html", context)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from core.i18n import N_
+from core.i18n import N_, _
 from core.workflow import Lifecycle, RequiredText, WorkflowError
 from plugins.tourism_market.ledger.operations import REDEEM
 from plugins.tourism_market.tables import JournalEntry, Posting, Vendor, VendorStep
@@ -78,21 +78,21 @@ def parse_registration(
     errors: dict[str, str] = {}
     name = resident.name if resident is not None else (data.get("name") or "").strip()
     if not name:
-        errors["name"] = "Nama pedagang wajib diisi (atau pilih warga)."
+        errors["name"] = _("Nama pedagang wajib diisi (atau pilih warga).")
     elif len(name) > 100:
-        errors["name"] = "Nama pedagang paling banyak 100 karakter."
+        errors["name"] = _("Nama pedagang paling banyak 100 karakter.")
     stall_name = (data.get("stall_name") or "").strip()
     if not stall_name or len(stall_name) > 100:
-        errors["stall_name"] = "Nama lapak wajib diisi, paling banyak 100 karakter."
+        errors["stall_name"] = _("Nama lapak wajib diisi, paling banyak 100 karakter.")
     category = data.get("category") or ""
     if category not in dict(CATEGORIES):
-        errors["category"] = "Pilih jenis dagangan."
+        errors["category"] = _("Pilih jenis dagangan.")
     phone = re.sub(r"[\s-]", "", data.get("phone") or "")
     if phone and not PHONE.match(phone):
-        errors["phone"] = "Nomor HP diawali 08 atau +628, 10–15 angka."
+        errors["phone"] = _("Nomor HP diawali 08 atau +628, 10–15 angka.")
     username = (data.get("username") or "").strip()
     if len(username) > 64:
-        errors["username"] = "Nama akun paling banyak 64 karakter."
+        errors["username"] = _("Nama akun paling banyak 64 karakter.")
     if errors:
         return None, errors
     resident_id = resident.id if resident is not None else None

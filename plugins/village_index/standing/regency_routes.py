@@ -39,7 +39,7 @@ async def _export(request: Request[Any, Any, Any], tenant: Tenant, kind: str) ->
     name = f"indeks-desa-{tenant.code}-{view.year or 'kosong'}.{kind}"
     body = export.as_csv(rows) if kind == "csv" else export.as_xlsx(rows)
     media = (
-        "text/csv; charset=utf-8"
+        "text/csv"
         if kind == "csv"
         else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

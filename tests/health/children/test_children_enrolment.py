@@ -9,6 +9,7 @@ import datetime as dt
 from conftest import Register, signed_in
 
 from core.audit import disclosures_of
+from core.localtime import local_today
 from core.testing.harness import Harness, VillageRef
 from plugins.health.tables import Child, Posyandu
 
@@ -19,7 +20,7 @@ async def test_a_birth_in_the_register_enrols_the_newborn_at_the_hamlets_posyand
     async with kampung.scope(village.code):
         await Posyandu.insert(Posyandu(name="Posyandu Mawar", dusun="Krajan"))
         posyandu_id = (await Posyandu.select(Posyandu.id).first())["id"]
-    born = dt.date.today() - dt.timedelta(days=1)
+    born = local_today() - dt.timedelta(days=1)
     resident_id = await register.resident("AYU LESTARI", "P", born, birth=True)
     async with kampung.scope(village.code):
         rows = await Child.select(
@@ -39,7 +40,7 @@ async def test_a_birth_in_the_register_enrols_the_newborn_at_the_hamlets_posyand
 async def test_a_resident_recorded_without_a_birth_is_not_enrolled_until_chosen(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    born = dt.date.today() - dt.timedelta(days=400)
+    born = local_today() - dt.timedelta(days=400)
     resident_id = await register.resident("BAYU PRATAMA", "L", born)
     await register.resident("KAKEK TUA", "L", dt.date(1950, 1, 1))
     async with kampung.scope(village.code):
@@ -74,7 +75,7 @@ async def test_an_adult_cannot_be_enrolled(
 async def test_reading_a_childs_record_is_in_the_access_trail(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    resident_id = await register.resident("AYU LESTARI", "P", dt.date.today(), birth=True)
+    resident_id = await register.resident("AYU LESTARI", "P", local_today(), birth=True)
     async with kampung.scope(village.code):
         child_id = (await Child.select(Child.id).first())["id"]
     cadre = await signed_in(kampung, "posyandu_cadre", village)
@@ -90,7 +91,7 @@ async def test_reading_a_childs_record_is_in_the_access_trail(
 async def test_the_list_of_children_is_in_the_access_trail(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    await register.resident("AYU LESTARI", "P", dt.date.today(), birth=True)
+    await register.resident("AYU LESTARI", "P", local_today(), birth=True)
     async with kampung.scope(village.code):
         child_id = (await Child.select(Child.id).first())["id"]
     midwife = await signed_in(kampung, "village_midwife", village)

@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 from conftest import Register, signed_in
 
+from core.localtime import local_today
 from core.testing.harness import Harness, VillageRef
 from plugins.health.dates import add_months
 from plugins.health.tables import Child, Measurement, Referral
@@ -42,7 +43,7 @@ async def _rows(kampung: Harness, village: VillageRef) -> list[dict[str, Any]]:
 async def test_a_measurement_is_stored_in_grams_and_millimetres_with_its_z_scores(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     child = await _child(kampung, village, register, today - dt.timedelta(days=365))
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     response = await _post(cadre, village, child, _form(today, "8,9", "74,0", vitamin_a="1"))
@@ -58,7 +59,7 @@ async def test_a_measurement_is_stored_in_grams_and_millimetres_with_its_z_score
 async def test_standing_under_two_years_is_corrected_before_scoring(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     child = await _child(kampung, village, register, today - dt.timedelta(days=500))
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     await _post(cadre, village, child, _form(today, "9,5", "78,3", position="H"))
@@ -69,7 +70,7 @@ async def test_standing_under_two_years_is_corrected_before_scoring(
 async def test_a_bad_value_is_named_and_what_was_typed_is_kept(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     child = await _child(kampung, village, register, today - dt.timedelta(days=200))
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     response = await _post(cadre, village, child, _form(today, "7.55", "66,0"))
@@ -82,7 +83,7 @@ async def test_a_bad_value_is_named_and_what_was_typed_is_kept(
 async def test_an_implausible_weight_is_questioned_then_saved_once_confirmed(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     child = await _child(kampung, village, register, today - dt.timedelta(days=200))
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     typed = _form(today, "75,0", "66,0", idempotency_key="measure-key-0001")
@@ -99,7 +100,7 @@ async def test_an_implausible_weight_is_questioned_then_saved_once_confirmed(
 async def test_a_repeated_submission_is_stored_once(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     child = await _child(kampung, village, register, today - dt.timedelta(days=200))
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     form = _form(today, "7,5", "66,0", idempotency_key="measure-key-0002")
@@ -112,7 +113,7 @@ async def test_a_repeated_submission_is_stored_once(
 async def test_a_second_measurement_in_the_month_is_refused(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     child = await _child(kampung, village, register, today - dt.timedelta(days=200))
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     await _post(cadre, village, child, _form(today, "7,5", "66,0"))
@@ -124,7 +125,7 @@ async def test_a_second_measurement_in_the_month_is_refused(
 async def test_a_date_before_birth_or_in_the_future_is_refused(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     child = await _child(kampung, village, register, today - dt.timedelta(days=30))
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     early = await _post(cadre, village, child, _form(today - dt.timedelta(days=40), "4,0", ""))
@@ -135,7 +136,7 @@ async def test_a_date_before_birth_or_in_the_future_is_refused(
 async def test_two_weighings_without_gain_are_2t_and_refer_the_child(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     born = add_months(today, -20)
     child = await _child(kampung, village, register, born)
     cadre = await signed_in(kampung, "posyandu_cadre", village)
@@ -152,7 +153,7 @@ async def test_two_weighings_without_gain_are_2t_and_refer_the_child(
 async def test_a_gain_of_the_minimum_is_n(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     child = await _child(kampung, village, register, add_months(today, -20))
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     await _post(cadre, village, child, _form(add_months(today, -1), "10,0", "82,0"))

@@ -6,6 +6,7 @@ import datetime as dt
 
 from conftest import Register, signed_in
 
+from core.localtime import local_today
 from core.testing.harness import Harness, VillageRef
 from plugins.health.dates import add_months
 from plugins.health.immunisation.schedule import SCHEDULE
@@ -26,7 +27,7 @@ async def _enrolled(
 async def test_a_dose_is_recorded_once(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    born = add_months(dt.date.today(), -3)
+    born = add_months(local_today(), -3)
     child = await _enrolled(kampung, village, register, born)
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     url = f"{village.url}/kesehatan/anak/{child}/imunisasi"
@@ -41,7 +42,7 @@ async def test_a_dose_is_recorded_once(
 async def test_a_dose_before_birth_is_refused(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    born = add_months(dt.date.today(), -3)
+    born = add_months(local_today(), -3)
     child = await _enrolled(kampung, village, register, born)
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     form = {"vaccine": "hb0", "given_on": (born - dt.timedelta(days=1)).isoformat()}
@@ -54,7 +55,7 @@ async def test_a_dose_before_birth_is_refused(
 async def test_the_due_list_names_overdue_doses(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    await _enrolled(kampung, village, register, add_months(dt.date.today(), -3))
+    await _enrolled(kampung, village, register, add_months(local_today(), -3))
     midwife = await signed_in(kampung, "village_midwife", village)
     page = await midwife.get(f"{village.url}/kesehatan/imunisasi")
     assert "AYU LESTARI" in page.text and "BCG" in page.text
@@ -63,7 +64,7 @@ async def test_the_due_list_names_overdue_doses(
 async def test_basic_coverage_counts_children_of_12_to_23_months(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    born = add_months(dt.date.today(), -15)
+    born = add_months(local_today(), -15)
     child = await _enrolled(kampung, village, register, born)
     midwife = await signed_in(kampung, "village_midwife", village)
     assert "0/1 (0%)" in (await midwife.get(f"{village.url}/kesehatan/imunisasi")).text

@@ -7,8 +7,10 @@ import datetime as dt
 from conftest import Register, signed_in
 
 from core.auth.roles import ROLES
+from core.localtime import local_today
 from core.testing.harness import Harness, VillageRef
-from plugins.health.tables import Cadre, Posyandu
+from plugins.health.referrals.referrals import STUNTED, Subject, refer
+from plugins.health.tables import Cadre, Child, Posyandu
 
 
 def test_the_health_roles_are_declared_at_their_levels(kampung: Harness) -> None:
@@ -90,7 +92,7 @@ async def test_a_cadre_joins_a_posyandu_and_sees_only_its_children(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
     mawar, melati = await _two_posyandu(kampung, village)
-    today = dt.date.today()
+    today = local_today()
     await register.resident("AYU LESTARI", "P", today - dt.timedelta(days=3), birth=True)
     await register.resident(
         "BAYU PRATAMA", "L", today - dt.timedelta(days=2), birth=True, dusun="Sukorejo"
@@ -118,10 +120,31 @@ async def test_a_cadre_of_another_village_sees_none_of_this_villages_children(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
     await _two_posyandu(kampung, village)
-    await register.resident("AYU LESTARI", "P", dt.date.today(), birth=True)
+    await register.resident("AYU LESTARI", "P", local_today(), birth=True)
     other = await kampung.village(1)
     stranger = await signed_in(kampung, "posyandu_cadre", other)
     assert (await stranger.get(f"{village.url}/kesehatan/anak")).status_code == 403
     own = await stranger.get(f"{other.url}/kesehatan/anak")
     assert own.status_code == 200 and "AYU LESTARI" not in own.text
     assert (await stranger.get(f"{other.url}/kesehatan/anak/1")).status_code == 404
+
+
+async def test_a_cadre_lists_only_the_referrals_of_its_posyandu_children(
+    kampung: Harness, village: VillageRef, register: Register
+) -> None:
+    """The list named children the cadre could not open: every row it shows, the cadre may open."""
+    mawar, _ = await _two_posyandu(kampung, village)
+    today = local_today()
+    await register.resident("AYU LESTARI", "P", today - dt.timedelta(days=3), birth=True)
+    await register.resident(
+        "BAYU PRATAMA", "L", today - dt.timedelta(days=2), birth=True, dusun="Sukorejo"
+    )
+    async with kampung.scope(village.code):
+        for child in await Child.select(Child.id):
+            await refer(
+                Subject(child_id=child["id"]), STUNTED, {}, "kader", dt.datetime.now(dt.UTC)
+            )
+    cadre = await signed_in(kampung, "posyandu_cadre", village)
+    await cadre.post(f"{village.url}/kesehatan/posyandu/{mawar}/kader")
+    listing = (await cadre.get(f"{village.url}/kesehatan/rujukan")).text
+    assert "AYU LESTARI" in listing and "BAYU PRATAMA" not in listing

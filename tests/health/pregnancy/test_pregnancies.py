@@ -7,6 +7,7 @@ import datetime as dt
 
 from conftest import Register, signed_in
 
+from core.localtime import local_today
 from core.testing.harness import Harness, VillageRef
 from plugins.health.pregnancy.pregnancies import expected_date, standard_met, visit_counts
 from plugins.health.tables import AntenatalVisit, PostnatalVisit, Pregnancy, Referral
@@ -29,7 +30,7 @@ def test_six_visits_spread_over_the_trimesters_meet_the_standard() -> None:
 async def _pregnant(kampung: Harness, village: VillageRef, register: Register, risks: list[str]):  # type: ignore[no-untyped-def]
     mother = await register.resident("SITI AMINAH", "P", dt.date(1998, 5, 1))
     midwife = await signed_in(kampung, "village_midwife", village)
-    last_period = dt.date.today() - dt.timedelta(days=100)
+    last_period = local_today() - dt.timedelta(days=100)
     form = {"resident_id": str(mother), "last_period": last_period.isoformat(), "risks": risks}
     response = await midwife.post(f"{village.url}/kesehatan/kehamilan", data=form)
     assert response.status_code == 303, response.text[-800:]
@@ -50,7 +51,7 @@ async def test_a_muac_under_23_5_cm_is_kek_and_refers_the_mother(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
     _, midwife, url = await _pregnant(kampung, village, register, [])
-    form = {"visited_on": dt.date.today().isoformat(), "muac": "23,4", "iron_tablets": "30"}
+    form = {"visited_on": local_today().isoformat(), "muac": "23,4", "iron_tablets": "30"}
     assert (await midwife.post(f"{url}/periksa", data=form)).status_code == 303
     async with kampung.scope(village.code):
         assert [r["reason"] for r in await Referral.select(Referral.reason)] == ["kek"]
@@ -61,7 +62,7 @@ async def test_a_bad_blood_pressure_is_named(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
     _, midwife, url = await _pregnant(kampung, village, register, [])
-    form = {"visited_on": dt.date.today().isoformat(), "systolic": "abc", "muac": "25,0"}
+    form = {"visited_on": local_today().isoformat(), "systolic": "abc", "muac": "25,0"}
     response = await midwife.post(f"{url}/periksa", data=form)
     assert response.status_code == 422
     assert "Tekanan sistolik harus bilangan bulat 60 sampai 250." in response.text
@@ -76,11 +77,11 @@ async def test_the_birth_closes_the_pregnancy_and_links_the_newborn(
         facts = await person(mother)
     assert facts is not None
     baby = await register.resident(
-        "BAYI SITI", "L", dt.date.today(), birth=True, mother_nik=facts.nik
+        "BAYI SITI", "L", local_today(), birth=True, mother_nik=facts.nik
     )
     async with kampung.scope(village.code):
         row = await Pregnancy.select().first()
-    assert (row["ended_on"], row["newborn_resident_id"]) == (dt.date.today(), baby)
+    assert (row["ended_on"], row["newborn_resident_id"]) == (local_today(), baby)
 
 
 async def test_the_letter_operator_cannot_record_a_pregnancy(
@@ -95,7 +96,7 @@ async def test_a_visit_sent_twice_is_stored_once(
 ) -> None:
     _, midwife, url = await _pregnant(kampung, village, register, [])
     form = {
-        "visited_on": dt.date.today().isoformat(),
+        "visited_on": local_today().isoformat(),
         "muac": "25,0",
         "idempotency_key": "visit-0001",
     }
@@ -110,14 +111,14 @@ async def test_postnatal_visits_follow_the_birth_within_42_days(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
     mother, midwife, url = await _pregnant(kampung, village, register, [])
-    early = {"visited_on": dt.date.today().isoformat(), "note": "Sehat"}
+    early = {"visited_on": local_today().isoformat(), "note": "Sehat"}
     refused = await midwife.post(f"{url}/nifas", data=early)
     assert refused.status_code == 422
     assert "Kunjungan nifas dicatat setelah persalinan." in refused.text
     async with kampung.scope(village.code):
         facts = await person(mother)
     assert facts is not None
-    await register.resident("BAYI SITI", "L", dt.date.today(), birth=True, mother_nik=facts.nik)
+    await register.resident("BAYI SITI", "L", local_today(), birth=True, mother_nik=facts.nik)
     form = {**early, "systolic": "120", "diastolic": "80", "idempotency_key": "nifas-0001"}
     assert (await midwife.post(f"{url}/nifas", data=form)).status_code == 303
     assert (await midwife.post(f"{url}/nifas", data=form)).status_code == 303

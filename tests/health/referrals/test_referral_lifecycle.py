@@ -9,6 +9,7 @@ import itertools
 import pytest
 from conftest import Register, signed_in
 
+from core.localtime import local_today
 from core.testing.harness import Harness, VillageRef
 from core.workflow import TransitionRefused
 from plugins.health.referrals.lifecycle import (
@@ -61,7 +62,7 @@ def test_an_outcome_needs_words() -> None:
 
 
 async def _referral(kampung: Harness, village: VillageRef, register: Register) -> int:
-    await register.resident("AYU LESTARI", "P", dt.date.today(), birth=True)
+    await register.resident("AYU LESTARI", "P", local_today(), birth=True)
     async with kampung.scope(village.code):
         child_id = (await Child.select(Child.id).first())["id"]
         return await refer(

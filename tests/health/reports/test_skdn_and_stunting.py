@@ -9,6 +9,7 @@ from conftest import Register, signed_in
 from openpyxl import load_workbook
 
 from core.audit import disclosures_of
+from core.localtime import local_today
 from core.testing.harness import Harness, VillageRef
 from plugins.health.dates import add_months, month_key
 from plugins.health.reports.skdn import skdn
@@ -34,7 +35,7 @@ async def _weigh(client, village: VillageRef, child: int, day: dt.date, kg: str,
 async def test_skdn_equals_a_plain_recount(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     born = add_months(today, -10)
     a = await _enrol(kampung, village, register, "ANAK SATU", born)
     b = await _enrol(kampung, village, register, "ANAK DUA", born, kia=False)
@@ -65,7 +66,7 @@ async def test_skdn_equals_a_plain_recount(
 async def test_the_regency_sees_stunting_among_the_measured_by_village(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     born = add_months(today, -24) - dt.timedelta(days=10)
     short = await _enrol(kampung, village, register, "ANAK PENDEK", born)
     tall = await _enrol(kampung, village, register, "ANAK BIASA", born)
@@ -94,7 +95,7 @@ async def test_the_regency_sees_stunting_among_the_measured_by_village(
 async def test_the_eppgbm_export_lists_the_measured_by_name_and_is_in_the_trail(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    today = dt.date.today()
+    today = local_today()
     child = await _enrol(kampung, village, register, "ANAK SATU", add_months(today, -10))
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     await _weigh(cadre, village, child, today, "8,0", "70,0")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 
 from plugins.public_info.ppid import deadlines
 
@@ -29,13 +29,6 @@ def test_objection_deadlines_are_thirty_working_days() -> None:
     # 1 January is New Year and 5 January Isra Mikraj: 4 (21), 6-8 (24), 11-15 (29), 18 (30).
     assert deadlines.objection_filing_deadline(date(2026, 12, 1)) == date(2027, 1, 18)
     assert deadlines.objection_answer_due(date(2026, 12, 1)) == date(2027, 1, 18)
-
-
-def test_the_local_day_is_the_villages_calendar_day() -> None:
-    # 18:30 UTC is already the next day in WIB (UTC+7).
-    assert deadlines.local_day(datetime(2026, 3, 16, 18, 30, tzinfo=UTC), "35.27.01.2001") == date(
-        2026, 3, 17
-    )
 
 
 def test_a_deadline_is_missed_only_after_its_day() -> None:
