@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -18,6 +19,8 @@ PAUSE_AFTER_FAILURE = 0.2
 """Writers retry sooner than Retry-After asks, so recovery is seen to a fraction of a second."""
 SUBMISSION = {"kind": "pindah_datang", "alamat_asal": "Jl. Uji Gangguan 1, Kota Lama"}
 """A kind that needs no resident in the register, so the fresh database needs no import."""
+ORIGINALS_SEEN = {"asli_dilihat": ["skpwni"]}
+"""The move-in's one required document, seen on paper at the counter."""
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,7 @@ class Run:
         self.started_at[phase] = time.perf_counter()
 
     async def send(
-        self, client: httpx.AsyncClient, action: str, key: str, url: str, body: dict[str, str]
+        self, client: httpx.AsyncClient, action: str, key: str, url: str, body: dict[str, Any]
     ) -> Outcome:
         phase, started = self.phase, time.perf_counter()
         try:
@@ -92,7 +95,7 @@ async def writer(client: httpx.AsyncClient, api: str, index: int, run: Run) -> N
         submitted = await run.send(client, "submit", key, f"{api}/layanan", body)
         if submitted.success:
             url = f"{api}/layanan/{submitted.request_id}/aksi/lengkap"
-            checked = await run.send(client, "lengkap", key, url, {})
+            checked = await run.send(client, "lengkap", key, url, ORIGINALS_SEEN)
             if checked.success:
                 continue
         await asyncio.sleep(PAUSE_AFTER_FAILURE)

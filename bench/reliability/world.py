@@ -6,7 +6,6 @@ tokens, file names) is collected, so an attack can check that no other village's
 
 from __future__ import annotations
 
-import datetime as dt
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,7 +13,8 @@ from typing import Any
 import httpx
 
 from core.auth.tables import RoleGrant
-from core.testing.harness import Harness, VillageRef
+from core.localtime import local_today
+from core.testing.harness import TEST_PASSWORD, Harness, VillageRef
 from plugins.population.register.events import record_event
 from plugins.population.register.families import FamilyInput, create_family
 from plugins.population.register.status import MOVE_OUT
@@ -136,8 +136,8 @@ async def _fill(kampung: Harness, place: Place, index: int, residents: int) -> N
             "seed",
             place.ids["resident_id"][-1],
             MOVE_OUT,
-            dt.date.today(),
-            dt.date.today(),
+            local_today(),
+            local_today(),
             {"destination_kind": "kabupaten", "destination": f"Dusun {token}pindah"},
         )
     place.ids["event_id"] = [event_id]
@@ -231,7 +231,9 @@ async def _fill_letters(
         ids.append(response.json()["id"])
     checked = await secretary.post(f"{ref.api}/surat/{ids[0]}/aksi/periksa", json={})
     assert checked.status_code == 200, checked.text
-    signed = await head.post(f"{ref.api}/surat/{ids[0]}/aksi/tandatangani", json={})
+    signed = await head.post(
+        f"{ref.api}/surat/{ids[0]}/aksi/tandatangani", json={"kata_sandi": TEST_PASSWORD}
+    )
     assert signed.status_code == 200, signed.text
     place.ids["letter_id"] = ids
     place.secrets.add(signed.json()["number"])
