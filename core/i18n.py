@@ -84,6 +84,13 @@ def N_(message: str) -> str:
     return message
 
 
+def translated(options: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A select's (value, label) pairs declared with `N_`, their labels in the request's
+    language. Templates show option labels as given: data such as a hamlet's name must not pass
+    through gettext, which would mark it safe HTML."""
+    return [(value, _(label)) for value, label in options]
+
+
 def ngettext(singular: str, plural: str, count: int) -> str:
     return (_current.get() or _SOURCE).ngettext(singular, plural, count)
 

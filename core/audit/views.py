@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from core.audit.disclosure import CITIZEN_ROLE, COMMAND_ACTOR
-from core.auth.roles import ROLES
+from core.auth.principal import role_label
 from core.i18n import N_, _
 from core.localtime import local_clock
 
@@ -42,7 +42,7 @@ def role_names(actor: str, roles: str) -> str:
     names = [name for name in roles.split(",") if name]
     if CITIZEN_ROLE in names:
         return _("Warga (akun portal keluarga)")
-    return ", ".join(_(ROLES[name].label) if name in ROLES else name for name in names) or "-"
+    return ", ".join(role_label(name) for name in names) or "-"
 
 
 def _records(row: dict[str, Any]) -> str:

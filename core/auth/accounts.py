@@ -72,7 +72,7 @@ async def add_account(
     for role, scope in grants:
         check_grant(role, scope)
     if await User.exists().where(User.username == username):
-        raise AccountError(f"nama pengguna {username} sudah dipakai")
+        raise AccountError(_("nama pengguna {username} sudah dipakai").format(username=username))
     rows = await User.insert(
         User(
             username=username,
@@ -94,7 +94,7 @@ async def add_account(
 async def disable_account(username: str) -> int:
     user = await User.select(User.id).where(User.username == username.strip().lower()).first()
     if user is None:
-        raise AccountError(f"pengguna {username} tidak ada")
+        raise AccountError(_("pengguna {username} tidak ada").format(username=username))
     await User.update({User.active: False}).where(User.id == user["id"])
     await end_user_sessions(user["id"])
     return int(user["id"])
@@ -114,7 +114,7 @@ async def change_own_password(
     """The owner replaces their password; every session but the one asking ends."""
     user = await User.select().where(User.id == user_id).first()
     if user is None:
-        raise AccountError("pengguna tidak ada")
+        raise AccountError(_("pengguna tidak ada"))
     errors: dict[str, str] = {}
     if not await verify_password(user["password_hash"], current):
         errors["current_password"] = _("Kata sandi saat ini salah.")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from core.auth.roles import ROLES
 from core.auth.tables import User
+from core.i18n import _
 from core.plugins.contributions import Permission
 from core.tenancy.context import Tenant
 
@@ -49,7 +50,7 @@ class Principal:
         return bool(self.roles_in(tenant) & set(declared.default_roles))
 
     def role_labels(self) -> list[str]:
-        return [f"{ROLES[g.role].label} ({g.scope_code})" for g in self.grants if g.role in ROLES]
+        return [f"{role_label(g.role)} ({g.scope_code})" for g in self.grants if g.role in ROLES]
 
     def home_url(self, resolve_slug: Mapping[str, str]) -> str:
         """Where to land after sign-in: the widest scope the user holds."""
@@ -89,8 +90,9 @@ async def staff_principal(username: str, role: str, scope_code: str) -> Principa
 
 
 def role_label(role: str) -> str:
-    """The Indonesian name of a role (`village_operator` → "Operator desa"); unknown as given."""
-    return ROLES[role].label if role in ROLES else role
+    """A role's name in the viewer's language (`village_operator` → "Operator Desa", or
+    "Village operator" in English); an unknown role as given."""
+    return _(ROLES[role].label) if role in ROLES else role
 
 
 async def display_names(usernames: Iterable[str]) -> dict[str, str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from core.i18n import _
+
 Level = Literal["regency", "district", "village"]
 
 
@@ -47,9 +49,15 @@ def check_grant(role: str, scope_code: str) -> Role:
     """A role is granted at a scope of its own level: a village role needs a village code."""
     found = ROLES.get(role)
     if found is None:
-        raise RoleError(f"peran '{role}' tidak dikenal; pilih salah satu: {', '.join(ROLES)}")
+        raise RoleError(
+            _("peran '{role}' tidak dikenal; pilih salah satu: {ROLES}").format(
+                role=role, ROLES=", ".join(ROLES)
+            )
+        )
     if len(scope_code.split(".")) != SCOPE_DEPTH[found.level]:
         raise RoleError(
-            f"peran '{role}' diberikan pada kode wilayah tingkat {found.level}, bukan {scope_code}"
+            _(
+                "peran '{role}' diberikan pada kode wilayah tingkat {level}, bukan {scope_code}"
+            ).format(role=role, level=found.level, scope_code=scope_code)
         )
     return found

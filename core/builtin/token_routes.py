@@ -22,7 +22,7 @@ from core.auth.tokens import (
     tokens_in_scope,
 )
 from core.builtin.permissions import API_TOKENS
-from core.i18n import N_
+from core.i18n import N_, _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.tenancy.tables import District, Village
@@ -131,7 +131,9 @@ async def _page(
         "errors": errors,
         "values": values,
         "scopes": await _scopes(tenant),
-        "permission_options": [(name, kernel.permissions[name].label) for name in sorted(offered)],
+        "permission_options": [
+            (name, _(kernel.permissions[name].label)) for name in sorted(offered)
+        ],
         "default_expiry": (today + timedelta(days=DEFAULT_DAYS)).isoformat(),
         "max_expiry": (today + MAX_LIFETIME - timedelta(days=1)).isoformat(),
         "min_expiry": (today + timedelta(days=1)).isoformat(),

@@ -12,7 +12,7 @@ from litestar.exceptions import NotFoundException
 from core.auth.accounts import place_names, reset_password
 from core.auth.password_policy import WeakPassword, check_password
 from core.auth.passwords import hash_password
-from core.auth.principal import Principal
+from core.auth.principal import Principal, role_label
 from core.auth.roles import ROLES, SCOPE_DEPTH
 from core.auth.sessions import end_user_sessions
 from core.auth.tables import RoleGrant, User
@@ -86,7 +86,7 @@ async def users_in_scope(scope_code: str) -> list[UserRow]:
     )
     by_user: dict[int, list[str]] = {}
     for grant in grants:
-        label = ROLES[grant["role"]].label if grant["role"] in ROLES else grant["role"]
+        label = role_label(grant["role"])
         by_user.setdefault(grant["user"], []).append(f"{label} ({grant['scope_code']})")
     if not by_user:
         return []

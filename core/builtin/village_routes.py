@@ -12,7 +12,7 @@ from litestar.datastructures import UploadFile
 from litestar.exceptions import NotFoundException
 from litestar.response import File, Redirect
 
-from core.auth.roles import ROLES
+from core.auth.principal import role_label
 from core.builtin.permissions import PLUGINS, USERS, VILLAGE_SETTINGS
 from core.builtin.users import (
     UserFormError,
@@ -336,7 +336,7 @@ async def reset_user_password_page(
 def _users_context(
     tenant: Tenant, users: list[Any], errors: dict[str, str], values: dict[str, str]
 ) -> dict[str, Any]:
-    roles = [(name, ROLES[name].label) for name in roles_for(tenant)]
+    roles = [(name, role_label(name)) for name in roles_for(tenant)]
     return {
         "users": users,
         "errors": errors,

@@ -15,6 +15,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from core.i18n import _
+
 AUTHORITY_VALIDITY = timedelta(days=20 * 365)
 SIGNER_VALIDITY = timedelta(days=3 * 365)
 CLOCK_SKEW = timedelta(minutes=5)
@@ -44,7 +46,9 @@ def _load_or_create_key(path: Path) -> ec.EllipticCurvePrivateKey:
     if path.exists():
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
         if not isinstance(key, ec.EllipticCurvePrivateKey):
-            raise ValueError(f"Berkas kunci {path} bukan kunci EC yang dibuat oleh Kampung.")
+            raise ValueError(
+                _("Berkas kunci {path} bukan kunci EC yang dibuat oleh Kampung.").format(path=path)
+            )
         return key
     key = ec.generate_private_key(ec.SECP256R1())
     pem = key.private_bytes(
@@ -98,8 +102,10 @@ class LocalCertificateAuthority:
         """
         if not SIGNER_ID.fullmatch(signer_id):
             raise ValueError(
-                f"ID penanda tangan {signer_id!r} tidak dapat dipakai sebagai nama berkas: "
-                "gunakan 1–64 huruf, angka, '-' atau '_'."
+                _(
+                    "ID penanda tangan {signer_id!r} tidak dapat dipakai sebagai nama berkas: "
+                    "gunakan 1–64 huruf, angka, '-' atau '_'."
+                ).format(signer_id=signer_id)
             )
         with self._lock:
             authority = self._authority()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from core.i18n import _
 from core.plugins.registry import CORE_PLUGIN_NAME, PluginRegistry
 from core.tenancy.tables import Village, VillagePlugin
 
@@ -43,27 +44,37 @@ async def set_plugin(
     in, so a switch would silently do nothing visible.
     """
     if plugin not in registry.names or plugin == CORE_PLUGIN_NAME:
-        raise EnablementError(f"Modul '{plugin}' tidak terpasang di instansi ini.")
+        raise EnablementError(
+            _("Modul '{plugin}' tidak terpasang di instansi ini.").format(plugin=plugin)
+        )
     village = await Village.select(Village.onboarded).where(Village.code == village_code).first()
     if village is None:
-        raise EnablementError(f"Desa {village_code} tidak ada di instansi ini.")
+        raise EnablementError(
+            _("Desa {village_code} tidak ada di instansi ini.").format(village_code=village_code)
+        )
     if enabled and not village["onboarded"]:
         raise EnablementError(
-            f"Desa {village_code} belum diintegrasikan; admin kabupaten perlu "
-            f"menjalankan `kampung onboard {village_code}` dulu."
+            _(
+                "Desa {village_code} belum diintegrasikan; admin kabupaten perlu menjalankan "
+                "`kampung onboard {village_code}` dulu."
+            ).format(village_code=village_code)
         )
     active = await effective_plugins(registry, village_code)
     if enabled:
         missing = [r for r in registry.info(plugin).requires if r not in active]
         if missing:
             raise EnablementError(
-                f"Modul '{plugin}' memerlukan modul {', '.join(missing)}; aktifkan itu dulu."
+                _("Modul '{plugin}' memerlukan modul {missing}; aktifkan itu dulu.").format(
+                    plugin=plugin, missing=", ".join(missing)
+                )
             )
     else:
         needing = [d for d in registry.dependents_of(plugin) if d in active]
         if needing:
             raise EnablementError(
-                f"Modul '{plugin}' masih diperlukan oleh {', '.join(needing)}; matikan itu dulu."
+                _("Modul '{plugin}' masih diperlukan oleh {needing}; matikan itu dulu.").format(
+                    plugin=plugin, needing=", ".join(needing)
+                )
             )
     if (plugin in active) == enabled:
         return

@@ -2,9 +2,11 @@
 
 The channels a literal takes to a page are few and recognisable: a dashboard `Widget` title or
 value, a `flash` message, a keyword or context key such as `title=`/`"heading":`/`placeholder=`,
-a form's `errors[...]` / `errors = {...}`, and a module-level table of labels declared as data
-(`STATUS_LABELS`, `MONTH_NAMES`, ...). A literal of words in one of them must be wrapped in `_`
-(built in a request) or `N_` (declared at import and translated where it is shown).
+a select's options (`"kind_options": [("", "Semua jenis"), ...]`), a parameter that defaults to
+shown text (`blank="— pilih —"`), a form's `errors[...]` / `errors = {...}`, the message of an
+error raised for a page to show (`raise FormError("...")`), and a module-level table of labels
+declared as data (`STATUS_LABELS`, `MONTH_NAMES`, ...). A literal of words in one of them must be
+wrapped in `_` (built in a request) or `N_` (declared at import and translated where it is shown).
 """
 
 from __future__ import annotations
@@ -22,6 +24,17 @@ SHOWN_CALLS = {"Widget": (0, 1), "flash": (2,)}
 LABEL_TABLE = re.compile(r"(LABEL|TITLE|NAME|CHOICE|OPTION|HEADING|PLACEHOLDER)S?$")
 """A module-level table of labels declared as data (its values are shown)."""
 ERRORS = re.compile(r"(^|_)errors?$")
+OPTIONS = re.compile(r"(^|_)(options|choices|candidates)$")
+"""A context key or keyword holding a select's (value, label) pairs."""
+RAISED = re.compile(r"(Error|Refused|Problem)$")
+"""An exception a handler catches to show its message on the page."""
+INDONESIAN = re.compile(
+    r"\b(harus|tidak|sudah|belum|wajib|bukan|dan|atau|yang|ini|itu|dari|untuk|dengan|pada|hanya"
+    r"|lebih|ada|pilih|berkas|baris|jumlah|dulu|lagi|desa|penduduk)\b",
+    re.IGNORECASE,
+)
+"""Words of a message in Indonesian: a raised error in English is a developer's or the command
+line's, while one in Indonesian is shown to the village office."""
 NOT_SHOWN = {"OpenAPIConfig", "add_parser", "add_argument", "add_subparsers"}
 """Calls whose text is for the API schema or the command line, not a page."""
 UI_TEXT = re.compile(r"[A-Za-z]{2,}")
@@ -70,6 +83,44 @@ def _values(node: ast.AST) -> Iterator[ast.AST]:
                 yield element
 
 
+def _option_labels(node: ast.AST) -> Iterator[ast.AST]:
+    """The labels of a list of (value, label) pairs, through `+` and `[*a, *b]`."""
+    if isinstance(node, ast.BinOp):
+        yield from _option_labels(node.left)
+        yield from _option_labels(node.right)
+    elif isinstance(node, (ast.List, ast.Tuple)):
+        for element in node.elts:
+            if isinstance(element, (ast.Tuple, ast.List)) and len(element.elts) == 2:
+                yield element.elts[1]
+
+
+def _raised(node: ast.Raise) -> Iterator[ast.AST]:
+    """The message of `raise SomeError("...")` or `raise SomeError({"field": "..."})`."""
+    call = node.exc
+    if not isinstance(call, ast.Call) or not RAISED.search(_name(call.func)) or not call.args:
+        return
+    first = call.args[0]
+    for message in first.values if isinstance(first, ast.Dict) else (first,):
+        if INDONESIAN.search(ast.unparse(message)):
+            yield message
+
+
+def _text_defaults(node: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.AST]:
+    arguments = node.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    pairs = [
+        *zip(
+            positional[len(positional) - len(arguments.defaults) :], arguments.defaults, strict=True
+        ),
+        *(
+            (a, d)
+            for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)
+            if d is not None
+        ),
+    ]
+    yield from (default for arg, default in pairs if arg.arg in TEXT_KEYWORDS | {"blank"})
+
+
 def untranslated_literals(source: str) -> Iterator[tuple[int, str]]:
     """(line, text) of each literal shown on a page without `_`/`N_` around it."""
     tree = ast.parse(source)
@@ -80,14 +131,22 @@ def untranslated_literals(source: str) -> Iterator[tuple[int, str]]:
                 if index < len(node.args):
                     found.append(node.args[index])
             found.extend(k.value for k in node.keywords if k.arg in TEXT_KEYWORDS)
+            for keyword in node.keywords:
+                if keyword.arg and OPTIONS.search(keyword.arg):
+                    found.extend(_option_labels(keyword.value))
             if _name(node.func) == "Widget":
                 found.extend(k.value for k in node.keywords if k.arg == "value")
         elif isinstance(node, ast.Dict):
-            found.extend(
-                v
-                for k, v in zip(node.keys, node.values, strict=True)
-                if isinstance(k, ast.Constant) and k.value in TEXT_KEYWORDS
-            )
+            for key, value in zip(node.keys, node.values, strict=True):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    if key.value in TEXT_KEYWORDS:
+                        found.append(value)
+                    elif OPTIONS.search(key.value):
+                        found.extend(_option_labels(value))
+        elif isinstance(node, ast.Raise):
+            found.extend(_raised(node))
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.extend(_text_defaults(node))
         elif isinstance(node, (ast.Assign, ast.AnnAssign)):
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:

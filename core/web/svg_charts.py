@@ -20,6 +20,8 @@ import math
 from collections.abc import Iterable, Sequence
 from html import escape
 
+from core.i18n import N_, _
+
 __all__ = [
     "FONT_SIZE",
     "NARROWEST_SHOWN",
@@ -30,8 +32,8 @@ __all__ = [
     "text_width",
 ]
 
-EMPTY_MESSAGE = "Belum ada data"
-MALE, FEMALE = "Laki-laki", "Perempuan"
+EMPTY_MESSAGE = N_("Belum ada data")
+MALE, FEMALE = N_("Laki-laki"), N_("Perempuan")
 
 _WIDTH = 360
 """The width of every chart's coordinate system, in user units."""
@@ -106,11 +108,12 @@ def _svg(kind: str, title: str, desc: str, height: int, body: Sequence[str]) -> 
 
 
 def _empty(kind: str, title: str) -> str:
+    empty = escape(_(EMPTY_MESSAGE))
     message = (
         f'<text class="kc-empty" x="{_WIDTH / 2}" y="40" text-anchor="middle" fill="#555">'
-        f"{EMPTY_MESSAGE}</text>"
+        f"{empty}</text>"
     )
-    return _svg(kind, title, EMPTY_MESSAGE, 80, [message])
+    return _svg(kind, title, empty, 80, [message])
 
 
 def bar_chart(rows: Sequence[tuple[str, int]], *, title: str) -> str:
@@ -165,6 +168,7 @@ def population_pyramid(bands: Sequence[tuple[str, int, int]], *, title: str) -> 
     BPS publications. With no one counted at all it shows "Belum ada data".
     """
     largest = _check_counts(value for _, male, female in bands for value in (male, female))
+    men, women = escape(_(MALE)), escape(_(FEMALE))
     if largest == 0:
         return _empty("pyramid", title)
     widest_label = max(text_width(_short(label)) for label, _, _ in bands)
@@ -172,10 +176,10 @@ def population_pyramid(bands: Sequence[tuple[str, int, int]], *, title: str) -> 
     label_half = round(widest_label / 2 + 6, 1)
     bar_space = centre - label_half - text_width(_number(largest)) - 6
     body = [
-        f'<text x="{centre - 30}" y="16" text-anchor="end">{MALE}</text>'
+        f'<text x="{centre - 30}" y="16" text-anchor="end">{men}</text>'
         f'<rect x="{centre - 24}" y="6" width="12" height="12" fill="{_MALE_COLOUR}"/>'
         f'<rect x="{centre + 12}" y="6" width="12" height="12" fill="{_FEMALE_COLOUR}"/>'
-        f'<text x="{centre + 30}" y="16">{FEMALE}</text>'
+        f'<text x="{centre + 30}" y="16">{women}</text>'
     ]
     for index, (label, male, female) in enumerate(reversed(bands)):
         y = top + index * row_height
@@ -184,8 +188,8 @@ def population_pyramid(bands: Sequence[tuple[str, int, int]], *, title: str) -> 
         male_x = centre - label_half - male_width
         female_x = centre + label_half
         body.append(
-            f'<g class="kc-band"><title>{escape(label)}: {MALE} {_number(male)}, '
-            f"{FEMALE} {_number(female)}</title>"
+            f'<g class="kc-band"><title>{escape(label)}: {men} {_number(male)}, '
+            f"{women} {_number(female)}</title>"
             f'<text x="{male_x - 4}" y="{y + 12}" text-anchor="end">{_number(male)}</text>'
             f'<rect class="kc-male" x="{male_x}" y="{y + 2}" width="{male_width}" height="14"'
             f' fill="{_MALE_COLOUR}"/>'
@@ -195,7 +199,7 @@ def population_pyramid(bands: Sequence[tuple[str, int, int]], *, title: str) -> 
             f'<text x="{female_x + female_width + 4}" y="{y + 12}">{_number(female)}</text></g>'
         )
     desc = "; ".join(
-        f"{label}: {MALE} {_number(male)}, {FEMALE} {_number(female)}"
+        f"{label}: {men} {_number(male)}, {women} {_number(female)}"
         for label, male, female in bands
     )
     return _svg("pyramid", title, desc, top + len(bands) * row_height + 8, body)

@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from core import i18n
+from core.localtime import local_clock
 
 THEMES_DIR = Path(__file__).resolve().parents[2] / "themes"
 DEFAULT_THEME = THEMES_DIR / "default" / "templates"
@@ -43,6 +44,7 @@ def build_environment(theme: str, plugin_dirs: list[Path]) -> jinja2.Environment
         gettext=i18n._, ngettext=i18n.ngettext, newstyle=True
     )
     environment.filters["rupiah"] = _rupiah
+    environment.filters["local_clock"] = local_clock  # a stored UTC moment in the instance's zone
     environment.globals["Markup"] = Markup
     return environment
 

@@ -16,7 +16,7 @@ from core import (
     WidgetProvider,
     hookimpl,
 )
-from core.i18n import N_
+from core.i18n import N_, _
 from core.tenancy.context import Tenant
 from plugins.social_aid import demo, widgets
 from plugins.social_aid.cycles import routes as cycle_routes
@@ -117,8 +117,8 @@ def kampung_village_settings() -> list[SettingField]:
             "choice",
             "first",
             choices=(
-                ("first", "Nama depan dan inisial (SITI A.)"),
-                ("initials", "Inisial (S. A.)"),
+                ("first", _("Nama depan dan inisial (SITI A.)")),
+                ("initials", _("Inisial (S. A.)")),
             ),
         )
     ]

@@ -14,6 +14,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from core.auth.roles import ROLES
 from core.builtin.village_routes import SETTING_FIELDS
 from core.plugins.registry import PluginRegistry
 from core.testing.i18n_check import untranslated_in
@@ -21,6 +22,7 @@ from core.web import errors
 from core.web.app import _locale_dirs
 from core.web.templating import DEFAULT_THEME
 from core.workflow import Lifecycle
+from plugins.population.domain.codes import ALL_CODE_LISTS
 from plugins.population.importing.importer import Target
 from plugins.population.importing.runs import import_register
 from plugins.population.synthetic.village import write_village_csv
@@ -50,8 +52,9 @@ def _extracted(directory: Path) -> Iterator[str]:
 
 
 def _msgids(registry: PluginRegistry) -> set[str]:
-    """Literal msgids of the core, the default theme and each plugin, and the core's tables of
-    messages that reach `_` or the translator through a variable."""
+    """Literal msgids of the core, the default theme and each plugin, the core's tables of
+    messages that reach `_` or the translator through a variable, the roles' and permissions'
+    labels, and the Dukcapil code lists' labels (shown translated by the population pages)."""
     found = {*_extracted(CORE), *_extracted(DEFAULT_THEME)}
     for plugin in registry.plugins:
         package = Path(plugin.module.__file__).resolve().parent
@@ -60,7 +63,10 @@ def _msgids(registry: PluginRegistry) -> set[str]:
     found.update(errors.TITLES.values(), errors.MESSAGES.values())
     found.update([errors.DUPLICATE, errors.INVALID_DATA])
     found.update(label for _, label in SETTING_FIELDS)
-    return found
+    found.update(role.label for role in ROLES.values())
+    found.update(permission.label for permission in registry.permissions().values())
+    found.update(label for codes in ALL_CODE_LISTS for label in codes.labels.values())
+    return {text for text in found if text.upper() != text}  # codes such as "WNI" or "AB+" stay
 
 
 def _english(registry: PluginRegistry) -> dict[str, str]:
@@ -111,7 +117,8 @@ async def test_every_ui_string_has_an_english_translation(kampung) -> None:
     english = _english(registry)
 
     assert len(msgids) > 300
-    assert sorted(m for m in msgids if not english.get(m, "").strip()) == []
+    lacking = sorted(m for m in msgids if not english.get(m, "").strip())
+    assert lacking == [], "\n".join(lacking)
 
 
 async def test_each_string_is_translated_by_the_catalog_of_its_package(kampung) -> None:

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from core.i18n import _
 from plugins.health.residents import PersonFacts
 from plugins.health.tables import Child
 
@@ -64,7 +65,7 @@ async def enrol(
 ) -> int:
     """Follow a resident under five; enrolling the same resident again returns the first id."""
     if person.birth_date is None:
-        raise ChildError("Tanggal lahir anak belum tercatat di data penduduk.", "resident_id")
+        raise ChildError(_("Tanggal lahir anak belum tercatat di data penduduk."), "resident_id")
     earlier = await by_resident(person.id)
     if earlier is not None:
         return earlier.id

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from core.i18n import N_
+from core.i18n import N_, _
 from core.workflow import WorkflowError
 from plugins.health.referrals.lifecycle import OPEN_STATES, REFERRAL
 from plugins.health.tables import Referral, ReferralStep
@@ -61,7 +61,7 @@ async def refer(
 ) -> int:
     """Send a referral (or return the open one for the same reason)."""
     if reason not in REASONS:
-        raise ReferralError("Alasan rujukan tidak dikenal.")
+        raise ReferralError(_("Alasan rujukan tidak dikenal."))
     earlier = await open_referral(subject, reason)
     if earlier is not None:
         return earlier
@@ -114,7 +114,7 @@ async def act(
     state = await status_of(referral_id)
     needed = REFERRAL.permission_for(action)
     if needed is not None and needed not in allowed:
-        raise ReferralError("Anda tidak berhak mengambil tindakan ini.")
+        raise ReferralError(_("Anda tidak berhak mengambil tindakan ini."))
     target = REFERRAL.next_state(state, action)
     errors = REFERRAL.validate_payload(action, {"note": note})
     if errors:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.i18n import N_
+from core.i18n import N_, _
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +24,9 @@ class Column:
 
     @property
     def flat_label(self) -> str:
-        """One header for a spreadsheet or a page table: `Group: label`."""
-        return f"{self.group}: {self.label}" if self.group else self.label
+        """One header for a spreadsheet or a page table: `Group: label`, in the viewer's
+        language (each part is a msgid of its own)."""
+        return f"{_(self.group)}: {_(self.label)}" if self.group else _(self.label)
 
 
 @dataclass(frozen=True, slots=True)

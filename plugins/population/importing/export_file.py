@@ -14,6 +14,7 @@ from pathlib import Path
 import openpyxl
 
 from core.exports import text_cells
+from core.i18n import _
 from plugins.population.importing.importer import VILLAGE_COLUMN
 from plugins.population.importing.opensid_export import resident_pages
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS
@@ -33,7 +34,9 @@ async def export_register(path: Path, village_codes: Sequence[str], *, regency: 
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise ExportTargetError(
-            f"Jenis berkas '{path.suffix}' tidak didukung; gunakan CSV atau XLSX."
+            _("Jenis berkas '{suffix}' tidak didukung; gunakan CSV atau XLSX.").format(
+                suffix=path.suffix
+            )
         )
     header = [VILLAGE_COLUMN, *OPENSID_COLUMNS] if regency else list(OPENSID_COLUMNS)
     if suffix == ".xlsx":

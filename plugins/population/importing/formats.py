@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from core.i18n import _
+
 Format = Literal["opensid", "siak", "bip2012", "bip2016", "bip_ektp"]
 TABULAR: tuple[Format, ...] = ("opensid", "siak")
 """The formats with a header row; the others are BIP layouts (`bip`)."""
@@ -215,5 +217,7 @@ def detect_format(header: Iterable[str]) -> Format:
         for name, columns in _SIGNATURES
     )
     raise ImportFormatError(
-        f"Format berkas tidak dikenali: baris judul harus memuat kolom {expected}."
+        _("Format berkas tidak dikenali: baris judul harus memuat kolom {expected}.").format(
+            expected=expected
+        )
     )

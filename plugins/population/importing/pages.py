@@ -24,13 +24,14 @@ from litestar.response import Redirect
 from core import i18n
 from core.auth.principal import Principal
 from core.db import remove_on_rollback
-from core.i18n import _
+from core.i18n import N_, _
 from core.kernel import Kernel
+from core.localtime import local_clock
 from core.tenancy.context import Tenant
 from core.web.errors import http_exception_handler
 from core.web.guards import plugin_enabled, requires
 from core.web.render import flash, page_context, render, request_language
-from plugins.population.importing.background import PROGRESS, RUNNING, start_import
+from plugins.population.importing.background import FAILED, PROGRESS, RUNNING, start_import
 from plugins.population.importing.batches import file_sha256, load_batch, save_batch, stored_path
 from plugins.population.importing.formats import ImportFormatError
 from plugins.population.importing.importer import Target
@@ -42,14 +43,20 @@ from plugins.population.importing.limits import (
 )
 from plugins.population.importing.report import ImportReport
 from plugins.population.importing.retention import purge_imports
-from plugins.population.importing.runs import import_register
+from plugins.population.importing.runs import DONE, import_register
 from plugins.population.permissions import IMPORT
 from plugins.population.tables import ImportBatch
 
 PREVIEWED = "pratinjau"
 SUFFIXES = (".csv", ".xlsx", ".xlsm", ".xls")
 MAX_MB = UPLOAD_MAX_BYTES // MB
-TOO_LARGE = f"Berkas: ukuran paling besar {MAX_MB} MB."
+TOO_LARGE = N_("Berkas: ukuran paling besar {max_mb} MB.")
+STATUS_LABELS = {
+    PREVIEWED: N_("Pratinjau"),
+    RUNNING: N_("Berjalan"),
+    DONE: N_("Selesai"),
+    FAILED: N_("Gagal"),
+}
 _CHUNK = 1 << 20
 _TEMPLATE = "population/importing/import.html"
 
@@ -58,8 +65,22 @@ def _stored_path(kernel: Kernel, village_code: str, sha256: str, suffix: str) ->
     return stored_path(kernel.settings.data_path, village_code, sha256, suffix)
 
 
+def _shown(batch: dict[str, Any]) -> dict[str, Any]:
+    """A batch row with its status in words and its upload time in the instance's zone."""
+    created = batch.get("created_at")
+    return {
+        **batch,
+        "status_label": _(STATUS_LABELS.get(batch["status"], batch["status"])),
+        "created": local_clock(created) if created else "",
+    }
+
+
+def _too_large_message() -> str:
+    return _(TOO_LARGE).format(max_mb=MAX_MB)
+
+
 async def _recent(village_code: str) -> list[dict[str, Any]]:
-    return (
+    rows = (
         await ImportBatch.select(
             ImportBatch.id, ImportBatch.filename, ImportBatch.status, ImportBatch.created_at
         )
@@ -67,6 +88,7 @@ async def _recent(village_code: str) -> list[dict[str, Any]]:
         .order_by(ImportBatch.created_at, ascending=False)
         .limit(20)
     )
+    return [_shown(row) for row in rows]
 
 
 async def _form(
@@ -93,7 +115,12 @@ def _too_large(request: Request[Any, Any, Any], exc: RequestEntityTooLarge) -> R
     translator: i18n.Translator = request.app.state.translator
     token = translator.activate(i18n.pick_language(request_language(request)))
     try:
-        context = {**page_context(request), "error": TOO_LARGE, "batches": [], "max_mb": MAX_MB}
+        context = {
+            **page_context(request),
+            "error": _too_large_message(),
+            "batches": [],
+            "max_mb": MAX_MB,
+        }
         context["layout"] = "layouts/base.html"
         html = request.app.state.templates.get_template(_TEMPLATE).render(context)
     finally:
@@ -142,7 +169,7 @@ async def upload(
     remove_on_rollback(incoming)
     if await _save_upload(upload_file, incoming) > UPLOAD_MAX_BYTES:
         incoming.unlink(missing_ok=True)
-        return await _form(request, tenant, TOO_LARGE, 422)
+        return await _form(request, tenant, _too_large_message(), 422)
     sha256 = await asyncio.to_thread(file_sha256, incoming)
     stored = _stored_path(kernel, village, sha256, suffix)
     if not stored.exists():
@@ -187,7 +214,7 @@ async def batch_page(
     return await render(
         request,
         "population/importing/batch.html",
-        {"batch": batch, "report": report, "progress": PROGRESS.get(batch_id)},
+        {"batch": _shown(batch), "report": report, "progress": PROGRESS.get(batch_id)},
     )
 
 
@@ -227,7 +254,7 @@ async def batch_status(
     return await render(
         request,
         "population/importing/progress.html",
-        {"batch": batch, "progress": PROGRESS.get(batch_id)},
+        {"batch": _shown(batch), "progress": PROGRESS.get(batch_id)},
         headers=headers,
     )
 

@@ -26,6 +26,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from core.i18n import _
 from plugins.population.importing.bip import HEADER as BIP_HEADER
 from plugins.population.importing.bip import LAYOUTS, bip_table
 from plugins.population.importing.cells import Cell
@@ -98,7 +99,7 @@ def file_format_of(
         header = BIP_HEADER
     first = next(numbered, None)
     if first is None:
-        raise ImportFormatError("Berkas tidak berisi baris data penduduk.")
+        raise ImportFormatError(_("Berkas tidak berisi baris data penduduk."))
     file_format = layout.name if layout else detect_format(header.row(first[1]).keys())
 
     def rows() -> Iterator[tuple[int, Sequence[Cell]]]:

@@ -27,7 +27,7 @@ from pathlib import Path
 import openpyxl
 import xlrd
 
-from core.i18n import N_
+from core.i18n import N_, _
 from plugins.population.importing.cells import Cell
 from plugins.population.importing.formats import ImportFormatError, normalize_header
 from plugins.population.importing.limits import COMMAND_LIMITS, MB, ReadLimits
@@ -103,7 +103,9 @@ def read_sheet(path: str | Path, limits: ReadLimits = COMMAND_LIMITS) -> Numbere
     reader = readers.get(suffix)
     if reader is None:
         raise ImportFormatError(
-            f"Jenis berkas '{path.suffix}' tidak didukung; gunakan CSV, XLSX, XLSM atau XLS."
+            _("Jenis berkas '{suffix}' tidak didukung; gunakan CSV, XLSX, XLSM atau XLS.").format(
+                suffix=path.suffix
+            )
         )
     _check_content(path, suffix)
     if _EXPECTED_CONTENT[suffix] == "zip":
@@ -128,7 +130,9 @@ def _check_content(path: Path, suffix: str) -> None:
         with path.open("rb") as handle:
             head = handle.read(_SAMPLE_BYTES)
     except OSError as error:
-        raise ImportFormatError(f"Berkas tidak dapat dibuka: {error.strerror}.") from None
+        raise ImportFormatError(
+            _("Berkas tidak dapat dibuka: {strerror}.").format(strerror=error.strerror)
+        ) from None
     found = _content(head)
     if found == _EXPECTED_CONTENT[suffix]:
         return
@@ -140,7 +144,9 @@ def _check_content(path: Path, suffix: str) -> None:
         else "simpan ulang dari Excel sebagai CSV UTF-8 atau XLSX"
     )
     raise ImportFormatError(
-        f"Berkas bernama {path.suffix} ini bukan {name}: isinya {_CONTENT_NAMES[found]}; {fix}."
+        _("Berkas bernama {suffix} ini bukan {name}: isinya {content}; {fix}.").format(
+            suffix=path.suffix, name=name, content=_CONTENT_NAMES[found], fix=fix
+        )
     )
 
 
@@ -152,26 +158,34 @@ def _check_zip(path: Path, limits: ReadLimits) -> None:
             parts = archive.infolist()
     except zipfile.BadZipFile:
         raise ImportFormatError(
-            "Berkas XLSX rusak (bukan arsip zip yang utuh); simpan ulang dari Excel lalu "
-            "impor lagi."
+            _(
+                "Berkas XLSX rusak (bukan arsip zip yang utuh); simpan ulang dari Excel lalu "
+                "impor lagi."
+            )
         ) from None
     if len(parts) > limits.max_parts:
         raise ImportFormatError(
-            f"Berkas XLSX berisi {len(parts)} bagian, lebih dari {limits.max_parts}; "
-            "ini bukan buku kerja biasa."
+            _(
+                "Berkas XLSX berisi {parts} bagian, lebih dari {max_parts}; ini bukan buku kerja "
+                "biasa."
+            ).format(parts=len(parts), max_parts=limits.max_parts)
         )
     unpacked = sum(part.file_size for part in parts)
     if unpacked > limits.max_unpacked_bytes:
         raise ImportFormatError(
-            f"Berkas XLSX terurai menjadi {unpacked // MB} MB, lebih dari batas "
-            f"{limits.max_unpacked_bytes // MB} MB; bagi berkas menjadi beberapa bagian."
+            _(
+                "Berkas XLSX terurai menjadi {size} MB, lebih dari batas {limit} MB; "
+                "bagi berkas menjadi beberapa bagian."
+            ).format(size=unpacked // MB, limit=limits.max_unpacked_bytes // MB)
         )
     for part in parts:
         ratio = part.file_size / max(part.compress_size, 1)
         if part.file_size >= _RATIO_MIN_BYTES and ratio > limits.max_ratio:
             raise ImportFormatError(
-                f"Berkas XLSX ditolak: bagian '{part.filename}' terurai {ratio:.0f} kali "
-                f"ukurannya (batas {limits.max_ratio} kali), tidak seperti lembar kerja biasa."
+                _(
+                    "Berkas XLSX ditolak: bagian '{filename}' terurai {ratio:.0f} kali ukurannya "
+                    "(batas {max_ratio} kali), tidak seperti lembar kerja biasa."
+                ).format(filename=part.filename, ratio=ratio, max_ratio=limits.max_ratio)
             )
 
 
@@ -184,8 +198,10 @@ def _guarded(numbered: NumberedCells, name: str) -> NumberedCells:
     except Exception as error:  # a third-party parser fails in its own ways on a damaged file
         log.info("unreadable %s file: %r", name, error)
         raise ImportFormatError(
-            f"Berkas {name} rusak atau tidak dapat dibaca; buka dan simpan ulang dari "
-            "programnya, lalu impor lagi."
+            _(
+                "Berkas {name} rusak atau tidak dapat dibaca; buka dan simpan ulang dari "
+                "programnya, lalu impor lagi."
+            ).format(name=name)
         ) from None
 
 
@@ -193,8 +209,9 @@ def _bounded(numbered: NumberedCells, limits: ReadLimits) -> NumberedCells:
     for number, cells in numbered:
         if number > limits.max_rows:
             raise ImportFormatError(
-                f"Berkas berisi lebih dari {limits.max_rows:,} baris".replace(",", ".")
-                + "; bagi berkas menjadi beberapa bagian."
+                _(
+                    "Berkas berisi lebih dari {rows} baris; bagi berkas menjadi beberapa bagian."
+                ).format(rows=f"{limits.max_rows:,}".replace(",", "."))
             )
         yield number, cells
 
@@ -220,7 +237,7 @@ def split_header(numbered: NumberedCells) -> tuple[Header, NumberedCells]:
             break
     if header is None:
         if not waiting:
-            raise ImportFormatError("Berkas tidak berisi baris judul maupun data.")
+            raise ImportFormatError(_("Berkas tidak berisi baris judul maupun data."))
         header, waiting = waiting[0][1], waiting[1:]
     keys = tuple(normalize_header(cell) if cell is not None else "" for cell in header)
     while keys and not keys[-1]:
@@ -284,8 +301,10 @@ def _csv_cells(path: Path, limits: ReadLimits) -> NumberedCells:
                 yield number, cells if len(cells) <= width else cells[:width]
         except UnicodeDecodeError:
             raise ImportFormatError(
-                f"Baris {number + 1} berisi huruf yang tidak dapat dibaca: simpan ulang berkas "
-                "sebagai 'CSV UTF-8' lalu impor lagi."
+                _(
+                    "Baris {row} berisi huruf yang tidak dapat dibaca: "
+                    "simpan ulang berkas sebagai 'CSV UTF-8' lalu impor lagi."
+                ).format(row=number + 1)
             ) from None
 
 

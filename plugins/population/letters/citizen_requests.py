@@ -42,9 +42,9 @@ async def _form(
         "population/letters/citizen_request.html",
         {
             "action": f"{tenant.base_url}{FORM_URL}",
-            "kind_options": [("", "Pilih jenis surat")]
+            "kind_options": [("", _("Pilih jenis surat"))]
             + [(code, kind.title) for code, kind in LETTER_KINDS.items()],
-            "member_options": [("", "Pilih anggota keluarga")]
+            "member_options": [("", _("Pilih anggota keluarga"))]
             + [(str(m["id"]), m["name"]) for m in citizen.members],
             "values": {"idempotency_key": secrets.token_hex(16), **values},
             "errors": errors,

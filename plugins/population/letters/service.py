@@ -82,7 +82,7 @@ async def create_letter(
     ``idempotency_key`` and the kind's fields by dotted key (top level or under ``fields``)."""
     sent_key = str(values.get("idempotency_key") or "").strip()
     if not sent_key or len(sent_key) > 50:
-        raise LetterFormError({"idempotency_key": "Kunci idempotensi wajib (1–50 karakter)."})
+        raise LetterFormError({"idempotency_key": _("Kunci idempotensi wajib (1–50 karakter).")})
     key = f"{tenant.code}:{sent_key}"  # kept per village: another village may use the same key
     existing = (
         await Letter.select(Letter.id)
@@ -94,7 +94,7 @@ async def create_letter(
     errors: dict[str, str] = {}
     kind = LETTER_KINDS.get(str(values.get("kind") or ""))
     if kind is None:
-        raise LetterFormError({"kind": "Pilih jenis surat."})
+        raise LetterFormError({"kind": _("Pilih jenis surat.")})
     paper = str(values.get("paper") or "A4")
     if paper not in PAPERS:
         errors["paper"] = _("Ukuran kertas harus A4 atau F4.")

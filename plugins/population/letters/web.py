@@ -33,7 +33,6 @@ from plugins.population.letters import (
     signing_pages,
 )
 from plugins.population.letters.context import flat_fields
-from plugins.population.letters.dates import format_letter_date
 from plugins.population.letters.kinds import LETTER_KINDS, kind_title
 from plugins.population.letters.preview import PREVIEW_STATUSES
 from plugins.population.letters.requests import requested_letters
@@ -59,6 +58,7 @@ from plugins.population.letters.workflow import (
     status_label,
 )
 from plugins.population.permissions import RESIDENT_READ, TEMPLATE_EDIT
+from plugins.population.services.history import actor_names
 
 STATUS_TONES = {
     "diminta": "warning",
@@ -74,7 +74,9 @@ STORAGE_FAILED = (
 
 
 def _local_day(moment: Any) -> str:
-    return format_letter_date(local_day(moment)) if moment else ""
+    """DD-MM-YYYY in the instance's zone, as every list shows a day (the letter itself spells the
+    month out in Indonesian, as an official document does)."""
+    return local_day(moment).strftime("%d-%m-%Y") if moment else ""
 
 
 def _int(value: Any) -> int | None:
@@ -208,6 +210,12 @@ async def _detail(
         raise NotFoundException()
     kind = LETTER_KINDS[letter["kind"]]
     steps = await letter_steps(tenant.code, letter_id)
+    names = {
+        actor: _(name) if actor.startswith("warga:") else name  # "Warga (pemohon)" translated
+        for actor, name in (
+            await actor_names([letter["created_by"], *(step["actor"] for step in steps)])
+        ).items()
+    }
     disclose(request, disclosures.LETTER_DETAIL, subjects=disclosures.letter(letter))
     return await render(
         request,
@@ -227,6 +235,7 @@ async def _detail(
                     **step,
                     "label": status_label(step["action"]),
                     "day": _local_day(step["at"]),
+                    "actor": names[step["actor"]],
                 }
                 for step in steps
             ],
@@ -239,6 +248,7 @@ async def _detail(
             "can_draft_request": letter["status"] == "diminta"
             and _can(kernel, tenant, principal, DRAFT_PERMISSION),
             "created_day": _local_day(letter["created_at"]),
+            "created_by": names[letter["created_by"]],
             "signed_day": _local_day(letter["signed_at"]),
         },
         status_code=status_code,

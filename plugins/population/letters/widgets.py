@@ -25,9 +25,13 @@ async def awaiting_widget(tenant: Tenant, kernel: Kernel) -> Widget:
 
 def _awaiting_lines(tenant: Tenant, to_check: int, to_sign: int) -> Markup:
     return Markup(
-        '<ul><li><a href="{base}/surat?status=draf">{check} menunggu pemeriksaan</a></li>'
-        '<li><a href="{base}/surat?status=diperiksa">{sign} menunggu tanda tangan</a></li></ul>'
-    ).format(base=tenant.base_url, check=to_check, sign=to_sign)
+        '<ul><li><a href="{base}/surat?status=draf">{check}</a></li>'
+        '<li><a href="{base}/surat?status=diperiksa">{sign}</a></li></ul>'
+    ).format(
+        base=tenant.base_url,
+        check=_("{count} menunggu pemeriksaan").format(count=to_check),
+        sign=_("{count} menunggu tanda tangan").format(count=to_sign),
+    )
 
 
 def widgets(tenant: Tenant) -> list[WidgetProvider]:

@@ -135,7 +135,7 @@ def _form_context(
             errors = {**errors, "kind": _("Jenis layanan wajib dipilih dari daftar.")}
     return {
         "kind": kind,
-        "kind_options": [("", "Pilih jenis layanan"), *((k.key, k.title) for k in KINDS)],
+        "kind_options": [("", _("Pilih jenis layanan")), *((k.key, _(k.title)) for k in KINDS)],
         "member_options": [(str(m["id"]), m["name"]) for m in citizen.members],
         "detail_fields": DETAIL_FIELDS.get(kind.key, ()) if kind else (),
         "upload_field": upload_field,

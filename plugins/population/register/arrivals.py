@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from core.i18n import _
 from core.kernel import Kernel
 from plugins.population.register.errors import RegisterError
 from plugins.population.register.events import record_event
@@ -27,12 +28,14 @@ async def register_arrival(
 ) -> tuple[int, int]:
     """Create the resident and record how they arrived; returns (resident id, event id)."""
     if kind not in ARRIVAL_KINDS:
-        raise RegisterError("Peristiwa kedatangan harus kelahiran atau pindah masuk.", "arrival")
+        raise RegisterError(_("Peristiwa kedatangan harus kelahiran atau pindah masuk."), "arrival")
     if kind == BIRTH:
         if not data.kk_number:
-            raise RegisterError("Bayi harus dicatat dalam sebuah KK: isi Nomor KK.", "kk_number")
+            raise RegisterError(_("Bayi harus dicatat dalam sebuah KK: isi Nomor KK."), "kk_number")
         if event_date != data.birth_date:
-            raise RegisterError("Tanggal kelahiran harus sama dengan tanggal lahir.", "event_date")
+            raise RegisterError(
+                _("Tanggal kelahiran harus sama dengan tanggal lahir."), "event_date"
+            )
     resident_id = await create_resident(kernel, village_code, actor, data)
     event_id = await record_event(
         kernel, village_code, actor, resident_id, kind, event_date, report_date, details

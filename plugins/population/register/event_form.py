@@ -20,11 +20,11 @@ KIND_OPTIONS = [
     (str(MOVE_IN), N_("Kembali / pindah masuk")),
 ]
 DESTINATIONS = [
-    ("", "— pilih —"),
-    ("desa", "Desa lain dalam satu kecamatan"),
-    ("kecamatan", "Kecamatan lain dalam satu kabupaten"),
-    ("kabupaten", "Kabupaten/kota lain dalam satu provinsi"),
-    ("provinsi", "Provinsi lain"),
+    ("", N_("— pilih —")),
+    ("desa", N_("Desa lain dalam satu kecamatan")),
+    ("kecamatan", N_("Kecamatan lain dalam satu kabupaten")),
+    ("kabupaten", N_("Kabupaten/kota lain dalam satu provinsi")),
+    ("provinsi", N_("Provinsi lain")),
 ]
 
 
@@ -44,8 +44,8 @@ def detail_lines(details: Mapping[str, Any]) -> list[tuple[str, str]]:
     """An event's details as a person reads them: each field by its label, a coded value (the
     move's classification, the cause of death) by its label, never the stored code."""
     coded = {
-        "destination_kind": dict(DESTINATIONS),
-        "cause": {str(code): label for code, label in DEATH_CAUSE.labels.items()},
+        "destination_kind": {key: _(label) for key, label in DESTINATIONS},
+        "cause": {str(code): _(label) for code, label in DEATH_CAUSE.labels.items()},
     }
     lines = []
     for key, label in DETAIL_LABELS.items():

@@ -11,7 +11,7 @@ from litestar.response import Redirect
 
 from core import idempotency
 from core.auth.principal import Principal
-from core.i18n import _
+from core.i18n import _, translated
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.guards import requires
@@ -48,9 +48,9 @@ def _context(
         "resident": resident,
         "values": values,
         "errors": errors,
-        "kind_options": [("", "— pilih —"), *KIND_OPTIONS],
+        "kind_options": [("", _("— pilih —")), *translated(KIND_OPTIONS)],
         "cause_options": cause_options(),
-        "destinations": DESTINATIONS,
+        "destinations": translated(DESTINATIONS),
     }
 
 

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from core import DomainEvent
+from core.i18n import _
 from core.kernel import Kernel
 from plugins.population.domain.codes import LIFE_EVENT
 from plugins.population.register.errors import NIK_TAKEN, NikTaken, RegisterError, unique_guarded
@@ -83,9 +84,11 @@ async def record_event(
 ) -> int:
     """Append a life event of `kind` (`LIFE_EVENT` code) and publish its domain event."""
     if kind not in LIFE_EVENT.labels:
-        raise RegisterError(f"Jenis peristiwa {kind} tidak dikenal.", "kind")
+        raise RegisterError(_("Jenis peristiwa {kind} tidak dikenal.").format(kind=kind), "kind")
     if report_date < event_date:
-        raise RegisterError("Tanggal lapor tidak boleh sebelum tanggal peristiwa.", "report_date")
+        raise RegisterError(
+            _("Tanggal lapor tidak boleh sebelum tanggal peristiwa."), "report_date"
+        )
     resident = await load_resident(village_code, resident_id)
     details = details or {}
     event_id = await _insert(
@@ -134,21 +137,21 @@ async def correct_event(
 ) -> int:
     """Cancel a recorded event by appending a correction; the status is derived again."""
     if not reason.strip():
-        raise RegisterError("Alasan koreksi wajib diisi.", "reason")
+        raise RegisterError(_("Alasan koreksi wajib diisi."), "reason")
     target = (
         await LifeEvent.select()
         .where((LifeEvent.id == event_id) & (LifeEvent.village_code == village_code))
         .first()
     )
     if target is None:
-        raise RegisterError("Peristiwa tidak ditemukan di desa ini.")
+        raise RegisterError(_("Peristiwa tidak ditemukan di desa ini."))
     if target["corrects"] is not None:
-        raise RegisterError("Koreksi tidak dapat dikoreksi lagi; catat peristiwa baru.")
+        raise RegisterError(_("Koreksi tidak dapat dikoreksi lagi; catat peristiwa baru."))
     already = await LifeEvent.exists().where(
         (LifeEvent.village_code == village_code) & (LifeEvent.corrects == event_id)
     )
     if already:
-        raise RegisterError("Peristiwa ini sudah dikoreksi.")
+        raise RegisterError(_("Peristiwa ini sudah dikoreksi."))
     resident_id = target["resident"]
     resident = await load_resident(village_code, resident_id)
     correction_id = await _insert(

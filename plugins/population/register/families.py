@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from core.i18n import _
 from core.kernel import Kernel
 from plugins.population.domain.identity import check_kk
 from plugins.population.register.errors import (
@@ -191,11 +192,13 @@ async def move_member(
     resident = await load_resident(village_code, resident_id)
     family = await load_family(village_code, family_id)
     if not family["active"]:
-        raise RegisterError("KK ini sudah tidak aktif.", "kk_number")
+        raise RegisterError(_("KK ini sudah tidak aktif."), "kk_number")
     head = await living_head(village_code, family_id)
     if relationship == HEAD and head is not None and head["id"] != resident_id:
         raise RegisterError(
-            f"KK ini sudah punya kepala keluarga ({head['name']}); gunakan Ganti kepala keluarga.",
+            _("KK ini sudah punya kepala keluarga ({name}); gunakan Ganti kepala keluarga.").format(
+                name=head["name"]
+            ),
             "relationship",
         )
     await _set_member(village_code, resident_id, family_id, relationship)
@@ -222,12 +225,13 @@ async def change_head(
     await load_family(village_code, family_id)
     members = {m["id"]: m for m in await family_members(village_code, family_id)}
     if new_head_id not in members:
-        raise RegisterError("Kepala keluarga baru harus anggota KK ini.", "new_head")
+        raise RegisterError(_("Kepala keluarga baru harus anggota KK ini."), "new_head")
     if members[new_head_id]["status"] != ALIVE:
-        raise RegisterError("Kepala keluarga baru harus penduduk yang masih hidup.", "new_head")
+        raise RegisterError(_("Kepala keluarga baru harus penduduk yang masih hidup."), "new_head")
     if old_head_relationship == HEAD:
         raise RegisterError(
-            "Pilih hubungan keluarga yang baru bagi kepala keluarga lama.", "old_head_relationship"
+            _("Pilih hubungan keluarga yang baru bagi kepala keluarga lama."),
+            "old_head_relationship",
         )
     former = [
         m["id"] for m in members.values() if m["relationship"] == HEAD and m["id"] != new_head_id
@@ -261,10 +265,10 @@ async def split_family(
     members = {m["id"]: m for m in await family_members(village_code, family_id)}
     chosen = [i for i in dict.fromkeys(member_ids) if i in members]
     if not chosen or len(chosen) != len(set(member_ids)):
-        raise RegisterError("Pilih anggota KK ini yang pindah ke KK baru.", "members")
+        raise RegisterError(_("Pilih anggota KK ini yang pindah ke KK baru."), "members")
     if head_id not in chosen:
         raise RegisterError(
-            "Kepala keluarga KK baru harus salah satu anggota yang dipilih.", "head"
+            _("Kepala keluarga KK baru harus salah satu anggota yang dipilih."), "head"
         )
     staying = [m for i, m in members.items() if i not in chosen and m["status"] == ALIVE]
     if staying and not any(m["relationship"] == HEAD for m in staying):

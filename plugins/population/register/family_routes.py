@@ -160,7 +160,9 @@ async def _detail(
             "errors": errors,
             "values": values or {},
             "relationships": _relationships(),
-            "relationship_label": lambda c: RELATIONSHIP.labels.get(c, "-") if c else "-",
+            "relationship_label": lambda c: (
+                _(RELATIONSHIP.labels[c]) if c in RELATIONSHIP.labels else "-"
+            ),
             **labels(),
         },
         status_code=status,
@@ -244,7 +246,7 @@ async def _head_page(
             "family": family,
             "values": values,
             "errors": errors,
-            "candidates": [("", "— pilih —"), *living],
+            "candidates": [("", _("— pilih —")), *living],
             "relationships": [o for o in _relationships() if o[0] != "1"],
         },
         status_code=status,
@@ -309,7 +311,7 @@ async def _split_page(
             "chosen": {str(c) for c in (chosen if isinstance(chosen, list) else [chosen])},
             "values": values,
             "errors": errors,
-            "candidates": [("", "— pilih —")] + [(str(m["id"]), m["name"]) for m in members],
+            "candidates": [("", _("— pilih —"))] + [(str(m["id"]), m["name"]) for m in members],
         },
         status_code=status,
     )

@@ -8,6 +8,7 @@ from typing import Any
 from litestar import Request, Response, get
 
 from core.auth.principal import Principal
+from core.i18n import _
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import render
@@ -81,7 +82,11 @@ async def recap_page(
     return await render(
         request,
         "population/register/recap.html",
-        {**_context(year, month, error), "recap": recap, "sexes": SEX.labels},
+        {
+            **_context(year, month, error),
+            "recap": recap,
+            "sexes": {code: _(label) for code, label in SEX.labels.items()},
+        },
     )
 
 

@@ -120,8 +120,9 @@ class FormResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def code_options(codes: CodeList, blank: str = "— pilih —") -> list[tuple[str, str]]:
-    return [("", blank), *((str(code), label) for code, label in codes.labels.items())]
+def code_options(codes: CodeList, blank: str = N_("— pilih —")) -> list[tuple[str, str]]:
+    """A select's options in the viewer's language; the stored value stays the Dukcapil code."""
+    return [("", _(blank)), *((str(code), _(label)) for code, label in codes.labels.items())]
 
 
 def field_options() -> dict[str, list[tuple[str, str]]]:

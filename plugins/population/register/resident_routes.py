@@ -94,8 +94,8 @@ def _shown(value: Any, options: list[tuple[str, str]] | None) -> Any:
 
 
 def _status_options() -> list[tuple[str, str]]:
-    return [("", "Hidup"), ("semua", "Semua status")] + [
-        (str(code), name) for code, name in BASIC_STATUS.labels.items() if code != 1
+    return [("", _("Hidup")), ("semua", _("Semua status"))] + [
+        (str(code), _(name)) for code, name in BASIC_STATUS.labels.items() if code != 1
     ]
 
 
@@ -137,7 +137,7 @@ async def resident_list(
             "columns": COLUMNS,
             "rows": [_row(d, r) for r in page.rows],
             "page": page,
-            "age_bands": [("", "Semua umur")] + [(b, b) for b, _, _ in AGE_BANDS],
+            "age_bands": [("", _("Semua umur"))] + [(b, b) for b, _, _ in AGE_BANDS],
             "status_options": _status_options(),
         },
     )
@@ -178,7 +178,7 @@ def _form_context(
         "warnings": warnings,
         "sections": sections,
         "creating": creating,
-        "arrival_options": [("", "Tidak ada (data penduduk lama)")]
+        "arrival_options": [("", _("Tidak ada (data penduduk lama)"))]
         + [(str(k), v) for k, v in ARRIVAL_KINDS.items()],
     }
 

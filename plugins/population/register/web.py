@@ -9,6 +9,7 @@ from typing import Any
 from litestar import Request
 
 from core.auth.principal import Principal
+from core.i18n import _
 from core.localtime import local_day
 from core.tenancy.context import Tenant
 from core.web.request_state import request_state
@@ -45,7 +46,7 @@ def desk(request: Request[Any, Any, Any], tenant: Tenant, principal: Principal) 
 def label(codes: CodeList, code: int | None) -> str:
     if code is None:
         return "-"
-    return codes.labels.get(code, str(code))
+    return _(codes.labels[code]) if code in codes.labels else str(code)
 
 
 def labels() -> dict[str, Any]:

@@ -13,7 +13,7 @@ from typing import Any
 
 from core.auth.principal import display_names
 from core.db.jsonvalue import json_dict
-from core.i18n import N_
+from core.i18n import N_, _
 from core.localtime import local_clock
 from plugins.population.services.checklist import ORIGINALS_FIELD, originals_in
 from plugins.population.services.kinds import get_kind
@@ -74,7 +74,7 @@ def step_notes(kind: str, payload: Mapping[str, Any]) -> tuple[Note, ...]:
     seen = originals_in(payload) if payload.get(ORIGINALS_FIELD) else []
     if seen:
         try:
-            labels = {d.key: d.label for d in get_kind(kind).documents}
+            labels = {d.key: _(d.label) for d in get_kind(kind).documents}
         except LookupError:
             labels = {}
         notes.append(Note(N_("Dokumen asli dilihat"), "; ".join(labels.get(k, k) for k in seen)))

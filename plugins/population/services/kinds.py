@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.i18n import N_
+from core.i18n import N_, _
 
 __all__ = ["KINDS", "Document", "ServiceKind", "get_kind", "kind_title"]
 
@@ -36,20 +36,20 @@ class ServiceKind:
     target_working_days: int
 
 
-_KK = Document("kk", "Kartu Keluarga (KK)")
-_PENGANTAR = Document("pengantar_rt_rw", "Surat pengantar RT/RW", required=False)
+_KK = Document("kk", N_("Kartu Keluarga (KK)"))
+_PENGANTAR = Document("pengantar_rt_rw", N_("Surat pengantar RT/RW"), required=False)
 
 KINDS: tuple[ServiceKind, ...] = (
     ServiceKind(
         key="kk_baru",
         title=N_("Kartu Keluarga baru"),
         documents=(
-            Document("buku_nikah", "Buku nikah/akta perkawinan"),
-            Document("kk_lama", "Kartu Keluarga lama (asal) suami dan istri"),
-            Document("ktp_el", "KTP-el suami dan istri"),
+            Document("buku_nikah", N_("Buku nikah/akta perkawinan")),
+            Document("kk_lama", N_("Kartu Keluarga lama (asal) suami dan istri")),
+            Document("ktp_el", N_("KTP-el suami dan istri")),
             Document(
                 "skpwni",
-                "Surat keterangan pindah (jika salah satu dari luar daerah)",
+                N_("Surat keterangan pindah (jika salah satu dari luar daerah)"),
                 required=False,
             ),
             _PENGANTAR,
@@ -60,11 +60,11 @@ KINDS: tuple[ServiceKind, ...] = (
         key="kk_perubahan",
         title=N_("Perubahan Kartu Keluarga"),
         documents=(
-            Document("kk_lama", "Kartu Keluarga lama"),
-            Document("formulir_f106", "Formulir perubahan biodata (F-1.06)"),
+            Document("kk_lama", N_("Kartu Keluarga lama")),
+            Document("formulir_f106", N_("Formulir perubahan biodata (F-1.06)")),
             Document(
                 "bukti_perubahan",
-                "Dokumen bukti perubahan (akta, ijazah, buku nikah, surat keterangan)",
+                N_("Dokumen bukti perubahan (akta, ijazah, buku nikah, surat keterangan)"),
             ),
         ),
         target_working_days=3,
@@ -74,10 +74,10 @@ KINDS: tuple[ServiceKind, ...] = (
         title=N_("KTP-el"),
         documents=(
             _KK,
-            Document("ktp_el_lama", "KTP-el lama (jika rusak atau ada perubahan data)", False),
+            Document("ktp_el_lama", N_("KTP-el lama (jika rusak atau ada perubahan data)"), False),
             Document(
                 "surat_kehilangan",
-                "Surat keterangan kehilangan dari kepolisian (jika hilang)",
+                N_("Surat keterangan kehilangan dari kepolisian (jika hilang)"),
                 False,
             ),
         ),
@@ -87,10 +87,10 @@ KINDS: tuple[ServiceKind, ...] = (
         key="kia",
         title=N_("Kartu Identitas Anak (KIA)"),
         documents=(
-            Document("akta_kelahiran", "Kutipan akta kelahiran anak"),
-            Document("kk_orang_tua", "Kartu Keluarga orang tua"),
-            Document("ktp_el_orang_tua", "KTP-el ayah dan ibu"),
-            Document("pas_foto", "Pas foto anak 2x3 (untuk anak usia 5 tahun ke atas)", False),
+            Document("akta_kelahiran", N_("Kutipan akta kelahiran anak")),
+            Document("kk_orang_tua", N_("Kartu Keluarga orang tua")),
+            Document("ktp_el_orang_tua", N_("KTP-el ayah dan ibu")),
+            Document("pas_foto", N_("Pas foto anak 2x3 (untuk anak usia 5 tahun ke atas)"), False),
         ),
         target_working_days=3,
     ),
@@ -98,12 +98,15 @@ KINDS: tuple[ServiceKind, ...] = (
         key="akta_kelahiran",
         title=N_("Akta Kelahiran"),
         documents=(
-            Document("surat_keterangan_lahir", "Surat keterangan lahir dari bidan/rumah sakit"),
-            Document("kk_orang_tua", "Kartu Keluarga orang tua"),
-            Document("ktp_el_orang_tua", "KTP-el ayah dan ibu"),
+            Document("surat_keterangan_lahir", N_("Surat keterangan lahir dari bidan/rumah sakit")),
+            Document("kk_orang_tua", N_("Kartu Keluarga orang tua")),
+            Document("ktp_el_orang_tua", N_("KTP-el ayah dan ibu")),
             Document(
                 "buku_nikah",
-                "Buku nikah/akta perkawinan orang tua (atau SPTJM kebenaran pasangan suami istri)",
+                N_(
+                    "Buku nikah/akta perkawinan orang tua (atau SPTJM kebenaran pasangan suami "
+                    "istri)"
+                ),
             ),
         ),
         target_working_days=3,
@@ -113,11 +116,11 @@ KINDS: tuple[ServiceKind, ...] = (
         title=N_("Akta Kematian"),
         documents=(
             Document(
-                "surat_keterangan_kematian", "Surat keterangan kematian dari desa/rumah sakit"
+                "surat_keterangan_kematian", N_("Surat keterangan kematian dari desa/rumah sakit")
             ),
-            Document("kk_almarhum", "Kartu Keluarga almarhum/almarhumah"),
-            Document("ktp_el_almarhum", "KTP-el almarhum/almarhumah"),
-            Document("ktp_el_pelapor", "KTP-el pelapor"),
+            Document("kk_almarhum", N_("Kartu Keluarga almarhum/almarhumah")),
+            Document("ktp_el_almarhum", N_("KTP-el almarhum/almarhumah")),
+            Document("ktp_el_pelapor", N_("KTP-el pelapor")),
         ),
         target_working_days=3,
     ),
@@ -126,8 +129,8 @@ KINDS: tuple[ServiceKind, ...] = (
         title=N_("Surat Keterangan Pindah (SKPWNI, F-1.03)"),
         documents=(
             _KK,
-            Document("ktp_el_pindah", "KTP-el anggota keluarga yang pindah"),
-            Document("formulir_f103", "Formulir pendaftaran perpindahan penduduk (F-1.03)"),
+            Document("ktp_el_pindah", N_("KTP-el anggota keluarga yang pindah")),
+            Document("formulir_f103", N_("Formulir pendaftaran perpindahan penduduk (F-1.03)")),
             _PENGANTAR,
         ),
         target_working_days=1,
@@ -136,10 +139,10 @@ KINDS: tuple[ServiceKind, ...] = (
         key="pindah_datang",
         title=N_("Pindah Datang"),
         documents=(
-            Document("skpwni", "Surat Keterangan Pindah (SKPWNI) dari daerah asal"),
-            Document("ktp_el_pindah", "KTP-el anggota keluarga yang pindah", False),
+            Document("skpwni", N_("Surat Keterangan Pindah (SKPWNI) dari daerah asal")),
+            Document("ktp_el_pindah", N_("KTP-el anggota keluarga yang pindah"), False),
             Document(
-                "kk_tujuan", "Kartu Keluarga tujuan (jika menumpang pada keluarga lain)", False
+                "kk_tujuan", N_("Kartu Keluarga tujuan (jika menumpang pada keluarga lain)"), False
             ),
         ),
         target_working_days=3,
@@ -154,7 +157,7 @@ def get_kind(key: str) -> ServiceKind:
     try:
         return _BY_KEY[key]
     except KeyError:
-        raise LookupError(f"Jenis layanan '{key}' tidak dikenal.") from None
+        raise LookupError(_("Jenis layanan '{key}' tidak dikenal.").format(key=key)) from None
 
 
 def kind_title(key: str) -> str:

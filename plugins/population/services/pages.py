@@ -144,7 +144,7 @@ def _form_context(
     return {
         "kind": kind,
         "kinds": KINDS,
-        "kind_options": kind_options("Pilih jenis layanan"),
+        "kind_options": kind_options(N_("Pilih jenis layanan")),
         "detail_fields": DETAIL_FIELDS.get(kind.key, ()) if kind else (),
         "subject_optional": bool(kind and kind.key in SUBJECT_OPTIONAL),
         "upload_field": upload_field,

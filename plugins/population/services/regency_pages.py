@@ -122,9 +122,9 @@ async def queue(
         "kind_options": kind_options(),
         "status_options": status_options(),
         "show_options": show_options(),
-        "district_options": [("", "Semua kecamatan")]
+        "district_options": [("", _("Semua kecamatan"))]
         + [(d["code"], d["name"]) for d in districts if d["code"] in used],
-        "village_options": [("", "Semua desa")]
+        "village_options": [("", _("Semua desa"))]
         + [(v.code, v.name) for v in sorted(villages.values(), key=lambda v: v.name)],
         "heading": _("Antrean layanan kependudukan"),
         "regency": True,

@@ -77,13 +77,13 @@ def tone(status: str) -> str:
     return _TONES.get(status, "info" if status in OPEN_STATES else "neutral")
 
 
-def kind_options(blank: str = "Semua jenis") -> list[tuple[str, str]]:
-    return [("", blank), *((k.key, k.title) for k in KINDS)]
+def kind_options(blank: str = N_("Semua jenis")) -> list[tuple[str, str]]:
+    return [("", _(blank)), *((k.key, _(k.title)) for k in KINDS)]
 
 
 def status_options() -> list[tuple[str, str]]:
     states = sorted(REQUEST_LIFECYCLE.states)
-    return [("", "Semua status"), *((s, REQUEST_LIFECYCLE.label(s)) for s in states)]
+    return [("", _("Semua status")), *((s, REQUEST_LIFECYCLE.label(s)) for s in states)]
 
 
 def show_options() -> list[tuple[str, str]]:

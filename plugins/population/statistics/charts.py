@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from core.i18n import N_, _
 from core.web.svg_charts import bar_chart, line_chart, population_pyramid, pyramid_bands
 from plugins.population.domain.code_list import CodeList
 from plugins.population.domain.codes import (
@@ -18,9 +19,17 @@ from plugins.population.domain.codes import (
 )
 from plugins.population.statistics import queries
 
-UNKNOWN = "Tidak diisi"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
-_EVENT_SERIES = ((1, "Lahir"), (2, "Mati"), (3, "Pindah keluar"), (5, "Pindah masuk"))
+UNKNOWN = N_("Tidak diisi")
+_MONTHS = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("Mei"), N_("Jun"),
+    N_("Jul"), N_("Agu"), N_("Sep"), N_("Okt"), N_("Nov"), N_("Des"),
+)  # fmt: skip
+_EVENT_SERIES = (
+    (1, N_("Lahir")),
+    (2, N_("Mati")),
+    (3, N_("Pindah keluar")),
+    (5, N_("Pindah masuk")),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,26 +50,26 @@ class Chart:
 
 
 CODED = {
-    "agama": ("religion", "Agama", RELIGION),
-    "pendidikan": ("education", "Pendidikan dalam KK", EDUCATION),
-    "pekerjaan": ("occupation", "Pekerjaan", OCCUPATION),
-    "status-kawin": ("marital_status", "Status perkawinan", MARITAL_STATUS),
-    "hubungan-keluarga": ("relationship", "Hubungan dalam keluarga", RELATIONSHIP),
+    "agama": ("religion", N_("Agama"), RELIGION),
+    "pendidikan": ("education", N_("Pendidikan dalam KK"), EDUCATION),
+    "pekerjaan": ("occupation", N_("Pekerjaan"), OCCUPATION),
+    "status-kawin": ("marital_status", N_("Status perkawinan"), MARITAL_STATUS),
+    "hubungan-keluarga": ("relationship", N_("Hubungan dalam keluarga"), RELATIONSHIP),
 }
 KEYS = ("piramida", *CODED, "peristiwa")
 
 
 def _label(codes: CodeList, code: int | None) -> str:
     if code is None:
-        return UNKNOWN
+        return _(UNKNOWN)
     try:
-        return codes.label(code)
+        return _(codes.label(code))
     except ValueError:
-        return f"Kode {code}"
+        return _("Kode {code}").format(code=code)
 
 
 async def pyramid(today: dt.date) -> Chart:
-    labels = [label for label, _, _ in pyramid_bands([])]
+    labels = [label for label, _male, _female in pyramid_bands([])]
     male, female = [0] * len(labels), [0] * len(labels)
     for sex, year, count in await queries.birth_years():
         if year is None or sex not in (1, 2) or year > today.year:
@@ -68,28 +77,29 @@ async def pyramid(today: dt.date) -> Chart:
         band = min((today.year - year) // 5, len(labels) - 1)
         (male if sex == 1 else female)[band] += count
     bands = list(zip(labels, male, female, strict=True))
-    title = "Piramida penduduk"
+    title = _("Piramida penduduk")
     return Chart(
         "piramida",
         title,
         Markup(population_pyramid(bands, title=title)),
-        ("Kelompok umur", "Laki-laki", "Perempuan"),
+        (_("Kelompok umur"), _("Laki-laki"), _("Perempuan")),
         [tuple(band) for band in bands],
     )
 
 
 async def coded(key: str) -> Chart:
-    column, title, codes = CODED[key]
+    column, name, codes = CODED[key]
+    title = _(name)
     counts = await queries.coded_counts(column)
     ordered = sorted(counts.items(), key=lambda item: (item[0] is None, item[0] or 0))
     rows = [(_label(codes, code), count) for code, count in ordered]
-    return Chart(key, title, Markup(bar_chart(rows, title=title)), (title, "Jumlah"), rows)
+    return Chart(key, title, Markup(bar_chart(rows, title=title)), (title, _("Jumlah")), rows)
 
 
 def _last_months(today: dt.date, count: int = 12) -> list[tuple[int, int]]:
     months = []
     year, month = today.year, today.month
-    for _ in range(count):
+    for _month in range(count):
         months.append((year, month))
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return list(reversed(months))
@@ -100,15 +110,17 @@ async def events(today: dt.date) -> Chart:
     since = dt.date(months[0][0], months[0][1], 1)
     counts = await queries.monthly_events(since)
     keys = [f"{year:04d}-{month:02d}" for year, month in months]
-    series = [(name, [counts.get((kind, key), 0) for key in keys]) for kind, name in _EVENT_SERIES]
-    labels = [_MONTHS[month - 1] for _, month in months]
-    title = "Peristiwa kependudukan per bulan"
-    rows = [(key, *(values[index] for _, values in series)) for index, key in enumerate(keys)]
+    series = [
+        (_(name), [counts.get((kind, key), 0) for key in keys]) for kind, name in _EVENT_SERIES
+    ]
+    labels = [_(_MONTHS[month - 1]) for _year, month in months]
+    title = _("Peristiwa kependudukan per bulan")
+    rows = [(key, *(values[index] for _name, values in series)) for index, key in enumerate(keys)]
     return Chart(
         "peristiwa",
         title,
         Markup(line_chart(series, labels=labels, title=title)),
-        ("Bulan", *(name for _, name in _EVENT_SERIES)),
+        (_("Bulan"), *(name for name, _values in series)),
         rows,
     )
 

@@ -16,7 +16,7 @@ from litestar.exceptions import NotFoundException
 from core.exports import csv_download
 from core.tenancy.context import Tenant
 from core.web.guards import requires
-from core.web.render import render
+from core.web.render import render, request_language
 from core.web.request_state import request_state
 from plugins.population.permissions import STATS
 from plugins.population.statistics import queries
@@ -45,7 +45,8 @@ async def _counted(request: Request[Any, Any, Any], tenant: Tenant) -> tuple[lis
     if recent is None:
         recent = Recent()
         setattr(request.app.state, CACHE, recent)
-    return await recent.get((tenant.kind, tenant.code, today), count)
+    # The charts carry their words, so each language is counted and kept apart.
+    return await recent.get((tenant.kind, tenant.code, today, request_language(request)), count)
 
 
 async def _page(request: Request[Any, Any, Any], tenant: Tenant) -> Response[Any]:

@@ -112,11 +112,14 @@ async def open_cycle(
 ) -> int:
     programme = await programmes.programme(programme_id)
     if programme is None or programme["national"]:
-        raise CycleError("Pilih program desa atau kabupaten yang dicairkan.", "programme")
+        raise CycleError(_("Pilih program desa atau kabupaten yang dicairkan."), "programme")
     number = await Cycle.count().where(Cycle.programme == programme_id) + 1
     if number > programme["cycles"]:
         raise CycleError(
-            f"Program {programme['code']} hanya {programme['cycles']} siklus.", "programme"
+            _("Program {code} hanya {cycles} siklus.").format(
+                code=programme["code"], cycles=programme["cycles"]
+            ),
+            "programme",
         )
     inserted = await Cycle.insert(
         Cycle(
@@ -157,11 +160,11 @@ async def add_slot(
     actor: str,
 ) -> int:
     if state.status != DRAFT:
-        raise CycleError("Jadwal hanya dapat diubah selama siklus masih draf.", "place")
+        raise CycleError(_("Jadwal hanya dapat diubah selama siklus masih draf."), "place")
     if not place.strip():
-        raise CycleError("Tempat pembayaran wajib diisi.", "place")
+        raise CycleError(_("Tempat pembayaran wajib diisi."), "place")
     if ends_at <= starts_at:
-        raise CycleError("Jam selesai harus setelah jam mulai.", "ends_at")
+        raise CycleError(_("Jam selesai harus setelah jam mulai."), "ends_at")
     inserted = await PayoutSlot.insert(
         PayoutSlot(
             village_code=village_code,
@@ -263,7 +266,7 @@ async def _freeze(village_code: str, state: CycleState, today: date) -> int:
         )
         frozen += 1
     if frozen == 0:
-        raise CycleError("Tidak ada penerima aktif yang masih hidup untuk siklus ini.")
+        raise CycleError(_("Tidak ada penerima aktif yang masih hidup untuk siklus ini."))
     return frozen
 
 
@@ -285,19 +288,26 @@ async def _approve(
 ) -> dict[str, Any]:
     """Lock the programme, check the budget, sign the list, book it; the control totals."""
     if actor == state.submitted_by:
-        raise CycleError("Penyusun daftar tidak boleh menyetujuinya sendiri; minta penyetuju lain.")
+        raise CycleError(
+            _("Penyusun daftar tidak boleh menyetujuinya sendiri; minta penyetuju lain.")
+        )
     programme = await _locked(
         Programme.select().where(Programme.id == state.row["programme"])
     ).first()
     due = [e for e in await entitlements(state.row["id"]) if e["outcome"] == "pending"]
     total = sum(e["amount"] for e in due)
     if not due:
-        raise CycleError("Semua hak pada siklus ini sudah dihentikan; batalkan siklusnya.")
+        raise CycleError(_("Semua hak pada siklus ini sudah dihentikan; batalkan siklusnya."))
     already = await committed(programme["id"])
     if already + total > programme["budget"]:
         raise CycleError(
-            f"Pagu tidak cukup: sudah terpakai {document.rupiah(already)}, siklus ini "
-            f"{document.rupiah(total)}, pagu {document.rupiah(programme['budget'])}."
+            _(
+                "Pagu tidak cukup: sudah terpakai {already}, siklus ini {total}, pagu {budget}."
+            ).format(
+                already=document.rupiah(already),
+                total=document.rupiah(total),
+                budget=document.rupiah(programme["budget"]),
+            )
         )
     payout_list = document.PayoutList(
         village=tenant.display_name,

@@ -10,6 +10,7 @@ from typing import Any
 
 from piccolo.query.functions.aggregate import Sum
 
+from core.i18n import _
 from core.kernel import Kernel
 from core.localtime import local_clock
 from plugins.social_aid.cycles import cycles, ledger
@@ -63,26 +64,34 @@ async def record(
 ) -> Recorded:
     """Pay the entitlement the slip names, once."""
     if channel not in CHANNELS:
-        raise PayoutRefused("Cara pembayaran tidak dikenal.", "channel")
+        raise PayoutRefused(_("Cara pembayaran tidak dikenal."), "channel")
     if channel != "import" and not ktp_checked:
         raise PayoutRefused(
-            "Cocokkan KTP-el penerima dengan undangan sebelum membayar.", "ktp_checked"
+            _("Cocokkan KTP-el penerima dengan undangan sebelum membayar."), "ktp_checked"
         )
     entitlement = await _locked(
         Entitlement.select().where(Entitlement.token == token.strip())
     ).first()
     if entitlement is None:
-        raise PayoutRefused("Kode undangan tidak dikenal di desa ini.")
+        raise PayoutRefused(_("Kode undangan tidak dikenal di desa ini."))
     state = await cycles.load(entitlement["cycle"])
     assert state is not None
     if state.status != DISBURSING:
-        raise PayoutRefused(f"Siklus {state.row['title']} tidak sedang dibayarkan.")
+        raise PayoutRefused(
+            _("Siklus {title} tidak sedang dibayarkan.").format(title=state.row["title"])
+        )
     first = await Payout.select().where(Payout.entitlement == entitlement["id"]).first()
     if first is not None:
         raise PayoutRefused(
-            f"Sudah dibayar kepada {entitlement['name']} pada "
-            f"{local_clock(first['paid_at'])} "
-            f"oleh {first['officer']} di {first['place'] or '-'}; tidak dibayar lagi."
+            _(
+                "Sudah dibayar kepada {name} pada {paid_at} oleh {officer} di {place}; "
+                "tidak dibayar lagi."
+            ).format(
+                name=entitlement["name"],
+                paid_at=local_clock(first["paid_at"]),
+                officer=first["officer"],
+                place=first["place"] or "-",
+            )
         )
     stop = (
         await EntitlementStop.select()
@@ -96,7 +105,7 @@ async def record(
     )
     assert state.document is not None
     if int(paid_so_far[0]["sum"] or 0) + entitlement["amount"] > state.document["total"]:
-        raise PayoutRefused("Pembayaran akan melebihi jumlah dana yang disetujui.")
+        raise PayoutRefused(_("Pembayaran akan melebihi jumlah dana yang disetujui."))
     inserted = await Payout.insert(
         Payout(
             village_code=village_code,

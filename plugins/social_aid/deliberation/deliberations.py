@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from core.db.jsonvalue import json_dict
+from core.i18n import _
 from core.kernel import Kernel
 from plugins.population import public as population
 from plugins.social_aid.deliberation.lifecycle import (
@@ -81,10 +82,10 @@ async def open_for(
 ) -> int:
     programme = await programmes.programme(programme_id)
     if programme is None or programme["national"]:
-        raise DeliberationError("Pilih program desa atau kabupaten.", "programme")
+        raise DeliberationError(_("Pilih program desa atau kabupaten."), "programme")
     if not title.strip() or len(title.strip()) > 120:
         raise DeliberationError(
-            "Judul musyawarah wajib diisi, paling banyak 120 karakter.", "title"
+            _("Judul musyawarah wajib diisi, paling banyak 120 karakter."), "title"
         )
     inserted = await Deliberation.insert(
         Deliberation(
@@ -140,8 +141,10 @@ async def candidates(deliberation_id: int) -> list[Listed]:
 def _require_draft(state: State) -> None:
     if state.status != DRAFT:
         raise DeliberationError(
-            "Daftar calon hanya dapat diubah saat disiapkan; "
-            "setelah disetujui perlu musyawarah baru."
+            _(
+                "Daftar calon hanya dapat diubah saat disiapkan; setelah disetujui perlu "
+                "musyawarah baru."
+            )
         )
 
 
@@ -224,13 +227,15 @@ async def propose(
     """The operator adds someone the rules did not select, with the reason the meeting hears."""
     _require_draft(state)
     if not reason.strip():
-        raise DeliberationError("Alasan usulan wajib diisi.", "reason")
+        raise DeliberationError(_("Alasan usulan wajib diisi."), "reason")
     digits = nik.replace(" ", "")
     person = await population.person_by_nik(digits) if len(digits) == 16 else None
     if person is None or not person.living:
-        raise DeliberationError("NIK tidak ditemukan di antara penduduk hidup desa ini.", "nik")
+        raise DeliberationError(_("NIK tidak ditemukan di antara penduduk hidup desa ini."), "nik")
     if person.id in {c.row["resident_id"] for c in await candidates(state.row["id"])}:
-        raise DeliberationError(f"{person.name} sudah ada dalam daftar calon.", "nik")
+        raise DeliberationError(
+            _("{name} sudah ada dalam daftar calon.").format(name=person.name), "nik"
+        )
     candidate_id = await _insert_candidate(
         village_code,
         state.row["id"],
@@ -265,9 +270,9 @@ async def decide(
     _require_draft(state)
     listed = {c.row["id"]: c for c in await candidates(state.row["id"])}
     if candidate_id not in listed:
-        raise DeliberationError("Calon tidak ada dalam musyawarah ini.")
+        raise DeliberationError(_("Calon tidak ada dalam musyawarah ini."))
     if not reason.strip():
-        raise DeliberationError("Alasan keputusan wajib diisi.", "reason")
+        raise DeliberationError(_("Alasan keputusan wajib diisi."), "reason")
     await CandidateDecision.insert(
         CandidateDecision(
             village_code=village_code,
@@ -308,7 +313,7 @@ async def act(
             dt.date.fromisoformat(payload["meeting_date"])
         except ValueError:
             raise DeliberationError(
-                "Tanggal musyawarah harus tanggal yang benar (TTTT-BB-HH).", "meeting_date"
+                _("Tanggal musyawarah harus tanggal yang benar (TTTT-BB-HH)."), "meeting_date"
             ) from None
     details = {k: v.strip() for k, v in payload.items() if isinstance(v, str)}
     if action == APPROVE_ACTION:

@@ -17,6 +17,7 @@ import celpy
 from celpy import celtypes
 from lark import Token, Tree
 
+from core.i18n import _
 from plugins.social_aid.eligibility.facts import NAMES, SAMPLE
 
 MAX_LENGTH = 2000
@@ -82,7 +83,7 @@ def compile_rule(name: str, expression: str) -> CompiledRule:
     label = name.strip() or "tanpa nama"
     text = expression.strip()
     if not text:
-        raise RuleError(f"Aturan '{label}': ekspresi wajib diisi.")
+        raise RuleError(_("Aturan '{label}': ekspresi wajib diisi.").format(label=label))
     if len(text) > MAX_LENGTH:
         raise RuleError(f"Aturan '{label}': ekspresi paling banyak {MAX_LENGTH} karakter.")
     try:
@@ -97,13 +98,18 @@ def compile_rule(name: str, expression: str) -> CompiledRule:
         if node.data in ("member_dot_arg", "ident_arg")
         for token in node.children
     ):
-        raise RuleError(f"Aturan '{label}': fungsi matches (ekspresi reguler) tidak diizinkan.")
+        raise RuleError(
+            _("Aturan '{label}': fungsi matches (ekspresi reguler) tidak diizinkan.").format(
+                label=label
+            )
+        )
     used, bound = _identifiers(tree)
     unknown = sorted({n for n in used if n not in NAMES and n not in bound})
     if unknown:
         raise RuleError(
-            f"Aturan '{label}': fakta {', '.join(unknown)} tidak dikenal; "
-            f"gunakan salah satu dari: {', '.join(sorted(NAMES))}."
+            _(
+                "Aturan '{label}': fakta {unknown} tidak dikenal; gunakan salah satu dari: {NAMES}."
+            ).format(label=label, unknown=", ".join(unknown), NAMES=", ".join(sorted(NAMES)))
         )
     rule = CompiledRule(
         name=label,
@@ -121,13 +127,23 @@ def evaluate(rule: CompiledRule, facts: Mapping[str, Any]) -> bool:
         result = rule.program.evaluate(activation(facts))
     except celpy.CELEvalError:
         raise RuleError(
-            f"Aturan '{rule.name}': jenis nilai tidak cocok (misalnya angka dibandingkan dengan "
-            "teks) atau fakta dipakai dengan cara yang salah."
+            _(
+                "Aturan '{name}': jenis nilai tidak cocok (misalnya angka dibandingkan dengan "
+                "teks) atau fakta dipakai dengan cara yang salah."
+            ).format(name=rule.name)
         ) from None
     if isinstance(result, celpy.CELEvalError):
-        raise RuleError(f"Aturan '{rule.name}': ekspresi tidak dapat dihitung untuk penduduk ini.")
+        raise RuleError(
+            _("Aturan '{name}': ekspresi tidak dapat dihitung untuk penduduk ini.").format(
+                name=rule.name
+            )
+        )
     if not isinstance(result, celtypes.BoolType):
-        raise RuleError(f"Aturan '{rule.name}': hasil ekspresi harus benar/salah (true/false).")
+        raise RuleError(
+            _("Aturan '{name}': hasil ekspresi harus benar/salah (true/false).").format(
+                name=rule.name
+            )
+        )
     return bool(result)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from core.i18n import _
 from core.kernel import Kernel
 from plugins.social_aid.eligibility import engine, examples, register
 from plugins.social_aid.eligibility.facts import Register, all_facts
@@ -92,7 +93,7 @@ async def add(
     """Save a rule as the programme's last tier; it must compile first."""
     rule = engine.compile_rule(name, expression)
     if not name.strip() or len(name.strip()) > 100:
-        raise engine.RuleError("Nama aturan wajib diisi, paling banyak 100 karakter.")
+        raise engine.RuleError(_("Nama aturan wajib diisi, paling banyak 100 karakter."))
     position = len(await rules_of(programme_id)) + 1
     inserted = await EligibilityRule.insert(
         EligibilityRule(
@@ -126,7 +127,7 @@ async def remove(
         .first()
     )
     if row is None:
-        raise engine.RuleError("Aturan tidak ditemukan pada program ini.")
+        raise engine.RuleError(_("Aturan tidak ditemukan pada program ini."))
     await EligibilityRule.delete().where(EligibilityRule.id == rule_id)
     await kernel.audit(
         village_code,
@@ -144,7 +145,7 @@ async def add_examples(
     """Copy a shipped example set into the programme as its next tiers; the count added."""
     chosen = examples.SETS.get(key)
     if chosen is None:
-        raise engine.RuleError("Contoh aturan tidak dikenal.")
+        raise engine.RuleError(_("Contoh aturan tidak dikenal."))
     for example in chosen.rules:
         await add(kernel, village_code, programme_id, example.name, example.expression, actor, now)
     return len(chosen.rules)

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
+from core.i18n import _
 from core.kernel import Kernel
 from core.tenancy.tables import Village
 from plugins.social_aid.programmes.forms import ProgrammeData
@@ -52,7 +53,9 @@ async def by_code(code: str) -> dict[str, Any] | None:
 
 async def _refuse_duplicate_code(code: str) -> None:
     if await Programme.exists().where(Programme.code == code):
-        raise ProgrammeError(f"Kode program {code} sudah dipakai di desa ini.", "code")
+        raise ProgrammeError(
+            _("Kode program {code} sudah dipakai di desa ini.").format(code=code), "code"
+        )
 
 
 async def create(
@@ -79,11 +82,14 @@ async def create_for_regency(
         if row["code"].startswith(regency_code + ".")
     ]
     if not villages:
-        raise ProgrammeError("Belum ada desa yang terintegrasi; program kabupaten tidak dibuat.")
+        raise ProgrammeError(_("Belum ada desa yang terintegrasi; program kabupaten tidak dibuat."))
     taken = await Programme.select(Programme.village_code).where(Programme.code == data.code)
     if taken:
         raise ProgrammeError(
-            f"Kode program {data.code} sudah dipakai di desa {taken[0]['village_code']}.", "code"
+            _("Kode program {code} sudah dipakai di desa {village_code}.").format(
+                code=data.code, village_code=taken[0]["village_code"]
+            ),
+            "code",
         )
     key = secrets.token_hex(8)
     return [await _insert(kernel, code, data, actor, now, regency_key=key) for code in villages]

@@ -10,6 +10,7 @@ import datetime as dt
 from datetime import datetime
 from typing import Any
 
+from core.i18n import _
 from core.kernel import Kernel
 from plugins.population import public as population
 from plugins.social_aid.tables import Recipient, RecipientStop
@@ -80,18 +81,25 @@ async def add(
     """Put a living resident (or their family) on the programme's list, once."""
     if not person.living:
         raise RecipientError(
-            f"{person.name} berstatus {person.status_label}, bukan penduduk hidup.", "nik"
+            _("{name} berstatus {status_label}, bukan penduduk hidup.").format(
+                name=person.name, status_label=person.status_label
+            ),
+            "nik",
         )
     family_target = programme["target"] != "person"
     if family_target and person.family_id is None:
-        raise RecipientError(f"{person.name} tidak terdaftar dalam keluarga (KK).", "nik")
+        raise RecipientError(
+            _("{name} tidak terdaftar dalam keluarga (KK).").format(name=person.name), "nik"
+        )
     current = [
         r
         for r in await active(programme["id"])
         if (r["family_id"] == person.family_id if family_target else r["resident_id"] == person.id)
     ]
     if current:
-        raise RecipientError(f"{current[0]['name']} sudah menjadi penerima program ini.", "nik")
+        raise RecipientError(
+            _("{name} sudah menjadi penerima program ini.").format(name=current[0]["name"]), "nik"
+        )
     family = await population.family(person.family_id) if person.family_id else None
     head = family.head if family_target and family and family.head else person
     row = Recipient(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from core.i18n import N_
+from core.i18n import N_, _
 from plugins.tourism_market.ledger.accounts import (
     FEE_INCOME,
     IMBALANCE,
@@ -87,19 +87,19 @@ async def market_terms(market_id: int) -> dict[str, int | str]:
         .first()
     )
     if row is None:
-        raise LedgerError("Pasar tidak ditemukan.")
+        raise LedgerError(_("Pasar tidak ditemukan."))
     return row
 
 
 def _positive_tokens(tokens: object) -> int:
     if isinstance(tokens, bool) or not isinstance(tokens, int) or tokens <= 0:
-        raise LedgerError("Jumlah koin harus bilangan bulat lebih dari nol.")
+        raise LedgerError(_("Jumlah koin harus bilangan bulat lebih dari nol."))
     return tokens
 
 
 def _drawer(till: Till) -> str:
     if till.shift is None:
-        raise LedgerError("Operasi ini hanya dari loket dengan shift yang terbuka.")
+        raise LedgerError(_("Operasi ini hanya dari loket dengan shift yang terbuka."))
     return drawer_key(till.shift)
 
 
@@ -184,7 +184,7 @@ async def record_parking(till: Till, vehicles: int, fee: int, key: str) -> Booke
     """Parking money collected at the gate: into the parking cash, as parking income."""
     amount = vehicles * fee
     if amount <= 0:
-        raise LedgerError("Jumlah kendaraan harus lebih dari nol.")
+        raise LedgerError(_("Jumlah kendaraan harus lebih dari nol."))
     return await book(
         till.operation(PARKING, key, amount), [Leg(PARKING_CASH, PARKING_INCOME, amount)]
     )
@@ -193,7 +193,7 @@ async def record_parking(till: Till, vehicles: int, fee: int, key: str) -> Booke
 async def reverse(till: Till, entry_id: int, key: str, note: str) -> Booked:
     """Undo an entry with its mirror image; the original stays as it was."""
     if not note.strip():
-        raise LedgerError("Alasan koreksi wajib diisi.")
+        raise LedgerError(_("Alasan koreksi wajib diisi."))
     retried = (
         await JournalEntry.select(JournalEntry.id)
         .where(JournalEntry.idempotency_key == key)
@@ -203,12 +203,12 @@ async def reverse(till: Till, entry_id: int, key: str, note: str) -> Booked:
         return Booked(int(retried["id"]), created=False)
     original = await JournalEntry.select().where(JournalEntry.id == entry_id).first()
     if original is None or original["market"] != till.market_id:
-        raise LedgerError("Transaksi yang dikoreksi tidak ditemukan.")
+        raise LedgerError(_("Transaksi yang dikoreksi tidak ditemukan."))
     if original["reverses"] is not None:
-        raise LedgerError("Koreksi tidak dapat dikoreksi lagi; buat transaksi baru.")
+        raise LedgerError(_("Koreksi tidak dapat dikoreksi lagi; buat transaksi baru."))
     already = await JournalEntry.exists().where(JournalEntry.reverses == entry_id)
     if already:
-        raise LedgerError("Transaksi ini sudah dikoreksi.")
+        raise LedgerError(_("Transaksi ini sudah dikoreksi."))
     postings = await Posting.select(Posting.debit.key, Posting.credit.key, Posting.amount).where(
         Posting.entry == entry_id
     )

@@ -18,6 +18,7 @@ from datetime import datetime
 
 from piccolo.columns.combination import WhereRaw
 
+from core.i18n import _
 from core.idempotency import valid_key
 from plugins.tourism_market.ledger.accounts import account_ids, kind_of
 from plugins.tourism_market.tables import Account, JournalEntry, Posting
@@ -84,19 +85,19 @@ BOUND_REFUSALS = {
 
 def _whole(value: object, label: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise LedgerError(f"{label} harus bilangan bulat.")
+        raise LedgerError(_("{label} harus bilangan bulat.").format(label=label))
     return value
 
 
 def check_legs(legs: Sequence[Leg]) -> None:
     """Refuse what the database would refuse, with a message a cashier can read."""
     if not legs:
-        raise LedgerError("Transaksi tanpa posting tidak dapat dibukukan.")
+        raise LedgerError(_("Transaksi tanpa posting tidak dapat dibukukan."))
     for leg in legs:
         if _whole(leg.amount, "Jumlah") <= 0:
-            raise LedgerError("Jumlah setiap posting harus lebih dari nol.")
+            raise LedgerError(_("Jumlah setiap posting harus lebih dari nol."))
         if leg.debit == leg.credit:
-            raise LedgerError("Debit dan kredit tidak boleh akun yang sama.")
+            raise LedgerError(_("Debit dan kredit tidak boleh akun yang sama."))
 
 
 async def book(
@@ -104,7 +105,7 @@ async def book(
 ) -> Booked:
     """Book `legs` as one entry, or return the entry this key already booked."""
     if not valid_key(operation.key):
-        raise LedgerError("Kunci transaksi (idempotency key) tidak sah.")
+        raise LedgerError(_("Kunci transaksi (idempotency key) tidak sah."))
     _whole(operation.amount, "Jumlah")
     _whole(operation.tokens, "Jumlah koin")
     check_legs(legs)
@@ -161,14 +162,14 @@ async def _booked_before(operation: Operation) -> int:
         .first()
     )
     if row is None:
-        raise LedgerError("Transaksi dengan kunci ini sedang diproses; coba lagi.")
+        raise LedgerError(_("Transaksi dengan kunci ini sedang diproses; coba lagi."))
     same = (row["kind"], row["amount"], row["market"]) == (
         operation.kind,
         operation.amount,
         operation.market_id,
     )
     if not same:
-        raise LedgerError("Kunci transaksi ini sudah dipakai untuk transaksi lain.")
+        raise LedgerError(_("Kunci transaksi ini sudah dipakai untuk transaksi lain."))
     return int(row["id"])
 
 

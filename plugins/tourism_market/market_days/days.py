@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from core.i18n import _
 from core.workflow import Lifecycle, RequiredText, WorkflowError
 from plugins.tourism_market.pasaran.schedule import parse_schedule
 from plugins.tourism_market.pasaran.weton import Weton
@@ -60,12 +61,14 @@ async def ensure_day(
         return int(existing["id"])
     market = await Market.select().where(Market.id == market_id).first()
     if market is None:
-        raise MarketDayError("Pasar tidak ditemukan.")
+        raise MarketDayError(_("Pasar tidak ditemukan."))
     on_schedule = Weton.of(day) in parse_schedule(str(market["schedule"]))
     if not on_schedule and not special:
         raise MarketDayError(
-            f"{Weton.of(day).indonesian} bukan hari pasar menurut jadwal ({market['schedule']}); "
-            "tandai sebagai edisi khusus."
+            _(
+                "{indonesian} bukan hari pasar menurut jadwal ({schedule}); tandai sebagai edisi "
+                "khusus."
+            ).format(indonesian=Weton.of(day).indonesian, schedule=market["schedule"])
         )
     rows = await MarketDay.insert(
         MarketDay(
@@ -109,7 +112,9 @@ async def require_open(market_day_id: int) -> None:
     status = await day_status(market_day_id)
     if status != OPEN:
         raise MarketDayError(
-            f"Pasar berstatus '{DAY_LIFECYCLE.label(status)}': hanya pasar yang buka dapat dicatat."
+            _("Pasar berstatus '{status}': hanya pasar yang buka dapat dicatat.").format(
+                status=DAY_LIFECYCLE.label(status)
+            )
         )
 
 
@@ -118,13 +123,15 @@ async def count_visitors(
 ) -> int:
     """Add visitors counted at the gate (negative, with a note, corrects a miscount); the total."""
     if isinstance(visitors, bool) or not isinstance(visitors, int) or visitors == 0:
-        raise MarketDayError("Jumlah pengunjung harus bilangan bulat, bukan nol.")
+        raise MarketDayError(_("Jumlah pengunjung harus bilangan bulat, bukan nol."))
     await require_open(market_day_id)
     total = await visitor_total(market_day_id)
     if visitors < 0 and not note.strip():
-        raise MarketDayError("Koreksi hitungan pengunjung wajib diberi keterangan.")
+        raise MarketDayError(_("Koreksi hitungan pengunjung wajib diberi keterangan."))
     if total + visitors < 0:
-        raise MarketDayError(f"Koreksi melebihi jumlah pengunjung tercatat ({total}).")
+        raise MarketDayError(
+            _("Koreksi melebihi jumlah pengunjung tercatat ({total}).").format(total=total)
+        )
     await GateTally.insert(
         GateTally(
             market_day=market_day_id,

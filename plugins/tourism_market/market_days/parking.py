@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from core.i18n import _
 from plugins.tourism_market.ledger.operations import Till, record_parking
 from plugins.tourism_market.ledger.postings import Booked, LedgerError
 from plugins.tourism_market.market_days.days import require_open
@@ -13,7 +14,7 @@ from plugins.tourism_market.tables import Market, MarketDay, ParkingTally
 async def park(market_day_id: int, vehicles: int, actor: str, now: datetime, key: str) -> Booked:
     """Record `vehicles` parked at the market's fee; a retried send records them once."""
     if isinstance(vehicles, bool) or not isinstance(vehicles, int) or not 0 < vehicles <= 10_000:
-        raise LedgerError("Jumlah kendaraan harus bilangan bulat 1 sampai 10.000.")
+        raise LedgerError(_("Jumlah kendaraan harus bilangan bulat 1 sampai 10.000."))
     await require_open(market_day_id)
     day = await MarketDay.select(MarketDay.market).where(MarketDay.id == market_day_id).first()
     market = await Market.select(Market.parking_fee).where(Market.id == day["market"]).first()

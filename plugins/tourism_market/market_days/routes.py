@@ -340,7 +340,7 @@ async def count_visitors(
     row = await days.day_row(market_id, day)
     try:
         if number is None or row is None:
-            raise days.MarketDayError("Jumlah pengunjung harus bilangan bulat.")
+            raise days.MarketDayError(_("Jumlah pengunjung harus bilangan bulat."))
         visitors, day_id, now = (
             -number if negative else number,
             row["id"],
@@ -379,7 +379,7 @@ async def record_parking(
     row = await days.day_row(market_id, day)
     try:
         if vehicles is None or row is None:
-            raise LedgerError("Jumlah kendaraan harus bilangan bulat.")
+            raise LedgerError(_("Jumlah kendaraan harus bilangan bulat."))
         await parking.park(
             row["id"],
             vehicles,

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from core.i18n import _
 from plugins.tourism_market.pasaran.weton import (
     PASARAN,
     WEEKDAYS_ID,
@@ -43,18 +44,22 @@ def parse_schedule(text: str) -> tuple[Weton, ...]:
     """The wetons named in `text`, sorted and without repeats; at least one is required."""
     parts = [part.strip() for part in _SEPARATORS.split(text or "") if part.strip()]
     if not parts:
-        raise ScheduleError("Jadwal wajib diisi, misalnya 'Minggu Legi dan Minggu Pahing'.")
+        raise ScheduleError(_("Jadwal wajib diisi, misalnya 'Minggu Legi dan Minggu Pahing'."))
     wetons: set[Weton] = set()
     for part in parts:
         words = part.lower().split()
         if len(words) != 2:
-            raise ScheduleError(f"'{part}' bukan hari dan pasaran, misalnya 'Minggu Legi'.")
+            raise ScheduleError(
+                _("'{part}' bukan hari dan pasaran, misalnya 'Minggu Legi'.").format(part=part)
+            )
         weekday, pasaran = _WEEKDAY_WORDS.get(words[0]), _PASARAN_WORDS.get(words[1])
         if weekday is None:
-            raise ScheduleError(f"'{words[0]}' bukan nama hari.")
+            raise ScheduleError(_("'{word}' bukan nama hari.").format(word=words[0]))
         if pasaran is None:
             raise ScheduleError(
-                f"'{words[1]}' bukan nama pasaran (Legi, Pahing, Pon, Wage, Kliwon)."
+                _("'{word}' bukan nama pasaran (Legi, Pahing, Pon, Wage, Kliwon).").format(
+                    word=words[1]
+                )
             )
         wetons.add(Weton(weekday, pasaran))
     return tuple(sorted(wetons))

@@ -57,9 +57,9 @@ async def open_shift(
     row = await day_row(market_id, day)
     try:
         if row is None:
-            raise shifts.ShiftError("Pasar hari ini belum dibuka.")
+            raise shifts.ShiftError(_("Pasar hari ini belum dibuka."))
         if float_amount is None:
-            raise shifts.ShiftError("Modal laci harus bilangan bulat, nol atau lebih.")
+            raise shifts.ShiftError(_("Modal laci harus bilangan bulat, nol atau lebih."))
         day_id = row["id"]
 
         async def write() -> int:
@@ -68,7 +68,7 @@ async def open_shift(
                 day_id, booth or 0, principal.username, float_amount, now, key
             )
 
-        shift_id, _ = await once(tenant, "tourism_market.shift", data, principal, write)
+        shift_id, _created = await once(tenant, "tourism_market.shift", data, principal, write)
     except (WorkflowError, LedgerError) as error:
         back = f"{tenant.base_url}/pasar/{market_id}/hari/{day.isoformat()}"
         return await refused(request, str(error), back)
@@ -173,7 +173,7 @@ async def exchange(
     try:
         till = await shifts.till(shift_id, principal.username, now)
         if not tokens:
-            raise LedgerError("Jumlah koin harus bilangan bulat lebih dari nol.")
+            raise LedgerError(_("Jumlah koin harus bilangan bulat lebih dari nol."))
         booked = await _book(kind, till, tokens, key, data)
     except (WorkflowError, LedgerError) as error:
         values = {**data, "operation": operation}
@@ -203,7 +203,7 @@ async def _book(kind: str, till: ops.Till, tokens: int, key: str, data: dict[str
         .first()
     )
     if vendor is None:
-        raise LedgerError("Pilih pedagang yang menukarkan koin.")
+        raise LedgerError(_("Pilih pedagang yang menukarkan koin."))
     return await ops.redeem_tokens(till, vendor["id"], vendor["name"], tokens, key)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 
+from core.i18n import _
 from core.workflow import Lifecycle, RequiredText, WorkflowError
 from plugins.tourism_market.ledger import operations as ops
 from plugins.tourism_market.ledger.accounts import balance, drawer_key
@@ -51,17 +52,17 @@ async def open_shift(
 ) -> int:
     """Open a shift at a booth of an open market day, its float booked from the BUMDes safe."""
     if isinstance(float_amount, bool) or not isinstance(float_amount, int) or float_amount < 0:
-        raise ShiftError("Modal laci harus bilangan bulat, nol atau lebih.")
+        raise ShiftError(_("Modal laci harus bilangan bulat, nol atau lebih."))
     await require_open(market_day_id)
     day = await MarketDay.select(MarketDay.market).where(MarketDay.id == market_day_id).first()
     booth = await Booth.select(Booth.market).where(Booth.id == booth_id).first()
     if booth is None or booth["market"] != day["market"]:
-        raise ShiftError("Loket tidak ditemukan di pasar ini.")
+        raise ShiftError(_("Loket tidak ditemukan di pasar ini."))
     for other in await Shift.select(Shift.id).where(
         (Shift.booth == booth_id) & (Shift.market_day == market_day_id)
     ):
         if await shift_status(other["id"]) != APPROVED:
-            raise ShiftError("Loket ini masih punya shift yang belum disetujui tutupnya.")
+            raise ShiftError(_("Loket ini masih punya shift yang belum disetujui tutupnya."))
     rows = await Shift.insert(
         Shift(
             market_day=market_day_id,
@@ -91,7 +92,7 @@ async def shift_row(shift_id: int) -> dict[str, object]:
         .first()
     )
     if row is None:
-        raise ShiftError("Shift tidak ditemukan.")
+        raise ShiftError(_("Shift tidak ditemukan."))
     return row
 
 
@@ -109,9 +110,9 @@ async def till(shift_id: int, actor: str, now: datetime) -> Till:
     """The till of an open shift, for its own cashier only."""
     row = await shift_row(shift_id)
     if row["cashier"] != actor:
-        raise ShiftError("Shift ini milik kasir lain.")
+        raise ShiftError(_("Shift ini milik kasir lain."))
     if await shift_status(shift_id) != OPENED:
-        raise ShiftError("Shift sudah ditutup; buka shift baru untuk bertransaksi.")
+        raise ShiftError(_("Shift sudah ditutup; buka shift baru untuk bertransaksi."))
     terms = {key: row[key] for key in ("token_value", "fee_mode", "fee_value")}
     return Till(int(row["market"]), int(row["market_day"]), shift_id, actor, now, terms)
 
@@ -121,10 +122,12 @@ def counted_total(counts: Mapping[int, int]) -> int:
     total = 0
     for value, pieces in counts.items():
         if value not in DENOMINATIONS:
-            raise ShiftError(f"Pecahan Rp{value} tidak dikenal.")
+            raise ShiftError(_("Pecahan Rp{value} tidak dikenal.").format(value=value))
         if isinstance(pieces, bool) or not isinstance(pieces, int) or pieces < 0:
             raise ShiftError(
-                f"Jumlah lembar/keping Rp{value} harus bilangan bulat, nol atau lebih."
+                _("Jumlah lembar/keping Rp{value} harus bilangan bulat, nol atau lebih.").format(
+                    value=value
+                )
             )
         total += value * pieces
     return total
@@ -136,7 +139,7 @@ async def close_shift(
     """Record the cashier's count; (counted, expected). A difference needs the cashier's note."""
     row = await shift_row(shift_id)
     if row["cashier"] != actor:
-        raise ShiftError("Hanya kasir shift ini yang menutupnya.")
+        raise ShiftError(_("Hanya kasir shift ini yang menutupnya."))
     status = await shift_status(shift_id)
     SHIFT_LIFECYCLE.next_state(status, "close")
     counted = counted_total(counts)
@@ -176,7 +179,7 @@ async def review_shift(
     """A supervisor approves the count (booking difference and hand-over) or sends it back."""
     row = await shift_row(shift_id)
     if row["cashier"] == supervisor:
-        raise ShiftError("Kasir tidak boleh menyetujui tutup shiftnya sendiri.")
+        raise ShiftError(_("Kasir tidak boleh menyetujui tutup shiftnya sendiri."))
     errors = SHIFT_LIFECYCLE.validate_payload(action, {"note": note})
     if errors:
         raise ShiftError(next(iter(errors.values())))

@@ -213,7 +213,7 @@ async def add_stall(
     number = whole_number(data.get("number"))
     try:
         if not number:
-            raise vendors.VendorError("Nomor lapak harus bilangan bulat lebih dari nol.")
+            raise vendors.VendorError(_("Nomor lapak harus bilangan bulat lebih dari nol."))
         stall_number, zone = number, data.get("zone", "")
         await once(
             tenant,
@@ -244,7 +244,7 @@ async def assign_stall(
         starts = date.fromisoformat(data.get("starts_on") or now.date().isoformat())
         ends = date.fromisoformat(data.get("ends_on") or starts.isoformat())
         if not stall_id or not vendor_id:
-            raise vendors.VendorError("Pilih lapak dan pedagang.")
+            raise vendors.VendorError(_("Pilih lapak dan pedagang."))
         await _vendor_of_market(market_id, vendor_id)
         chosen = (stall_id, vendor_id)
         await once(

@@ -6,16 +6,17 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from core.i18n import _
 from plugins.tourism_market.tables import PriceItem, Stall, StallAssignment
 from plugins.tourism_market.vendors.vendors import APPROVED, VendorError, vendor_status
 
 
 async def add_stall(market_id: int, number: int, zone: str = "") -> int:
     if number <= 0:
-        raise VendorError("Nomor lapak harus lebih dari nol.")
+        raise VendorError(_("Nomor lapak harus lebih dari nol."))
     taken = await Stall.exists().where((Stall.market == market_id) & (Stall.number == number))
     if taken:
-        raise VendorError(f"Lapak nomor {number} sudah ada.")
+        raise VendorError(_("Lapak nomor {number} sudah ada.").format(number=number))
     rows = await Stall.insert(Stall(market=market_id, number=number, zone=zone.strip()[:50]))
     return int(rows[0]["id"])
 
@@ -25,16 +26,16 @@ async def assign(
 ) -> int:
     """Give a stall to an approved vendor from one date to another; a stall has one vendor a day."""
     if ends_on < starts_on:
-        raise VendorError("Tanggal selesai tidak boleh sebelum tanggal mulai.")
+        raise VendorError(_("Tanggal selesai tidak boleh sebelum tanggal mulai."))
     if await vendor_status(vendor_id) != APPROVED:
-        raise VendorError("Hanya pedagang yang disetujui yang mendapat lapak.")
+        raise VendorError(_("Hanya pedagang yang disetujui yang mendapat lapak."))
     overlapping = await StallAssignment.exists().where(
         (StallAssignment.stall == stall_id)
         & (StallAssignment.starts_on <= ends_on)
         & (StallAssignment.ends_on >= starts_on)
     )
     if overlapping:
-        raise VendorError("Lapak ini sudah dipakai pedagang lain pada tanggal itu.")
+        raise VendorError(_("Lapak ini sudah dipakai pedagang lain pada tanggal itu."))
     rows = await StallAssignment.insert(
         StallAssignment(
             stall=stall_id,
@@ -70,9 +71,9 @@ async def plan_on(market_id: int, day: date) -> list[dict[str, Any]]:
 async def add_price(vendor_id: int, name: str, price_tokens: int) -> int:
     name = name.strip()
     if not name or len(name) > 100:
-        raise VendorError("Nama barang wajib diisi, paling banyak 100 karakter.")
+        raise VendorError(_("Nama barang wajib diisi, paling banyak 100 karakter."))
     if price_tokens <= 0:
-        raise VendorError("Harga dalam koin harus lebih dari nol.")
+        raise VendorError(_("Harga dalam koin harus lebih dari nol."))
     rows = await PriceItem.insert(PriceItem(vendor=vendor_id, name=name, price_tokens=price_tokens))
     return int(rows[0]["id"])
 

@@ -105,7 +105,7 @@ async def register(market_id: int, registration: Registration, now: datetime) ->
             (Vendor.market == market_id) & (Vendor.resident_id == registration.resident_id)
         )
         if taken:
-            raise VendorError("Warga ini sudah terdaftar sebagai pedagang pasar ini.")
+            raise VendorError(_("Warga ini sudah terdaftar sebagai pedagang pasar ini."))
     rows = await Vendor.insert(
         Vendor(market=market_id, created_at=now, **registration.__dict__)
     ).returning(Vendor.id)
