@@ -184,7 +184,10 @@ def test_moving_through_the_menu_with_htmx_breaks_no_content_security_rule(visit
         "#site-nav a", "links => links.map(a => a.getAttribute('href'))"
     )
     for path in paths:
-        page.locator(f'#site-nav a[href="{path}"]').first.click()
+        # Each click waits for its own answer: a boosted link swaps in place, so the load state
+        # says nothing, and the next click must not race the swap still coming for this one.
+        with page.expect_response(lambda answer, path=path: answer.url.endswith(path)):
+            page.locator(f'#site-nav a[href="{path}"]').first.click()
         page.wait_for_url(lambda url, path=path: path in url)
         page.wait_for_load_state("networkidle")
     page.goto(tab.demo + f"{VILLAGE}/penduduk")

@@ -50,7 +50,7 @@ async def test_upload_preview_then_confirm_imports_in_background(kampung, tmp_pa
     confirmed = await client.post(batch_url + "/jalankan")
     assert confirmed.status_code == 303
     page = await _wait_done(client, batch_url)
-    assert "selesai" in page
+    assert "Selesai" in page
     async with kampung.scope(village.code):
         assert await Resident.count().where(Resident.village_code == village.code) >= 60
         imports = AuditEntry.count().where(
@@ -60,7 +60,7 @@ async def test_upload_preview_then_confirm_imports_in_background(kampung, tmp_pa
 
     again = await client.post(batch_url + "/jalankan")  # a second click, or the back button
     assert again.status_code == 303 and again.headers["location"] == batch_url
-    assert "selesai" in await _wait_done(client, batch_url)
+    assert "Selesai" in await _wait_done(client, batch_url)
     async with kampung.scope(village.code):
         assert await imports == 1
 
