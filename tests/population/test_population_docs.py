@@ -1,4 +1,4 @@
-"""docs/population.md names every function, field and event of population's public read API, and
+"""docs/plugins/population_api.md names every function, field and event of population's public read API, and
 nothing that is not there: consumers build on that page, so it must not drift from the module."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 from plugins.population import public
 
 ROOT = Path(__file__).resolve().parents[2]
-PAGE = (ROOT / "docs" / "population.md").read_text(encoding="utf-8")
+PAGE = (ROOT / "docs" / "plugins" / "population_api.md").read_text(encoding="utf-8")
 FACTS = [public.PersonFacts, public.FamilyFacts, public.PopulationCounts]
 
 
