@@ -1,5 +1,6 @@
-"""docs/plugins/population_api.md names every function, field and event of population's public read API, and
-nothing that is not there: consumers build on that page, so it must not drift from the module."""
+"""docs/plugins/population_api.md names every function, field and event of population's public
+read API, and nothing that is not there: consumers build on that page, so it must not drift from
+the module."""
 
 from __future__ import annotations
 

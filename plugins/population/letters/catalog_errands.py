@@ -21,8 +21,8 @@ ERRAND_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Jalan"),
         kode_surat="470",
         fields=(
-            LetterField("jalan.tujuan", "Tempat tujuan"),
-            LetterField("jalan.berangkat", "Tanggal berangkat", "date"),
+            LetterField("jalan.tujuan", N_("Tempat tujuan")),
+            LetterField("jalan.berangkat", N_("Tanggal berangkat"), "date"),
             KEPERLUAN,
         ),
         body_template=OPENING
@@ -39,11 +39,11 @@ ERRAND_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Izin Keramaian"),
         kode_surat="331",
         fields=(
-            LetterField("acara.jenis", "Jenis acara"),
-            LetterField("acara.tanggal", "Tanggal acara", "date"),
-            LetterField("acara.tempat", "Tempat acara"),
-            LetterField("acara.hiburan", "Hiburan"),
-            LetterField("acara.undangan", "Perkiraan jumlah undangan", "number"),
+            LetterField("acara.jenis", N_("Jenis acara")),
+            LetterField("acara.tanggal", N_("Tanggal acara"), "date"),
+            LetterField("acara.tempat", N_("Tempat acara")),
+            LetterField("acara.hiburan", N_("Hiburan")),
+            LetterField("acara.undangan", N_("Perkiraan jumlah undangan"), "number"),
         ),
         body_template=OPENING
         + IDENTITY
@@ -61,9 +61,9 @@ ERRAND_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Pergi Kawin"),
         kode_surat="474.2",
         fields=(
-            LetterField("kawin.calon", "Nama calon pasangan"),
-            LetterField("kawin.tujuan", "Tempat akad nikah"),
-            LetterField("kawin.tanggal", "Tanggal akad nikah", "date"),
+            LetterField("kawin.calon", N_("Nama calon pasangan")),
+            LetterField("kawin.tujuan", N_("Tempat akad nikah")),
+            LetterField("kawin.tanggal", N_("Tanggal akad nikah"), "date"),
         ),
         body_template=OPENING
         + IDENTITY
@@ -77,10 +77,10 @@ ERRAND_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Lahir Mati"),
         kode_surat="474.1",
         fields=(
-            LetterField("lahir_mati.tanggal", "Tanggal lahir mati", "date"),
-            LetterField("lahir_mati.tempat", "Tempat"),
-            LetterField("lahir_mati.jenis_kelamin", "Jenis kelamin bayi"),
-            LetterField("lahir_mati.lama_kandungan", "Lama dalam kandungan (bulan)", "number"),
+            LetterField("lahir_mati.tanggal", N_("Tanggal lahir mati"), "date"),
+            LetterField("lahir_mati.tempat", N_("Tempat")),
+            LetterField("lahir_mati.jenis_kelamin", N_("Jenis kelamin bayi")),
+            LetterField("lahir_mati.lama_kandungan", N_("Lama dalam kandungan (bulan)"), "number"),
         ),
         body_template=OPENING
         + IDENTITY
@@ -95,9 +95,9 @@ ERRAND_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Kuasa"),
         kode_surat="470",
         fields=(
-            LetterField("kuasa.penerima", "Nama penerima kuasa"),
-            LetterField("kuasa.nik_penerima", "NIK penerima kuasa"),
-            LetterField("kuasa.urusan", "Urusan yang dikuasakan"),
+            LetterField("kuasa.penerima", N_("Nama penerima kuasa")),
+            LetterField("kuasa.nik_penerima", N_("NIK penerima kuasa")),
+            LetterField("kuasa.urusan", N_("Urusan yang dikuasakan")),
         ),
         body_template=OPENING + IDENTITY + "memberikan kuasa kepada:\n\n"
         "Nama : {{ kuasa.penerima }}\n"

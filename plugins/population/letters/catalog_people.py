@@ -36,10 +36,10 @@ PEOPLE_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Usaha"),
         kode_surat="503",
         fields=(
-            LetterField("usaha.nama", "Nama usaha"),
-            LetterField("usaha.jenis", "Jenis usaha"),
-            LetterField("usaha.alamat", "Alamat usaha"),
-            LetterField("usaha.sejak", "Berdiri sejak (tahun)", "number"),
+            LetterField("usaha.nama", N_("Nama usaha")),
+            LetterField("usaha.jenis", N_("Jenis usaha")),
+            LetterField("usaha.alamat", N_("Alamat usaha")),
+            LetterField("usaha.sejak", N_("Berdiri sejak (tahun)"), "number"),
             KEPERLUAN,
         ),
         body_template=OPENING
@@ -66,12 +66,12 @@ PEOPLE_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Kelahiran"),
         kode_surat="474.1",
         fields=(
-            LetterField("kelahiran.nama_anak", "Nama anak"),
-            LetterField("kelahiran.jenis_kelamin", "Jenis kelamin anak"),
-            LetterField("kelahiran.tempat", "Tempat lahir"),
-            LetterField("kelahiran.tanggal", "Tanggal lahir", "date"),
-            LetterField("kelahiran.nama_ayah", "Nama ayah"),
-            LetterField("kelahiran.nama_ibu", "Nama ibu"),
+            LetterField("kelahiran.nama_anak", N_("Nama anak")),
+            LetterField("kelahiran.jenis_kelamin", N_("Jenis kelamin anak")),
+            LetterField("kelahiran.tempat", N_("Tempat lahir")),
+            LetterField("kelahiran.tanggal", N_("Tanggal lahir"), "date"),
+            LetterField("kelahiran.nama_ayah", N_("Nama ayah")),
+            LetterField("kelahiran.nama_ibu", N_("Nama ibu")),
         ),
         body_template=OPENING + "Hari/Tanggal Lahir : {{ kelahiran.tanggal | hari_tanggal }}\n"
         "Tempat Lahir : {{ kelahiran.tempat }}\n\n"
@@ -89,9 +89,9 @@ PEOPLE_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Kematian"),
         kode_surat="474.3",
         fields=(
-            LetterField("kematian.tanggal", "Tanggal meninggal", "date"),
-            LetterField("kematian.tempat", "Tempat meninggal"),
-            LetterField("kematian.sebab", "Sebab kematian"),
+            LetterField("kematian.tanggal", N_("Tanggal meninggal"), "date"),
+            LetterField("kematian.tempat", N_("Tempat meninggal")),
+            LetterField("kematian.sebab", N_("Sebab kematian")),
         ),
         body_template=OPENING + IDENTITY + "telah meninggal dunia pada:\n\n"
         "Hari/Tanggal : {{ kematian.tanggal | hari_tanggal }}\n"
@@ -103,9 +103,11 @@ PEOPLE_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Pindah"),
         kode_surat="475",
         fields=(
-            LetterField("pindah.alamat_tujuan", "Alamat tujuan"),
-            LetterField("pindah.alasan", "Alasan pindah"),
-            LetterField("pindah.jumlah_pengikut", "Jumlah anggota keluarga yang ikut", "number"),
+            LetterField("pindah.alamat_tujuan", N_("Alamat tujuan")),
+            LetterField("pindah.alasan", N_("Alasan pindah")),
+            LetterField(
+                "pindah.jumlah_pengikut", N_("Jumlah anggota keluarga yang ikut"), "number"
+            ),
         ),
         body_template=OPENING
         + IDENTITY
@@ -153,7 +155,7 @@ PEOPLE_KINDS: tuple[LetterKind, ...] = (
         code="pengantar",
         title=N_("Surat Pengantar"),
         kode_surat="470",
-        fields=(KEPERLUAN, LetterField("pengantar.tujuan", "Ditujukan kepada (instansi)")),
+        fields=(KEPERLUAN, LetterField("pengantar.tujuan", N_("Ditujukan kepada (instansi)"))),
         body_template=OPENING
         + IDENTITY
         + "adalah benar penduduk Desa {{ village.name }}. Surat pengantar ini diberikan kepada "
@@ -166,8 +168,8 @@ PEOPLE_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Beda Nama"),
         kode_surat="474",
         fields=(
-            LetterField("beda_nama.nama_lain", "Nama yang tertulis berbeda"),
-            LetterField("beda_nama.dokumen", "Dokumen yang memuat nama berbeda"),
+            LetterField("beda_nama.nama_lain", N_("Nama yang tertulis berbeda")),
+            LetterField("beda_nama.dokumen", N_("Dokumen yang memuat nama berbeda")),
             KEPERLUAN,
         ),
         body_template=OPENING
@@ -193,9 +195,9 @@ PEOPLE_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Penghasilan Orang Tua"),
         kode_surat="401",
         fields=(
-            LetterField("penghasilan.nama_anak", "Nama anak"),
-            LetterField("penghasilan.ayah", "Penghasilan ayah per bulan (Rp)"),
-            LetterField("penghasilan.ibu", "Penghasilan ibu per bulan (Rp)"),
+            LetterField("penghasilan.nama_anak", N_("Nama anak")),
+            LetterField("penghasilan.ayah", N_("Penghasilan ayah per bulan (Rp)")),
+            LetterField("penghasilan.ibu", N_("Penghasilan ibu per bulan (Rp)")),
             KEPERLUAN,
         ),
         body_template=OPENING
@@ -209,7 +211,7 @@ PEOPLE_KINDS: tuple[LetterKind, ...] = (
         code="jamkesos",
         title=N_("Surat Keterangan Peserta Jaminan Kesehatan"),
         kode_surat="440",
-        fields=(LetterField("jamkesos.nomor", "Nomor kartu jaminan kesehatan"), KEPERLUAN),
+        fields=(LetterField("jamkesos.nomor", N_("Nomor kartu jaminan kesehatan")), KEPERLUAN),
         body_template=OPENING
         + IDENTITY
         + "adalah benar penduduk Desa {{ village.name }} yang terdaftar sebagai peserta jaminan "

@@ -22,9 +22,9 @@ PROPERTY_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Domisili Usaha"),
         kode_surat="503",
         fields=(
-            LetterField("usaha.nama", "Nama usaha"),
-            LetterField("usaha.jenis", "Jenis usaha"),
-            LetterField("usaha.alamat", "Alamat usaha"),
+            LetterField("usaha.nama", N_("Nama usaha")),
+            LetterField("usaha.jenis", N_("Jenis usaha")),
+            LetterField("usaha.alamat", N_("Alamat usaha")),
             KEPERLUAN,
         ),
         body_template=OPENING
@@ -39,10 +39,10 @@ PROPERTY_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Jual Beli"),
         kode_surat="593",
         fields=(
-            LetterField("jual_beli.barang", "Barang yang dijual"),
-            LetterField("jual_beli.pembeli", "Nama pembeli"),
-            LetterField("jual_beli.harga", "Harga (Rp)"),
-            LetterField("jual_beli.tanggal", "Tanggal jual beli", "date"),
+            LetterField("jual_beli.barang", N_("Barang yang dijual")),
+            LetterField("jual_beli.pembeli", N_("Nama pembeli")),
+            LetterField("jual_beli.harga", N_("Harga (Rp)")),
+            LetterField("jual_beli.tanggal", N_("Tanggal jual beli"), "date"),
         ),
         body_template=OPENING
         + IDENTITY
@@ -57,11 +57,11 @@ PROPERTY_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Kepemilikan Kendaraan"),
         kode_surat="551",
         fields=(
-            LetterField("kendaraan.merek", "Merek/tipe kendaraan"),
-            LetterField("kendaraan.nopol", "Nomor polisi"),
-            LetterField("kendaraan.rangka", "Nomor rangka"),
-            LetterField("kendaraan.mesin", "Nomor mesin"),
-            LetterField("kendaraan.tahun", "Tahun pembuatan", "number"),
+            LetterField("kendaraan.merek", N_("Merek/tipe kendaraan")),
+            LetterField("kendaraan.nopol", N_("Nomor polisi")),
+            LetterField("kendaraan.rangka", N_("Nomor rangka")),
+            LetterField("kendaraan.mesin", N_("Nomor mesin")),
+            LetterField("kendaraan.tahun", N_("Tahun pembuatan"), "number"),
             KEPERLUAN,
         ),
         body_template=OPENING
@@ -78,10 +78,10 @@ PROPERTY_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Kepemilikan Tanah"),
         kode_surat="593",
         fields=(
-            LetterField("tanah.lokasi", "Letak tanah"),
-            LetterField("tanah.luas", "Luas tanah (m²)", "number"),
-            LetterField("tanah.bukti", "Bukti kepemilikan (SPPT, Letter C…)"),
-            LetterField("tanah.batas", "Batas-batas tanah"),
+            LetterField("tanah.lokasi", N_("Letak tanah")),
+            LetterField("tanah.luas", N_("Luas tanah (m²)"), "number"),
+            LetterField("tanah.bukti", N_("Bukti kepemilikan (SPPT, Letter C…)")),
+            LetterField("tanah.batas", N_("Batas-batas tanah")),
             KEPERLUAN,
         ),
         body_template=OPENING
@@ -97,9 +97,9 @@ PROPERTY_KINDS: tuple[LetterKind, ...] = (
         title=N_("Surat Keterangan Kehilangan"),
         kode_surat="331",
         fields=(
-            LetterField("kehilangan.barang", "Barang yang hilang"),
-            LetterField("kehilangan.tempat", "Tempat kehilangan"),
-            LetterField("kehilangan.tanggal", "Tanggal kehilangan", "date"),
+            LetterField("kehilangan.barang", N_("Barang yang hilang")),
+            LetterField("kehilangan.tempat", N_("Tempat kehilangan")),
+            LetterField("kehilangan.tanggal", N_("Tanggal kehilangan"), "date"),
         ),
         body_template=OPENING
         + IDENTITY

@@ -224,7 +224,7 @@ async def _detail(
             "letter": letter,
             "kind": kind,
             "fields": [
-                (field.label, value)
+                (_(field.label), value)
                 for field in kind.fields
                 if (value := flat_fields(kind, json_dict(letter["data"])).get(field.key))
             ],

@@ -11,7 +11,9 @@ from plugins.population import public
 from plugins.population.households import households as rules
 from tests.population.households.conftest import TODAY
 
-PAGE = (Path(__file__).resolve().parents[3] / "docs" / "plugins" / "population_api.md").read_text("utf-8")
+PAGE = (Path(__file__).resolve().parents[3] / "docs" / "plugins" / "population_api.md").read_text(
+    "utf-8"
+)
 
 
 async def test_household_of_gives_number_head_members_and_kks(kampung, houses) -> None:
