@@ -36,6 +36,8 @@ async def test_the_tree_shows_heads_counts_and_the_unplaced_row(kampung, registe
     assert "Belum terdaftar di wilayah" in page.text
     assert '<td data-label="Penduduk" class="number">3</td>' in page.text
     assert '<td data-label="Penduduk" class="number">6</td>' in page.text
+    # An RW row is set in under its hamlet by its class, with no "· " read out before its name.
+    assert '<tr class="indent-1">' in page.text and "· <a" not in page.text
 
 
 async def test_an_operator_adds_a_hamlet_an_rw_and_an_rt(kampung, register) -> None:
