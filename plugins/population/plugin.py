@@ -39,6 +39,7 @@ from plugins.population.letters import public as letter_public
 from plugins.population.letters import template_pages
 from plugins.population.letters import web as letter_pages
 from plugins.population.letters import widgets as letter_widgets
+from plugins.population.letters.archive_demo import demo_mail
 from plugins.population.letters.demo import demo_letters
 from plugins.population.portal import access, notices, sign_in, staff
 from plugins.population.portal import pages as citizen_pages
@@ -75,6 +76,7 @@ DEMO_STEPS = (
     demo_households,
     demo_requests,
     demo_letters,
+    demo_mail,
     demo_citizen,
 )
 """In this order: the residents first, then what happens to them, then the citizen's login."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -33,6 +34,9 @@ __all__ = [
 ]
 
 DIRECTIONS = {"masuk": N_("Surat masuk"), "keluar": N_("Surat keluar")}
+CLASSIFICATION = re.compile(r"\d{3}(\.\d{1,3}){0,2}")
+"""A records classification code (kode klasifikasi arsip): `470` for population, `474.1` for a
+birth, as the head of every outgoing letter number has it and the mail book files it."""
 _TEXT_LIMITS = {
     "nomor_surat": 80,
     "pihak": 200,
@@ -49,6 +53,7 @@ def labels(direction: str) -> dict[str, str]:
     incoming = direction == "masuk"
     return {
         "tanggal": _("Tanggal diterima") if incoming else _("Tanggal dikirim"),
+        "kode_klasifikasi": _("Kode klasifikasi"),
         "nomor_surat": _("Nomor surat"),
         "tanggal_surat": _("Tanggal surat"),
         "pihak": _("Pengirim") if incoming else _("Tujuan"),
@@ -92,6 +97,11 @@ def parse_mail_form(direction: str, raw: Mapping[str, Any], *, correction: bool)
             days[key] = date.fromisoformat(value)
         except ValueError:
             errors[key] = _("{label} harus tanggal yang sah (TTTT-BB-HH).").format(label=names[key])
+    classification = str(raw.get("kode_klasifikasi") or "").strip()
+    if classification and not CLASSIFICATION.fullmatch(classification):
+        errors["kode_klasifikasi"] = _(
+            "{label} berbentuk tiga angka, boleh diikuti titik dan angka: 470, 474.1 atau 474.1.2."
+        ).format(label=names["kode_klasifikasi"])
     if len(days) == 2 and days["tanggal_surat"] > days["tanggal"] and direction == "masuk":
         errors["tanggal_surat"] = _("{label} tidak boleh sesudah {received}.").format(
             label=names["tanggal_surat"], received=names["tanggal"].lower()
@@ -102,6 +112,7 @@ def parse_mail_form(direction: str, raw: Mapping[str, Any], *, correction: bool)
     return MailForm(
         {
             "recorded_on": days["tanggal"],
+            "classification": classification,
             "letter_number": text["nomor_surat"],
             "letter_date": days["tanggal_surat"],
             "party": text["pihak"],
@@ -218,7 +229,15 @@ async def correct_mail(
     version = latest["version"] + 1
     await _add_version(tenant, entry["id"], version, values, attachment, actor, now)
     await MailEntry.update({MailEntry.version: version}).where(MailEntry.id == entry["id"])
-    keys = ("recorded_on", "letter_number", "letter_date", "party", "subject", "summary")
+    keys = (
+        "recorded_on",
+        "classification",
+        "letter_number",
+        "letter_date",
+        "party",
+        "subject",
+        "summary",
+    )
     await kernel.audit(
         tenant,
         actor=actor,
@@ -272,10 +291,11 @@ async def mail_entries(direction: str, year: int | None, text: str = "") -> list
 
 
 CSV_HEADER = {
-    "masuk": ("No. agenda", "Tanggal diterima", "Nomor surat", "Tanggal surat", "Pengirim",
-              "Perihal", "Isi singkat", "Disposisi kepada", "Isi disposisi"),
-    "keluar": ("No. agenda", "Tanggal dikirim", "Nomor surat", "Tanggal surat", "Tujuan",
-               "Perihal", "Isi singkat"),
+    "masuk": ("No. agenda", "Tanggal diterima", "Kode klasifikasi", "Nomor surat",
+              "Tanggal surat", "Pengirim", "Perihal", "Isi singkat", "Disposisi kepada",
+              "Isi disposisi"),
+    "keluar": ("No. agenda", "Tanggal dikirim", "Kode klasifikasi", "Nomor surat",
+               "Tanggal surat", "Tujuan", "Perihal", "Isi singkat"),
 }  # fmt: skip
 
 
@@ -287,6 +307,7 @@ def mail_csv(direction: str, rows: list[dict[str, Any]]) -> str:
         cells = [
             f"{row['agenda_number']}/{row['year']}",
             format_letter_date(row["recorded_on"]),
+            row["classification"],
             row["letter_number"],
             format_letter_date(row["letter_date"]),
             row["party"],

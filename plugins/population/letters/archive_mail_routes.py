@@ -229,6 +229,7 @@ async def create_mail(
 def _values_of(version: dict[str, Any]) -> dict[str, str]:
     return {
         "tanggal": version["recorded_on"].isoformat(),
+        "kode_klasifikasi": version["classification"],
         "nomor_surat": version["letter_number"],
         "tanggal_surat": version["letter_date"].isoformat(),
         "pihak": version["party"],

@@ -39,6 +39,8 @@ class MailVersion(TenantTable, tablename="population_mail_version"):
     version = Integer()
     recorded_on = Date()
     """The day the letter was received (incoming) or sent (outgoing)."""
+    classification = Varchar(length=20, default="")
+    """The records classification code it is filed under (`470`, `474.1`); empty if not given."""
     letter_number = Varchar(length=80)
     letter_date = Date()
     party = Varchar(length=200)

@@ -6,7 +6,11 @@ from __future__ import annotations
 import csv
 import io
 
+from core import DemoContext
 from core.audit.tables import AuditEntry
+from core.tenancy.resolve import village_tenant
+from core.tenancy.tables import Village
+from plugins.population.letters.archive_demo import demo_mail
 from plugins.population.letters.archive_tables import MailEntry, MailVersion
 
 INCOMING = {
@@ -112,9 +116,43 @@ async def test_the_csv_download_is_audited_and_a_viewer_cannot_record(kampung):
     await _record(operator, village, pihak="=cmd()")
     download = await operator.get(f"{village.url}/arsip-surat/masuk/unduh")
     rows = list(csv.reader(io.StringIO(download.text)))
-    assert rows[0][0] == "No. agenda" and rows[1][4] == "'=cmd()"
+    assert rows[0][0] == "No. agenda" and rows[1][5] == "'=cmd()"
     async with kampung.scope(village.code):
         assert await AuditEntry.count().where(AuditEntry.entity == "letter_archive") == 1
     head = await kampung.login("village_head", village)
     assert (await _record(head, village)).status_code == 403
     assert (await head.get(f"{village.url}/arsip-surat/masuk")).status_code == 200
+
+
+async def test_a_classification_code_is_filed_listed_exported_and_checked(kampung):
+    village = await kampung.village()
+    operator = await kampung.login("village_operator", village)
+    refused = await _record(operator, village, kode_klasifikasi="47a")
+    assert refused.status_code == 422
+    assert "Kode klasifikasi berbentuk tiga angka" in refused.text
+    assert 'value="47a"' in refused.text
+    assert (await _record(operator, village, kode_klasifikasi="474.1")).status_code == 303
+    listed = await operator.get(f"{village.url}/arsip-surat/masuk")
+    assert '<td data-label="Kode klasifikasi">474.1</td>' in listed.text
+    download = await operator.get(f"{village.url}/arsip-surat/masuk/unduh")
+    rows = list(csv.reader(io.StringIO(download.text)))
+    assert rows[0][2] == "Kode klasifikasi" and rows[1][2] == "474.1"
+
+
+async def test_the_demo_logs_mail_both_ways_under_classification_codes(kampung):
+    village = await kampung.village()
+    row = await Village.select().where(Village.code == village.code).first()
+    users = {"village_operator": await kampung.user("village_operator", village.code)}
+    context = DemoContext(kampung.kernel, village_tenant(row), seed=1, users=users)
+    async with kampung.scope(village.code):
+        await demo_mail(context)
+        entries = await MailEntry.select(MailEntry.direction, MailEntry.agenda_number)
+        codes = await MailVersion.select(MailVersion.classification)
+    assert sorted((e["direction"], e["agenda_number"]) for e in entries) == [
+        ("keluar", 1),
+        ("keluar", 2),
+        ("masuk", 1),
+        ("masuk", 2),
+        ("masuk", 3),
+    ]
+    assert all(row["classification"] for row in codes)
