@@ -2,7 +2,8 @@
 
 The channels a literal takes to a page are few and recognisable: a dashboard `Widget` title or
 value, a `flash` message, a keyword or context key such as `title=`/`"heading":`/`placeholder=`,
-a select's options (`"kind_options": [("", "Semua jenis"), ...]`), a parameter that defaults to
+a select's options (`"kind_options": [("", "Semua jenis"), ...]`), the words between the tags of a
+`Markup("<p>{} terlambat</p>")`, a parameter that defaults to
 shown text (`blank="— pilih —"`), a form's `errors[...]` / `errors = {...}`, the message of an
 error raised for a page to show (`raise FormError("...")`), and a module-level table of labels
 declared as data (`STATUS_LABELS`, `MONTH_NAMES`, ...). A literal of words in one of them must be
@@ -38,6 +39,8 @@ line's, while one in Indonesian is shown to the village office."""
 NOT_SHOWN = {"OpenAPIConfig", "add_parser", "add_argument", "add_subparsers"}
 """Calls whose text is for the API schema or the command line, not a page."""
 UI_TEXT = re.compile(r"[A-Za-z]{2,}")
+MARKUP_CODE = re.compile(r"<[^>]*>|\{[^{}]*\}|&\w+;")
+"""The tags, placeholders and entities of a `Markup("...")` literal, around the words it shows."""
 
 
 def _looks_like_text(node: ast.AST) -> bool:
@@ -126,6 +129,11 @@ def untranslated_literals(source: str) -> Iterator[tuple[int, str]]:
     tree = ast.parse(source)
     for node in ast.walk(tree):
         found: list[ast.AST] = []
+        if isinstance(node, ast.Call) and _name(node.func) == "Markup" and node.args:
+            html = node.args[0]
+            shown = html.value if isinstance(html, ast.Constant) else None
+            if isinstance(shown, str) and re.search(r"[A-Za-z]{3,}", MARKUP_CODE.sub(" ", shown)):
+                yield getattr(html, "lineno", 0), shown
         if isinstance(node, ast.Call) and _name(node.func) not in GETTEXT | NOT_SHOWN:
             for index in SHOWN_CALLS.get(_name(node.func), ()):
                 if index < len(node.args):

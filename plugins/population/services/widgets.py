@@ -24,7 +24,9 @@ async def village_open_requests(tenant: Tenant, kernel: Kernel) -> Widget:
 
 async def regency_queue(tenant: Tenant, kernel: Kernel) -> Widget:
     summary = await summarise(tenant.code, datetime.now(UTC))
-    body = Markup("<p>{} melewati target waktu</p>").format(summary.overdue)
+    body = Markup("<p>{}</p>").format(
+        _("{count} melewati target waktu").format(count=summary.overdue)
+    )
     return Widget(
         title=_("Antrean layanan kependudukan"),
         value=str(summary.open),
