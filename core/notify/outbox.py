@@ -35,12 +35,8 @@ async def deliver(notifier: Notifier, village_code: str, message: Message) -> Ou
     status: OutboxStatus
     if not address:
         status = "tanpa_kontak"
-        log.warning(
-            "tidak terkirim (%s): warga tidak punya kontak | %s | %s",
-            notifier.channel,
-            message.subject,
-            message.body,
-        )
+        # Most residents left no contact: the outbox row says so; the log keeps no personal text.
+        log.debug("not sent (%s): no contact for %s", notifier.channel, message.reference)
     else:
         await notifier.send(message)
         status = "dicatat" if notifier.channel == "log" else "terkirim"
