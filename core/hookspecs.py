@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         MenuItem,
         Permission,
         PluginInfo,
+        ServiceStandard,
         SettingField,
         WidgetProvider,
     )
@@ -89,6 +90,12 @@ def kampung_menu_items(tenant: Tenant) -> list[MenuItem]:
 @hookspec
 def kampung_dashboard_widgets(tenant: Tenant) -> list[WidgetProvider]:
     """Dashboard widgets for a village, district or regency dashboard."""
+
+
+@hookspec
+def kampung_service_standards(tenant: Tenant) -> list[ServiceStandard]:
+    """The services the plugin offers the village's residents, with their standards, for the
+    village's public service catalogue (`core.web.services.offered_services`)."""
 
 
 @hookspec

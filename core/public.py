@@ -45,6 +45,7 @@ MODULES: frozenset[str] = frozenset(
         "core.web.guards",
         "core.web.render",
         "core.web.request_state",
+        "core.web.services",
         "core.web.svg_charts",
         "core.workdays",
         "core.workflow",

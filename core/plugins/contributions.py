@@ -97,6 +97,28 @@ class SettingField:
 
 
 @dataclass(frozen=True, slots=True)
+class ServiceStandard:
+    """A service a plugin offers a village's residents, with its service standard (what to
+    bring, the steps, how long it takes, what it costs), for the village's public catalogue.
+
+    The texts are in the viewer's language: the hook runs in the request, so a plugin passes its
+    `N_` labels through `_` as it builds these."""
+
+    key: str
+    """Unique within the plugin, e.g. `ktp_el`; the catalogue's anchor."""
+    name: str
+    requirements: tuple[str, ...]
+    steps: tuple[str, ...]
+    duration: str
+    cost: int = 0
+    """Whole rupiah; 0 is free."""
+    apply_url: str = ""
+    """Where a resident applies online (a path on this instance), if they can."""
+    provider: str = ""
+    """Who delivers it, when not the village office alone (the regency's civil registry)."""
+
+
+@dataclass(frozen=True, slots=True)
 class EventSubscriber:
     """Runs `handler(event, kernel)` for each published event of this name."""
 

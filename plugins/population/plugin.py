@@ -16,6 +16,7 @@ from core import (
     MenuItem,
     Permission,
     PluginInfo,
+    ServiceStandard,
     WidgetProvider,
     hookimpl,
 )
@@ -61,6 +62,7 @@ from plugins.population.services import pages as service_pages
 from plugins.population.services import regency_pages
 from plugins.population.services import widgets as service_widgets
 from plugins.population.services.demo import demo as demo_requests
+from plugins.population.services.standards import service_standards
 from plugins.population.statistics import pages as statistics
 from plugins.population.village_map import public_routes as map_public
 from plugins.population.village_map import routes as map_pages
@@ -174,6 +176,11 @@ def kampung_menu_items(tenant: Tenant) -> list[MenuItem]:
         MenuItem("Impor & ekspor", f"{base}/impor", can.IMPORT, order=60),
         MenuItem("Akun Warga", f"{base}/warga-akun", can.CITIZEN_MANAGE, "key", order=80),
     ]
+
+
+@hookimpl
+def kampung_service_standards(tenant: Tenant) -> list[ServiceStandard]:
+    return service_standards(tenant)
 
 
 @hookimpl

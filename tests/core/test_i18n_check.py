@@ -37,7 +37,7 @@ def test_a_shown_indonesian_literal_is_found(source: str) -> None:
         'raise ConfigError(f"config: {key} must be a whole number, got {value!r}")',
         'raise ValueError("not a region code")',
         'context = {"kind_options": [("L", "LK")]}',
-        'body = Markup(\'<ul><li><a href="{base}/surat">{check}</a></li></ul>\').format(**parts)',
+        "body = Markup('<ul><li><a href=\"{base}/surat\">{check}</a></li></ul>').format(**parts)",
     ],
 )
 def test_translated_text_codes_and_developer_messages_pass(source: str) -> None:

@@ -9,10 +9,12 @@ from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
 from core.i18n import _
+from core.kernel import Kernel
 from core.localtime import local_clock
 from core.web.guards import public
 from core.web.render import render
 from core.web.request_state import request_state
+from core.web.services import offered_services
 from plugins.public_info.access import SITE_PREFIX, public_village, site_url
 from plugins.public_info.site.content import agenda_from, officials, profile, services
 from plugins.public_info.site.population import village_figures
@@ -126,12 +128,27 @@ async def agenda_page(request: Request[Any, Any, Any]) -> Response[Any]:
 
 
 @get(f"{SITE_PREFIX}/layanan", guards=[public], include_in_schema=False)
-async def service_page(request: Request[Any, Any, Any]) -> Response[Any]:
+async def service_page(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
+    """The village's own services first, then those its enabled modules offer (population's
+    civil-registry requests), each with its standard."""
     tenant = await public_village(request)
+    offered = [
+        {
+            "id": standard.key,
+            "name": standard.name,
+            "provider": standard.provider,
+            "requirements": list(standard.requirements),
+            "steps": list(standard.steps),
+            "duration": standard.duration,
+            "cost": standard.cost,
+            "portal_path": standard.apply_url,
+        }
+        for standard in offered_services(request, kernel, tenant)
+    ]
     return await render(
         request,
         "public_info/site/services.html",
-        {"site_url": site_url(tenant), "services": await services()},
+        {"site_url": site_url(tenant), "services": [*await services(), *offered]},
     )
 
 

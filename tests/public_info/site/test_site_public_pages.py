@@ -257,6 +257,22 @@ async def test_the_service_catalogue_states_each_services_standard(kampung) -> N
     assert 'href="/warga/masuk"' in page.text
 
 
+async def test_the_catalogue_lists_the_services_the_villages_modules_offer(kampung) -> None:
+    village = await kampung.village()
+    page = await kampung.client().get(f"{village.url}/situs/layanan")
+    assert page.status_code == 200
+    assert 'id="service-ktp_el"' in page.text
+    assert "Surat keterangan kehilangan dari kepolisian (jika hilang) (jika ada)" in page.text
+    assert "hari kerja setelah berkas diteruskan" in page.text
+    assert f'href="{village.url}/warga/layanan/baru?kind=ktp_el"' in page.text
+    answer = await kampung.client().get(f"{village.url}/warga/layanan/baru?kind=ktp_el")
+    assert answer.status_code in (200, 303)  # the portal's form, or its sign-in first
+
+    without = await kampung.village(1, plugins=["public_info"])
+    alone = await kampung.client().get(f"{without.url}/situs/layanan")
+    assert alone.status_code == 200 and "service-ktp_el" not in alone.text
+
+
 async def test_a_service_link_must_stay_on_this_site(kampung) -> None:
     village = await kampung.village()
     editor = await kampung.login(EDITOR, village)
