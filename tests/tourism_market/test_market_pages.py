@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import base64
 import io
 import re
+import zlib
 from datetime import date
 from typing import Any
 
 from openpyxl import load_workbook
 
+from core.signing import LocalSigner
+from core.signing.verification import verify_pdf
 from plugins.tourism_market.tables import Booth, JournalEntry, Market, Stall, Vendor
 
 MARKET = {
@@ -173,5 +177,29 @@ async def test_the_day_report_downloads_as_xlsx_and_pdf_with_the_days_figures(ka
     assert ["Pengunjung", "25"] in [[c.value for c in row] for row in book["Ringkasan"].iter_rows()]
     paper = await manager.get(f"{day_url}/laporan/pdf")
     assert paper.status_code == 200 and paper.content.startswith(b"%PDF")
+    assert "DRAF" in _pdf_text(paper.content)  # an open day's report is a draft, unsigned
+    assert not (await verify_pdf(paper.content, [_trust_root(kampung)])).valid
     cashier = await kampung.login("market_cashier", village)
     assert (await cashier.get(f"{day_url}/laporan/pdf")).status_code == 403
+
+    closed = await manager.post(day_url, data={"action": "close", "idempotency_key": "close-01"})
+    assert closed.status_code == 303, closed.text
+    signed = await manager.get(f"{day_url}/laporan/pdf")
+    report = await verify_pdf(signed.content, [_trust_root(kampung)])
+    assert report.genuine and report.signer_name
+    assert "DRAF" not in _pdf_text(signed.content)
+
+
+def _pdf_text(pdf: bytes) -> str:
+    """The text drawn in a ReportLab PDF: its page streams, ASCII85 then Flate encoded."""
+    shown = []
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, flags=re.DOTALL):
+        try:
+            shown.append(zlib.decompress(base64.a85decode(stream.strip(), adobe=True)))
+        except (ValueError, zlib.error):
+            continue
+    return b"".join(shown).decode("latin-1")
+
+
+def _trust_root(kampung: Any) -> Any:
+    return LocalSigner(kampung.kernel.settings.data_path / "signing").trust_root()

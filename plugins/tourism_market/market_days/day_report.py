@@ -1,6 +1,8 @@
 """The day report the BUMDes keeps: the day's figures, per-vendor takings and the shifts, as an
 XLSX sheet for its books and a PDF the manager signs. Both are built from the reconciliation, so
-the paper says exactly what the ledger holds."""
+the paper says exactly what the ledger holds. Once the day is closed the PDF carries the
+manager's electronic signature (`core.signing`, the instance's own authority, as letters and aid
+payout lists do); before that it is marked a draft and left unsigned."""
 
 from __future__ import annotations
 
@@ -13,6 +15,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
+from core.auth.principal import Principal
+from core.kernel import Kernel
+from core.signing import LocalSigner, SignerIdentity
+from core.tenancy.context import Tenant
 from plugins.tourism_market.ledger import operations as ops
 from plugins.tourism_market.ledger.reconciliation import reconcile
 from plugins.tourism_market.market_days import days, parking
@@ -98,9 +104,9 @@ def as_xlsx(report: DayReport) -> bytes:
     return out.getvalue()
 
 
-def as_pdf(report: DayReport, manager: str, village: str) -> bytes:
+def as_pdf(report: DayReport, manager: str, village: str, *, draft: bool = False) -> bytes:
     """A4, one page of figures and shifts (vendors continue on further pages), and the
-    manager's signature line."""
+    manager's signature line; a draft says so under its title."""
     out = io.BytesIO()
     page = canvas.Canvas(out, pagesize=A4)
     height = A4[1]
@@ -117,6 +123,8 @@ def as_pdf(report: DayReport, manager: str, village: str) -> bytes:
 
     line(f"Laporan hari pasar · {village}", 14, 8)
     line(report.title, 12, 8)
+    if draft:
+        line("DRAF: hari pasar belum ditutup; laporan ini belum ditandatangani.", 10, 8)
     for label, value in report.figures:
         line(f"{label}: {value}")
     line("Pembukuan seimbang" if report.holds else "PERHATIAN: pembukuan tidak seimbang", 10, 8)
@@ -135,3 +143,29 @@ def as_pdf(report: DayReport, manager: str, village: str) -> bytes:
     page.showPage()
     page.save()
     return out.getvalue()
+
+
+def _manager(principal: Principal, tenant: Tenant) -> SignerIdentity:
+    return SignerIdentity(
+        id=f"user-{principal.user_id}",
+        name=principal.display_name or principal.username,
+        position=f"Manajer Pasar Wisata BUMDes {tenant.display_name}",
+        organisation=f"BUMDes {tenant.display_name}",
+    )
+
+
+async def report_pdf(
+    kernel: Kernel, report: DayReport, principal: Principal, tenant: Tenant, *, closed: bool
+) -> bytes:
+    """The day's PDF: signed by the manager who downloads it once the day is closed, a draft
+    before."""
+    manager = principal.display_name or principal.username
+    unsigned = as_pdf(report, manager, tenant.name, draft=not closed)
+    if not closed:
+        return unsigned
+    return await LocalSigner(kernel.settings.data_path / "signing").sign(
+        unsigned,
+        signer=_manager(principal, tenant),
+        reason=f"Laporan hari pasar {report.title}",
+        location=tenant.display_name,
+    )

@@ -406,6 +406,7 @@ async def day_export(
     kind: str,
     tenant: Tenant,
     principal: Principal,
+    kernel: Kernel,
 ) -> Response[Any]:
     """The day report as XLSX for the BUMDes books or as the PDF the manager signs."""
     market = await _market(market_id)
@@ -418,7 +419,8 @@ async def day_export(
         body = day_report.as_xlsx(report)
         media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
-        body = day_report.as_pdf(report, principal.display_name or principal.username, tenant.name)
+        closed = await days.day_status(int(row["id"])) == days.CLOSED
+        body = await day_report.report_pdf(kernel, report, principal, tenant, closed=closed)
         media = "application/pdf"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     return Response(body, media_type=media, headers=headers)
