@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     import argparse
 
     from core.auth.roles import Role
+    from core.config import Settings
     from core.jobs import Job
     from core.plugins.contributions import (
         DemoContext,
@@ -96,6 +97,12 @@ def kampung_dashboard_widgets(tenant: Tenant) -> list[WidgetProvider]:
 def kampung_service_standards(tenant: Tenant) -> list[ServiceStandard]:
     """The services the plugin offers the village's residents, with their standards, for the
     village's public service catalogue (`core.web.services.offered_services`)."""
+
+
+@hookspec
+def kampung_check_settings(settings: Settings) -> list[str]:
+    """What in the instance's config stops the plugin from working (a file it names that is
+    missing or wrong), one line each; the instance refuses to start with the first."""
 
 
 @hookspec

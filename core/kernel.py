@@ -13,7 +13,7 @@ from typing import Any
 
 from core import localtime
 from core.audit import chain as audit_chain
-from core.config import Settings
+from core.config import ConfigError, Settings
 from core.db.engine import Database
 from core.events import DomainEvent, EventBus
 from core.jobs.declaration import JobCatalog
@@ -47,6 +47,13 @@ class Kernel:
     def build(cls, settings: Settings, extra_plugins: Iterable[Any] = ()) -> Kernel:
         localtime.configure(settings.time_zone)
         registry = load_plugins(settings, extra_plugins)
+        problems = [
+            problem
+            for _, found in registry.results("kampung_check_settings", settings=settings)
+            for problem in found
+        ]
+        if problems:
+            raise ConfigError(problems[0])
         database = Database.from_urls(settings.database_url, settings.owner_url)
         database.bind(registry.piccolo_apps())
         subscribers: list[EventSubscriber] = [

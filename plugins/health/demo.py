@@ -16,7 +16,7 @@ from plugins.health.growth.curves import LENGTH, WEIGHT, value_at
 from plugins.health.growth.kms import age_months
 from plugins.health.growth.zscores import age_in_days, expected_position
 from plugins.health.immunisation import doses
-from plugins.health.immunisation.schedule import SCHEDULE, due_date
+from plugins.health.immunisation.schedule import NATIONAL_SCHEDULE, due_date
 from plugins.health.permissions import CADRE
 from plugins.health.posyandu import posyandu
 from plugins.health.posyandu.posyandu import PosyanduInput
@@ -83,13 +83,14 @@ async def _measure_months(
 async def _immunise(
     rng: random.Random, child: children.ChildRow, today: dt.date, at: dt.datetime
 ) -> None:
-    missing_from = rng.randrange(len(SCHEDULE) + 1) if rng.random() < 0.3 else len(SCHEDULE)
-    for position, dose in enumerate(SCHEDULE):
+    doses_given = NATIONAL_SCHEDULE.doses
+    missing_from = rng.randrange(len(doses_given) + 1) if rng.random() < 0.3 else len(doses_given)
+    for position, dose in enumerate(doses_given):
         if dose.endemic_only or position >= missing_from:
             continue
         given_on = due_date(dose, child.birth_date) + dt.timedelta(days=rng.randrange(0, 12))
         if given_on <= today:
-            await doses.record(child, dose.key, given_on, today, DEMO_ACTOR, at)
+            await doses.record(child, dose.key, given_on, today, DEMO_ACTOR, at, NATIONAL_SCHEDULE)
 
 
 async def _pregnancies(rng: random.Random, today: dt.date, at: dt.datetime) -> None:

@@ -20,6 +20,7 @@ from core import (
     WidgetProvider,
     hookimpl,
 )
+from core.config import Settings
 from core.i18n import N_
 from core.tenancy.context import Tenant
 from plugins.health import demo, permissions
@@ -27,6 +28,7 @@ from plugins.health.children import enrolment
 from plugins.health.children import routes as children_routes
 from plugins.health.growth import routes as growth_routes
 from plugins.health.immunisation import routes as immunisation_routes
+from plugins.health.immunisation.regency_schedule import settings_problems
 from plugins.health.posyandu import routes as posyandu_routes
 from plugins.health.pregnancy import routes as pregnancy_routes
 from plugins.health.referrals import routes as referral_routes
@@ -107,6 +109,11 @@ def kampung_menu_items(tenant: Tenant) -> list[MenuItem]:
 @hookimpl
 def kampung_dashboard_widgets(tenant: Tenant) -> list[WidgetProvider]:
     return widgets.providers(tenant)
+
+
+@hookimpl
+def kampung_check_settings(settings: Settings) -> list[str]:
+    return settings_problems(settings)
 
 
 @hookimpl

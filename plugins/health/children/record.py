@@ -14,7 +14,7 @@ from plugins.health.growth.chart import growth_chart
 from plugins.health.growth.measurements import history
 from plugins.health.growth.plausibility import decimal
 from plugins.health.immunisation import doses
-from plugins.health.immunisation.schedule import DoseState, dose_states
+from plugins.health.immunisation.schedule import DoseState, Schedule, dose_states
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +57,9 @@ class ChildRecord:
     doses: list[DoseState]
 
 
-async def child_record(child: ChildRow, tenant: Tenant, day: dt.date) -> ChildRecord:
+async def child_record(
+    child: ChildRow, tenant: Tenant, day: dt.date, schedule: Schedule
+) -> ChildRecord:
     rows = await history(child.id)
     weighings = [(r["measured_on"], r["weight_g"]) for r in rows if r["weight_g"] is not None]
     given = await doses.given(child.id)
@@ -65,5 +67,5 @@ async def child_record(child: ChildRow, tenant: Tenant, day: dt.date) -> ChildRe
     return ChildRecord(
         lines=[MeasurementLine(r) for r in reversed(rows)],
         chart=growth_chart(child.sex, child.birth_date, weighings),
-        doses=dose_states(child.birth_date, given, day, endemic=endemic),
+        doses=dose_states(child.birth_date, given, day, endemic=endemic, schedule=schedule),
     )

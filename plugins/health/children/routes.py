@@ -12,13 +12,15 @@ from markupsafe import Markup
 from core.audit import disclose
 from core.auth.principal import Principal
 from core.i18n import _
+from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
 from plugins.health import disclosures, residents
 from plugins.health.children import children, listing
 from plugins.health.children.record import child_record, z_text
-from plugins.health.immunisation.schedule import SCHEDULE, STATE_LABELS
+from plugins.health.immunisation.regency_schedule import schedule_of
+from plugins.health.immunisation.schedule import STATE_LABELS
 from plugins.health.permissions import READ, RECORD
 from plugins.health.posyandu import posyandu
 from plugins.health.web import FORM, checked, now, today
@@ -96,7 +98,11 @@ async def enrol(
 
 @get("/kesehatan/anak/{child_id:int}", guards=[requires(READ)], include_in_schema=False)
 async def show(
-    request: Request[Any, Any, Any], child_id: int, tenant: Tenant, principal: Principal
+    request: Request[Any, Any, Any],
+    child_id: int,
+    tenant: Tenant,
+    principal: Principal,
+    kernel: Kernel,
 ) -> Response[str]:
     child = await children.child(child_id, await posyandu.visible_posyandu(principal, tenant))
     if child is None:
@@ -108,7 +114,8 @@ async def show(
         disclosures.CHILD_RECORD,
         subjects=[*disclosures.children([child.id]), *disclosures.residents([child.resident_id])],
     )
-    record = await child_record(child, tenant, day)
+    schedule = schedule_of(kernel.settings)
+    record = await child_record(child, tenant, day, schedule)
     context = {
         "child": child,
         "person": person,
@@ -116,7 +123,7 @@ async def show(
         "chart": Markup(record.chart),
         "z_text": z_text,
         "state_labels": STATE_LABELS,
-        "vaccines": [(d.key, d.label) for d in SCHEDULE],
+        "vaccines": [(d.key, d.label) for d in schedule.doses],
         "day": day,
     }
     return await render(request, "health/child.html", context)

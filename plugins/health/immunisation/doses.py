@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from core.i18n import N_
 from plugins.health.children.children import ChildRow
 from plugins.health.dates import add_months
-from plugins.health.immunisation.schedule import DOSES, basic_complete
+from plugins.health.immunisation.schedule import Schedule
 from plugins.health.tables import Child, Immunisation
 
 ENDEMIC_SETTING = "health.je_endemic"
@@ -42,9 +42,15 @@ async def given_by_child(child_ids: list[int]) -> dict[int, dict[str, dt.date]]:
 
 
 async def record(
-    child: ChildRow, vaccine: str, given_on: dt.date, today: dt.date, by: str, at: dt.datetime
+    child: ChildRow,
+    vaccine: str,
+    given_on: dt.date,
+    today: dt.date,
+    by: str,
+    at: dt.datetime,
+    schedule: Schedule,
 ) -> int:
-    if vaccine not in DOSES:
+    if schedule.dose(vaccine) is None:
         raise DoseError(N_("Jenis imunisasi tidak dikenal."), "vaccine")
     if given_on > today:
         raise DoseError(N_("Tanggal imunisasi tidak boleh setelah hari ini."), "given_on")
@@ -72,11 +78,11 @@ class Coverage:
         return None if not self.children else round(100 * self.complete / self.children)
 
 
-async def basic_coverage(today: dt.date) -> Coverage:
+async def basic_coverage(today: dt.date, schedule: Schedule) -> Coverage:
     oldest, youngest = add_months(today, -24), add_months(today, -12)
     rows = await Child.select(Child.id).where(
         (Child.birth_date > oldest) & (Child.birth_date <= youngest)
     )
     ids = [r["id"] for r in rows]
     doses = await given_by_child(ids)
-    return Coverage(len(ids), sum(1 for i in ids if basic_complete(doses.get(i, {}))))
+    return Coverage(len(ids), sum(1 for i in ids if schedule.basic_complete(doses.get(i, {}))))

@@ -19,6 +19,7 @@ from core.web.render import flash, render
 from plugins.health import disclosures
 from plugins.health.children import children, listing
 from plugins.health.immunisation import doses
+from plugins.health.immunisation.regency_schedule import schedule_of
 from plugins.health.immunisation.schedule import DUE, OVERDUE, STATE_LABELS, dose_states
 from plugins.health.permissions import READ, RECORD
 from plugins.health.posyandu import posyandu
@@ -53,6 +54,7 @@ async def give(
             today(request),
             principal.username,
             now(request),
+            schedule_of(kernel.settings),
         )
     except doses.DoseError as exc:
         await flash(request, "error", _(exc.message))
@@ -71,17 +73,22 @@ async def give(
 
 @get("/kesehatan/imunisasi", guards=[requires(READ)], include_in_schema=False)
 async def due_list(
-    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal
+    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal, kernel: Kernel
 ) -> Response[str]:
     """Who is due or overdue this month, by posyandu, and the village's IDL coverage."""
     day = today(request)
+    schedule = schedule_of(kernel.settings)
     rows = await listing.rows(await posyandu.visible_posyandu(principal, tenant), day)
     given = await doses.given_by_child([r.child.id for r in rows])
     endemic = bool(tenant.settings.get(doses.ENDEMIC_SETTING, False))
     due = []
     for row in rows:
         states = dose_states(
-            row.child.birth_date, given.get(row.child.id, {}), day, endemic=endemic
+            row.child.birth_date,
+            given.get(row.child.id, {}),
+            day,
+            endemic=endemic,
+            schedule=schedule,
         )
         waiting = [s for s in states if s.state in (DUE, OVERDUE)]
         if waiting:
@@ -94,7 +101,7 @@ async def due_list(
     )
     context = {
         "due": due,
-        "coverage": await doses.basic_coverage(day),
+        "coverage": await doses.basic_coverage(day, schedule),
         "state_labels": STATE_LABELS,
         "overdue": OVERDUE,
     }

@@ -3,6 +3,9 @@
 A dose is due from its age and overdue a month later (HB0: after its first day). Japanese
 encephalitis is given only where it is endemic, a setting of the village. "Imunisasi dasar
 lengkap" (IDL) is the set of basic doses every child should have by its first birthday.
+
+A regency that runs its own schedule (an extra dose in a campaign, a dose moved) names a JSON file
+of the same fields as `[health] immunisation_schedule` in its config (`regency_schedule.py`).
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ class Dose:
     """Part of imunisasi dasar lengkap."""
 
 
-SCHEDULE: tuple[Dose, ...] = (
+NATIONAL: tuple[Dose, ...] = (
     Dose("hb0", N_("HB0 (Hepatitis B lahir)"), 0, overdue_days=1, basic=True),
     Dose("bcg", N_("BCG"), 1, basic=True),
     Dose("polio1", N_("Polio tetes 1"), 1, basic=True),
@@ -52,7 +55,6 @@ SCHEDULE: tuple[Dose, ...] = (
     Dose("dpt4", N_("DPT-HB-Hib 4 (lanjutan)"), 18),
     Dose("mr2", N_("MR 2 (lanjutan)"), 18),
 )
-DOSES = {dose.key: dose for dose in SCHEDULE}
 GIVEN, OVERDUE, DUE, LATER = "given", "overdue", "due", "later"
 STATE_LABELS = {
     GIVEN: N_("Sudah"),
@@ -62,8 +64,25 @@ STATE_LABELS = {
 }
 
 
-def schedule(*, endemic: bool) -> tuple[Dose, ...]:
-    return tuple(d for d in SCHEDULE if endemic or not d.endemic_only)
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """The doses a regency gives, in the order its cards list them."""
+
+    doses: tuple[Dose, ...]
+
+    def dose(self, key: str) -> Dose | None:
+        return next((dose for dose in self.doses if dose.key == key), None)
+
+    def for_village(self, *, endemic: bool) -> tuple[Dose, ...]:
+        return tuple(d for d in self.doses if endemic or not d.endemic_only)
+
+    def basic_complete(self, given: Iterable[str]) -> bool:
+        """Imunisasi dasar lengkap: every basic dose given."""
+        keys = set(given)
+        return all(d.key in keys for d in self.doses if d.basic)
+
+
+NATIONAL_SCHEDULE = Schedule(NATIONAL)
 
 
 def due_date(dose: Dose, birth_date: dt.date) -> dt.date:
@@ -87,11 +106,16 @@ class DoseState:
 
 
 def dose_states(
-    birth_date: dt.date, given: dict[str, dt.date], today: dt.date, *, endemic: bool
+    birth_date: dt.date,
+    given: dict[str, dt.date],
+    today: dt.date,
+    *,
+    endemic: bool,
+    schedule: Schedule = NATIONAL_SCHEDULE,
 ) -> list[DoseState]:
     """Every dose of the schedule for this child, in schedule order."""
     states = []
-    for dose in schedule(endemic=endemic):
+    for dose in schedule.for_village(endemic=endemic):
         due = due_date(dose, birth_date)
         if dose.key in given:
             states.append(DoseState(dose, GIVEN, due, given[dose.key]))
@@ -102,9 +126,3 @@ def dose_states(
         else:
             states.append(DoseState(dose, LATER, due))
     return states
-
-
-def basic_complete(given: Iterable[str]) -> bool:
-    """Imunisasi dasar lengkap: every basic dose given."""
-    keys = set(given)
-    return all(d.key in keys for d in SCHEDULE if d.basic)

@@ -23,6 +23,7 @@ from core.web.svg_charts import line_chart
 from plugins.health import disclosures
 from plugins.health.dates import month_key, valid_month
 from plugins.health.immunisation import doses
+from plugins.health.immunisation.regency_schedule import schedule_of
 from plugins.health.permissions import EXPORT, REPORT
 from plugins.health.posyandu import posyandu
 from plugins.health.reports import eppgbm, skdn, stunting
@@ -74,7 +75,7 @@ async def village_report(
         "skdn": [(p, await skdn.skdn(month, p["id"])) for p in places],
         "total": await skdn.skdn(month),
         "figures": figures[0] if figures else None,
-        "coverage": await doses.basic_coverage(today(request)),
+        "coverage": await doses.basic_coverage(today(request), schedule_of(kernel.settings)),
         "chart": _trend_chart(await stunting.trend(month)),
         "can_export": has_permission(principal, tenant, EXPORT, kernel.permissions),
     }

@@ -9,7 +9,7 @@ from conftest import Register, signed_in
 from core.localtime import local_today
 from core.testing.harness import Harness, VillageRef
 from plugins.health.dates import add_months
-from plugins.health.immunisation.schedule import SCHEDULE
+from plugins.health.immunisation.schedule import NATIONAL_SCHEDULE
 from plugins.health.tables import Child, Immunisation
 
 
@@ -69,7 +69,7 @@ async def test_basic_coverage_counts_children_of_12_to_23_months(
     midwife = await signed_in(kampung, "village_midwife", village)
     assert "0/1 (0%)" in (await midwife.get(f"{village.url}/kesehatan/imunisasi")).text
     async with kampung.scope(village.code):
-        for dose in SCHEDULE:
+        for dose in NATIONAL_SCHEDULE.doses:
             if dose.basic:
                 await Immunisation.insert(
                     Immunisation(child=child, vaccine=dose.key, given_on=born, recorded_by="t")

@@ -9,9 +9,8 @@ from plugins.health.immunisation.schedule import (
     DUE,
     GIVEN,
     LATER,
+    NATIONAL_SCHEDULE,
     OVERDUE,
-    SCHEDULE,
-    basic_complete,
     dose_states,
     due_date,
 )
@@ -24,7 +23,7 @@ def _states(given: dict[str, dt.date], today: dt.date, endemic: bool = False) ->
 
 
 def test_due_dates_follow_the_schedule_from_the_birth_date() -> None:
-    dues = {d.key: due_date(d, BORN) for d in SCHEDULE}
+    dues = {d.key: due_date(d, BORN) for d in NATIONAL_SCHEDULE.doses}
     assert dues["hb0"] == BORN
     assert dues["bcg"] == dt.date(2026, 2, 28)
     assert dues["dpt1"] == dt.date(2026, 3, 31)
@@ -62,6 +61,6 @@ def test_je_only_where_endemic() -> None:
 
 def test_basic_complete_needs_every_basic_dose() -> None:
     basic = ["hb0", "bcg", "polio1", "polio2", "polio3", "polio4", "dpt1", "dpt2", "dpt3"]
-    assert not basic_complete(basic)
-    assert not basic_complete([*basic, "ipv1"])
-    assert basic_complete([*basic, "ipv1", "mr1"])
+    assert not NATIONAL_SCHEDULE.basic_complete(basic)
+    assert not NATIONAL_SCHEDULE.basic_complete([*basic, "ipv1"])
+    assert NATIONAL_SCHEDULE.basic_complete([*basic, "ipv1", "mr1"])
