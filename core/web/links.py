@@ -40,6 +40,10 @@ def may_open(connection: ASGIConnection[Any, Any, Any, Any], url: str) -> bool:
         return True
     if permission == "signed_in":
         return state.principal is not None
+    if (
+        permission == "citizen"
+    ):  # the citizen portal: a visitor is led to sign in, staff turned away
+        return state.principal is None
     kernel = connection.app.state.kernel
     if permission not in kernel.permissions:
         return True  # a plugin's own check (a citizen's portal session): its guard decides

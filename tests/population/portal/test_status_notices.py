@@ -134,12 +134,14 @@ async def test_a_resident_without_a_phone_is_logged_as_undeliverable(
     request_id = await request_of(kampung, village, me)
     async with kampung.scope(village.code):
         await kampung.kernel.publish(returned(village, me, request_id))
-    with caplog.at_level(logging.INFO, logger=LOGGER_NAME):
+    with caplog.at_level(logging.DEBUG, logger=LOGGER_NAME):
         await run_jobs(kampung, await queued_jobs(kampung))
     [entry] = await outbox(kampung, village)
     assert (entry["status"], entry["recipient"]) == ("tanpa_kontak", "")
-    warned = [r for r in caplog.records if r.name == LOGGER_NAME and r.levelno == logging.WARNING]
-    assert warned and "Akta Kelahiran" in warned[0].getMessage()
+    noted = [r for r in caplog.records if r.name == LOGGER_NAME and "no contact" in r.getMessage()]
+    # Most residents leave no contact: a debug line by reference, never the message's text.
+    assert noted and all(r.levelno == logging.DEBUG for r in noted)
+    assert "Akta Kelahiran" not in noted[0].getMessage()
 
 
 async def test_the_same_change_published_twice_is_one_message(kampung, people) -> None:

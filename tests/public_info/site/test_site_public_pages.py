@@ -267,6 +267,9 @@ async def test_the_catalogue_lists_the_services_the_villages_modules_offer(kampu
     assert f'href="{village.url}/warga/layanan/baru?kind=ktp_el"' in page.text
     answer = await kampung.client().get(f"{village.url}/warga/layanan/baru?kind=ktp_el")
     assert answer.status_code in (200, 303)  # the portal's form, or its sign-in first
+    editor = await kampung.login(EDITOR, village)  # staff are turned away from the portal
+    staff_view = await editor.get(f"{village.url}/situs/layanan")
+    assert 'id="service-ktp_el"' in staff_view.text and "?kind=ktp_el" not in staff_view.text
 
     without = await kampung.village(1, plugins=["public_info"])
     alone = await kampung.client().get(f"{without.url}/situs/layanan")
