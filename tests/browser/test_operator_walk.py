@@ -54,10 +54,12 @@ def register_resident(tab: Tab, nik: str, photo: Path) -> str:
     assert upload.count() == 1, f"the resident's page {resident_page} offers no photo upload"
     upload.set_input_files(photo)
     tab.click(main.get_by_role("button", name="Simpan foto"), f"**{resident_page}")
-    shown = main.locator("img").evaluate_all(
-        "images => images.filter(i => i.complete && i.naturalWidth > 0).length"
+    # The picture loads after the page does: wait for it, up to the usual timeout.
+    shown = page.wait_for_function(
+        "() => [...document.querySelectorAll('main .resident-photo img')]"
+        ".some(image => image.complete && image.naturalWidth > 0)"
     )
-    assert shown >= 1, "the saved resident's page shows no photo"
+    assert shown.json_value(), "the saved resident's page shows no photo"
     return tab.path()
 
 
