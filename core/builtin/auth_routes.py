@@ -44,10 +44,20 @@ def safe_next(target: str | None) -> str | None:
 
 @get("/", guards=[public], include_in_schema=False)
 async def home(request: Request[Any, Any, Any]) -> Response[Any]:
+    """A village's own host name leads to its public site; the instance's to the user's home."""
+    site = request.app.state.kernel.settings.site_paths.get(_host_name(request))
+    if site is not None:
+        return Redirect(site, status_code=302)
     principal = request_state(request).principal
     if principal is None:
         return Redirect("/masuk", status_code=303)
     return Redirect(await home_url(principal), status_code=303)
+
+
+def _host_name(request: Request[Any, Any, Any]) -> str:
+    """The Host header's name, without its port."""
+    host = request.headers.get("host", "").strip().lower()
+    return host.rsplit(":", 1)[0] if not host.endswith("]") else host
 
 
 async def home_url(principal: Any) -> str:

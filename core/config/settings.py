@@ -25,6 +25,10 @@ DEFAULT_PUBLIC_URL = "http://127.0.0.1:8000"
 _REGENCY_CODE = re.compile(r"^\d{2}\.\d{2}$")
 
 
+SITE_HOST = re.compile(r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
+SITE_PATH = re.compile(r"/[A-Za-z0-9._~/-]*")
+
+
 class ConfigError(ValueError):
     """A setting is missing or malformed; the message names the key and the fix."""
 
@@ -81,8 +85,17 @@ class Settings:
     """Addresses of the reverse proxies whose `X-Forwarded-For` / `X-Forwarded-Proto` headers
     `kampung serve` believes, e.g. `["10.0.0.5"]`; empty (the default) believes none, so the
     address that sign-in throttling counts is the connection's own."""
+    site_hosts: tuple[str, ...] = ()
+    """Host names of their own for villages' public sites, each `host=path`, e.g.
+    `["noreh.desa.id=/desa/noreh/situs"]`: a visit to that host's root goes to the path, on the
+    same host (the regency points the name's DNS at this instance)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Plugin settings: tables such as `[population]` are kept here for their plugin."""
+
+    @property
+    def site_paths(self) -> dict[str, str]:
+        """`site_hosts` as host name → path."""
+        return dict(entry.split("=", 1) for entry in self.site_hosts)
 
     @property
     def is_postgres(self) -> bool:
@@ -119,6 +132,7 @@ _FIELD_TYPES: dict[str, type] = {
     "public_url": str,
     "cookie_secure": bool,
     "trusted_proxies": tuple,
+    "site_hosts": tuple,
 }
 
 
@@ -251,6 +265,7 @@ def validate(settings: Settings) -> Settings:
                 f"config: trusted_proxies entry {proxy!r} is not an IP address or network "
                 '(e.g. trusted_proxies = ["10.0.0.5"])'
             ) from None
+    settings = replace(settings, site_hosts=tuple(_site_host(e) for e in settings.site_hosts))
     if not settings.instance_name:
         from lokal.wilayah import wilayah_name
 
@@ -261,6 +276,18 @@ def validate(settings: Settings) -> Settings:
             )
         settings = replace(settings, instance_name=name)
     return replace(settings, time_zone=_time_zone(settings))
+
+
+def _site_host(entry: str) -> str:
+    host, _, path = entry.partition("=")
+    host = host.strip().lower()
+    path = path.strip()
+    if not SITE_HOST.fullmatch(host) or not SITE_PATH.fullmatch(path):
+        raise ConfigError(
+            f"config: site_hosts entry {entry!r} must be host=path, "
+            'e.g. site_hosts = ["noreh.desa.id=/desa/noreh/situs"]'
+        )
+    return f"{host}={path}"
 
 
 def _time_zone(settings: Settings) -> str:
