@@ -36,6 +36,7 @@ def test_a_shown_indonesian_literal_is_found(source: str) -> None:
         'raise FormError(_("Tanggal lapor tidak boleh sebelum tanggal peristiwa."))',
         'raise ConfigError(f"config: {key} must be a whole number, got {value!r}")',
         'raise ValueError("not a region code")',
+        'raise ConfigError(f"config: {entry!r} must be host=path, e.g. a.id=/desa/a/situs")',
         'context = {"kind_options": [("L", "LK")]}',
         "body = Markup('<ul><li><a href=\"{base}/surat\">{check}</a></li></ul>').format(**parts)",
     ],
