@@ -68,14 +68,36 @@ def _label(codes: CodeList, code: int | None) -> str:
         return _("Kode {code}").format(code=code)
 
 
-async def pyramid(today: dt.date) -> Chart:
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """What the charts count, without their words: a district's or the regency's is kept a
+    while (`cache.Recent`) and drawn in each viewer's language."""
+
+    birth_years: list[tuple[int, int | None, int]]
+    coded: dict[str, dict[int | None, int]]
+    monthly_events: dict[tuple[int, str], int]
+    families: int
+
+
+async def count(today: dt.date) -> Counts:
+    """Every chart's counts in the transaction's scope: the page's village, district or regency."""
+    months = _last_months(today)
+    return Counts(
+        birth_years=list(await queries.birth_years()),
+        coded={key: await queries.coded_counts(column) for key, (column, _, _) in CODED.items()},
+        monthly_events=await queries.monthly_events(dt.date(months[0][0], months[0][1], 1)),
+        families=await queries.family_count(),
+    )
+
+
+def pyramid(counts: Counts, today: dt.date) -> Chart:
     labels = [label for label, _male, _female in pyramid_bands([])]
     male, female = [0] * len(labels), [0] * len(labels)
-    for sex, year, count in await queries.birth_years():
+    for sex, year, number in counts.birth_years:
         if year is None or sex not in (1, 2) or year > today.year:
             continue
         band = min((today.year - year) // 5, len(labels) - 1)
-        (male if sex == 1 else female)[band] += count
+        (male if sex == 1 else female)[band] += number
     bands = list(zip(labels, male, female, strict=True))
     title = _("Piramida penduduk")
     return Chart(
@@ -87,12 +109,11 @@ async def pyramid(today: dt.date) -> Chart:
     )
 
 
-async def coded(key: str) -> Chart:
-    column, name, codes = CODED[key]
+def coded(key: str, counts: Counts) -> Chart:
+    _column, name, codes = CODED[key]
     title = _(name)
-    counts = await queries.coded_counts(column)
-    ordered = sorted(counts.items(), key=lambda item: (item[0] is None, item[0] or 0))
-    rows = [(_label(codes, code), count) for code, count in ordered]
+    ordered = sorted(counts.coded[key].items(), key=lambda item: (item[0] is None, item[0] or 0))
+    rows = [(_label(codes, code), number) for code, number in ordered]
     return Chart(key, title, Markup(bar_chart(rows, title=title)), (title, _("Jumlah")), rows)
 
 
@@ -105,13 +126,12 @@ def _last_months(today: dt.date, count: int = 12) -> list[tuple[int, int]]:
     return list(reversed(months))
 
 
-async def events(today: dt.date) -> Chart:
+def events(counts: Counts, today: dt.date) -> Chart:
     months = _last_months(today)
-    since = dt.date(months[0][0], months[0][1], 1)
-    counts = await queries.monthly_events(since)
     keys = [f"{year:04d}-{month:02d}" for year, month in months]
     series = [
-        (_(name), [counts.get((kind, key), 0) for key in keys]) for kind, name in _EVENT_SERIES
+        (_(name), [counts.monthly_events.get((kind, key), 0) for key in keys])
+        for kind, name in _EVENT_SERIES
     ]
     labels = [_(_MONTHS[month - 1]) for _year, month in months]
     title = _("Peristiwa kependudukan per bulan")
@@ -125,10 +145,10 @@ async def events(today: dt.date) -> Chart:
     )
 
 
-async def chart(key: str, today: dt.date) -> Chart:
-    """One chart of the transaction's scope: the page's village, district or regency."""
+def chart(key: str, counts: Counts, today: dt.date) -> Chart:
+    """One chart, in the request's language, drawn from the scope's counts."""
     if key == "piramida":
-        return await pyramid(today)
+        return pyramid(counts, today)
     if key == "peristiwa":
-        return await events(today)
-    return await coded(key)
+        return events(counts, today)
+    return coded(key, counts)

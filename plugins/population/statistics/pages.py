@@ -16,12 +16,11 @@ from litestar.exceptions import NotFoundException
 from core.exports import csv_download
 from core.tenancy.context import Tenant
 from core.web.guards import requires
-from core.web.render import render, request_language
+from core.web.render import render
 from core.web.request_state import request_state
 from plugins.population.permissions import STATS
-from plugins.population.statistics import queries
 from plugins.population.statistics.cache import FRESH_SECONDS, Recent
-from plugins.population.statistics.charts import KEYS, Chart, chart
+from plugins.population.statistics.charts import KEYS, Chart, Counts, chart, count
 
 CACHE = "population_statistics"
 """The app-state attribute holding this app's recent district and regency counts."""
@@ -32,21 +31,19 @@ def _base(tenant: Tenant) -> str:
 
 
 async def _counted(request: Request[Any, Any, Any], tenant: Tenant) -> tuple[list[Chart], int]:
-    """Every chart and the family count; a district's or the regency's from the recent cache."""
+    """Every chart in the viewer's language, and the family count; a district's or the regency's
+    counts come from the recent cache, which holds numbers only, so every language draws on one
+    count."""
     today = request_state(request).now.date()
-
-    async def count() -> tuple[list[Chart], int]:
-        charts = [await chart(key, today) for key in KEYS]
-        return charts, await queries.family_count()
-
     if tenant.kind == "village":
-        return await count()
-    recent: Recent[tuple[list[Chart], int]] | None = getattr(request.app.state, CACHE, None)
-    if recent is None:
-        recent = Recent()
-        setattr(request.app.state, CACHE, recent)
-    # The charts carry their words, so each language is counted and kept apart.
-    return await recent.get((tenant.kind, tenant.code, today, request_language(request)), count)
+        counts = await count(today)
+    else:
+        recent: Recent[Counts] | None = getattr(request.app.state, CACHE, None)
+        if recent is None:
+            recent = Recent()
+            setattr(request.app.state, CACHE, recent)
+        counts = await recent.get((tenant.kind, tenant.code, today), lambda: count(today))
+    return [chart(key, counts, today) for key in KEYS], counts.families
 
 
 async def _page(request: Request[Any, Any, Any], tenant: Tenant) -> Response[Any]:

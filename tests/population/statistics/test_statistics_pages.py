@@ -84,3 +84,28 @@ async def test_regency_counts_are_kept_for_minutes_while_a_village_counts_live(k
     live = await head.get(other.url + "/statistik/agama.csv")
     counted = sum(int(row[1]) for row in list(csv.reader(io.StringIO(live.text)))[1:])
     assert counted == second.residents_created
+
+
+async def test_the_regency_counts_once_and_each_language_draws_its_own_words(
+    kampung, tmp_path, monkeypatch
+):
+    from plugins.population.statistics import pages
+
+    village = await kampung.village()
+    await _residents(kampung, village, tmp_path, count=20)
+    counted = []
+    original = pages.count
+
+    async def counting(today):
+        counted.append(today)
+        return await original(today)
+
+    monkeypatch.setattr(pages, "count", counting)
+    client = await kampung.login("regency_officer")
+    client.cookies.set("kampung_lang", "id")
+    indonesian = await client.get("/kabupaten/statistik")
+    client.cookies.set("kampung_lang", "en")
+    english = await client.get("/kabupaten/statistik")
+
+    assert "Piramida penduduk" in indonesian.text and "Population pyramid" in english.text
+    assert len(counted) == 1
