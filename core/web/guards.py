@@ -71,6 +71,11 @@ def _public(_: ASGIConnection[Any, Any, Any, Any], __: BaseRouteHandler) -> None
 
 public = as_guard(_public, "public")
 
+CITIZEN_PAGE = "citizen"
+"""What a citizen-portal guard declares (`as_guard(check, CITIZEN_PAGE)`): a visitor is led to
+sign in there and a citizen let in, while staff are turned away, so `may_open` hides its links
+from staff."""
+
 
 ROW_ID_MAX = 2**31 - 1
 """The largest id a row can have: Piccolo's `Serial` is a 4-byte integer on PostgreSQL."""

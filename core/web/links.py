@@ -15,7 +15,7 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import MethodNotAllowedException, NotFoundException
 
 from core.auth.principal import has_permission
-from core.web.guards import declared_permission
+from core.web.guards import CITIZEN_PAGE, declared_permission
 from core.web.request_state import request_state
 
 
@@ -40,11 +40,9 @@ def may_open(connection: ASGIConnection[Any, Any, Any, Any], url: str) -> bool:
         return True
     if permission == "signed_in":
         return state.principal is not None
-    if (
-        permission == "citizen"
-    ):  # the citizen portal: a visitor is led to sign in, staff turned away
+    if permission == CITIZEN_PAGE:
         return state.principal is None
     kernel = connection.app.state.kernel
     if permission not in kernel.permissions:
-        return True  # a plugin's own check (a citizen's portal session): its guard decides
+        return True  # a plugin's own check: its guard decides
     return has_permission(state.principal, tenant, permission, kernel.permissions)

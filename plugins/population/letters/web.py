@@ -210,12 +210,7 @@ async def _detail(
         raise NotFoundException()
     kind = LETTER_KINDS[letter["kind"]]
     steps = await letter_steps(tenant.code, letter_id)
-    names = {
-        actor: _(name) if actor.startswith("warga:") else name  # "Warga (pemohon)" translated
-        for actor, name in (
-            await actor_names([letter["created_by"], *(step["actor"] for step in steps)])
-        ).items()
-    }
+    names = await actor_names([letter["created_by"], *(step["actor"] for step in steps)])
     disclose(request, disclosures.LETTER_DETAIL, subjects=disclosures.letter(letter))
     return await render(
         request,

@@ -12,7 +12,7 @@ from litestar.connection import ASGIConnection
 from litestar.exceptions import NotAuthorizedException, NotFoundException, PermissionDeniedException
 from litestar.handlers.base import BaseRouteHandler
 
-from core.web.guards import as_guard
+from core.web.guards import CITIZEN_PAGE, as_guard
 from core.web.request_state import request_state
 
 __all__ = ["CITIZEN_ONLY", "citizen_of_village", "citizen_resident_id"]
@@ -37,7 +37,7 @@ def _citizen_of_village(
         raise NotFoundException()
 
 
-citizen_of_village = as_guard(_citizen_of_village, "citizen")
+citizen_of_village = as_guard(_citizen_of_village, CITIZEN_PAGE)
 
 
 def citizen_resident_id(citizen_ref: str) -> tuple[str, int]:

@@ -48,18 +48,18 @@ class HistoryRow:
     at: str
     """Local time with its zone's name, e.g. ``01-12-2026 09:10 WIB``."""
     actor: str
-    citizen: bool
-    """The actor is the citizen (``actor`` is then the words "Warga (pemohon)")."""
+    """The staff member's name, or "Warga (pemohon)" in the viewer's language."""
     action: str
     to: str
     notes: tuple[Note, ...]
 
 
 async def actor_names(actors: Sequence[str]) -> dict[str, str]:
-    """The name to show for each stored actor; an account not found is shown as it is."""
+    """The name to show for each stored actor, in the viewer's language for the applicant; an
+    account not found is shown as it is."""
     found = await display_names(a for a in actors if not a.startswith("warga:"))
     return {
-        actor: CITIZEN_ACTOR if actor.startswith("warga:") else found.get(actor, actor)
+        actor: _(CITIZEN_ACTOR) if actor.startswith("warga:") else found.get(actor, actor)
         for actor in actors
     }
 
@@ -95,7 +95,6 @@ async def load_history(request_row: Mapping[str, Any]) -> list[HistoryRow]:
         HistoryRow(
             at=local_clock(s["at"]),
             actor=names.get(s["actor"], s["actor"]),
-            citizen=s["actor"].startswith("warga:"),
             action=REQUEST_LIFECYCLE.label(s["action"]),
             to=REQUEST_LIFECYCLE.label(s["to_status"]),
             notes=step_notes(request_row["kind"], json_dict(s["payload"])),
