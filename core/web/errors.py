@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import quote
 
 from litestar import Request, Response
 from litestar.enums import MediaType
@@ -117,7 +118,8 @@ def http_exception_handler(request: Request[Any, Any, Any], exc: HTTPException) 
         login_url = (
             exc.extra.get("login_url", "/masuk") if isinstance(exc.extra, dict) else "/masuk"
         )
-        return Redirect(f"{login_url}?next={request.url.path}", status_code=303)
+        wanted = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return Redirect(f"{login_url}?next={quote(wanted, safe='/')}", status_code=303)
     detail = exc.detail if exc.detail and exc.detail != TITLES.get(exc.status_code) else None
     if detail and detail in {
         "Not Found",

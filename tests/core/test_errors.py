@@ -48,3 +48,10 @@ async def test_unreachable_database_answers_503_with_retry_after(tmp_path) -> No
 async def test_openapi_schema_lists_the_api(kampung) -> None:
     schema = (await kampung.client().get("/schema/openapi.json")).json()
     assert "/api/v1/desa/{village_slug}" in schema["paths"]
+
+
+async def test_the_sign_in_redirect_keeps_the_pages_query(kampung) -> None:
+    village = await kampung.village()
+    response = await kampung.client().get(village.url + "?bulan=2026-11&q=siti")
+    assert response.status_code == 303
+    assert response.headers["location"] == f"/masuk?next={village.url}%3Fbulan%3D2026-11%26q%3Dsiti"
