@@ -75,7 +75,7 @@ async def _measure_months(
             vitamin_a=day.month in (2, 8) and months >= 6,
             pmt=stunted,
         )
-        created = await measurements.record(child, reading, DEMO_ACTOR, at)
+        created = await measurements.record(child, reading, DEMO_ACTOR, at, NATIONAL_SCHEDULE)
         if back == 0:
             await triggers.after_measurement(child, created, DEMO_ACTOR, at)
 

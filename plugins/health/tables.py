@@ -183,6 +183,10 @@ class MonthlyFigure(TenantTable, tablename="health_monthly_figure"):
     wasted = Integer(default=0)
     underweight = Integer(default=0)
     overweight = Integer(default=0)
+    idl_children = Integer(default=0)
+    """Children 12–23 months old on the month's last day."""
+    idl_complete = Integer(default=0)
+    """Those of them with every basic dose of the schedule by then."""
 
 
 TABLES = [

@@ -12,6 +12,7 @@ from plugins.health.children.children import ChildRow
 from plugins.health.dates import month_key
 from plugins.health.growth import categories, kms
 from plugins.health.growth.zscores import Measure, ZScores, zscores
+from plugins.health.immunisation.schedule import Schedule
 from plugins.health.reports import figures
 from plugins.health.tables import Measurement
 
@@ -87,8 +88,11 @@ async def _previous_weighing(child_id: int, before: dt.date) -> kms.Weighing | N
     return kms.Weighing(row["measured_on"], row["weight_g"], row["z_wfa"])
 
 
-async def record(child: ChildRow, reading: Reading, by: str, at: dt.datetime) -> int:
-    """Store one measurement; a second one in the same month is refused."""
+async def record(
+    child: ChildRow, reading: Reading, by: str, at: dt.datetime, schedule: Schedule
+) -> int:
+    """Store one measurement (a second one in the same month is refused) and recount the
+    village's month; `schedule` is the regency's, for the month's immunisation coverage."""
     month = month_key(reading.measured_on)
     taken = await Measurement.exists().where(
         (Measurement.child == child.id) & (Measurement.month == month)
@@ -134,7 +138,7 @@ async def record(child: ChildRow, reading: Reading, by: str, at: dt.datetime) ->
             created_at=at,
         )
     ).returning(Measurement.id)
-    await figures.refresh(month)
+    await figures.refresh(month, schedule)
     return int(rows[0]["id"])
 
 

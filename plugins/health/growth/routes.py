@@ -21,6 +21,7 @@ from plugins.health.children import children
 from plugins.health.children.children import ChildRow
 from plugins.health.growth import forms, measurements
 from plugins.health.growth.zscores import LYING, STANDING, age_in_days, expected_position
+from plugins.health.immunisation.regency_schedule import schedule_of
 from plugins.health.permissions import RECORD
 from plugins.health.posyandu import posyandu
 from plugins.health.referrals import triggers
@@ -70,7 +71,9 @@ async def measure(
     if doubts and not forms.confirmed(data):
         return await _page(request, child, data, {}, doubts)
     try:
-        created = await measurements.record(child, reading, principal.username, now(request))
+        created = await measurements.record(
+            child, reading, principal.username, now(request), schedule_of(kernel.settings)
+        )
     except measurements.MeasurementError as exc:
         return await _page(request, child, data, {exc.field: _(exc.message)}, [])
     referred = await triggers.after_measurement(child, created, principal.username, now(request))

@@ -1,16 +1,16 @@
-"""Doses given, recorded once each; and the village's "imunisasi dasar lengkap" coverage."""
+"""Doses given, recorded once each, each recounting its village's month for the wider pages."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 
 from core.i18n import N_
 from plugins.health.children.children import ChildRow
-from plugins.health.dates import add_months
+from plugins.health.dates import month_key
 from plugins.health.immunisation.schedule import Schedule
-from plugins.health.tables import Child, Immunisation
+from plugins.health.reports import figures
+from plugins.health.tables import Immunisation
 
 ENDEMIC_SETTING = "health.je_endemic"
 
@@ -63,26 +63,5 @@ async def record(
             child=child.id, vaccine=vaccine, given_on=given_on, recorded_by=by, created_at=at
         )
     ).returning(Immunisation.id)
+    await figures.refresh(month_key(today), schedule)
     return int(rows[0]["id"])
-
-
-@dataclass(frozen=True, slots=True)
-class Coverage:
-    """IDL among children 12–23 months old: those who should have completed the basic doses."""
-
-    children: int
-    complete: int
-
-    @property
-    def percent(self) -> int | None:
-        return None if not self.children else round(100 * self.complete / self.children)
-
-
-async def basic_coverage(today: dt.date, schedule: Schedule) -> Coverage:
-    oldest, youngest = add_months(today, -24), add_months(today, -12)
-    rows = await Child.select(Child.id).where(
-        (Child.birth_date > oldest) & (Child.birth_date <= youngest)
-    )
-    ids = [r["id"] for r in rows]
-    doses = await given_by_child(ids)
-    return Coverage(len(ids), sum(1 for i in ids if schedule.basic_complete(doses.get(i, {}))))

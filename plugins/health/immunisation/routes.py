@@ -18,7 +18,7 @@ from core.web.guards import requires
 from core.web.render import flash, render
 from plugins.health import disclosures
 from plugins.health.children import children, listing
-from plugins.health.immunisation import doses
+from plugins.health.immunisation import coverage, doses
 from plugins.health.immunisation.regency_schedule import schedule_of
 from plugins.health.immunisation.schedule import DUE, OVERDUE, STATE_LABELS, dose_states
 from plugins.health.permissions import READ, RECORD
@@ -101,7 +101,7 @@ async def due_list(
     )
     context = {
         "due": due,
-        "coverage": await doses.basic_coverage(day, schedule),
+        "coverage": await coverage.basic_coverage(day, schedule),
         "state_labels": STATE_LABELS,
         "overdue": OVERDUE,
     }

@@ -1,15 +1,21 @@
 """A village's monthly counts, kept beside its measurements for the district and regency pages.
 
-Each recorded measurement recounts its own village and month (a few hundred rows at most) and
-stores the counts in `MonthlyFigure`, in the same transaction. A recount, not an increment, so
-the figure is always what the measurements say, whatever happened before. The regency page then
-reads one row per village and month instead of every child's measurement.
+Each recorded measurement or dose recounts its own village and month (a few hundred rows at
+most) and stores the counts in `MonthlyFigure`, in the same transaction. A recount, not an
+increment, so the figure is always what the records say, whatever happened before. The regency
+page then reads one row per village and month instead of every child's records.
+
+Immunisation coverage is counted as of the month's last day with the regency's schedule of the
+time, so a month that has passed keeps the coverage it had when it was last recounted.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from plugins.health.dates import month_end
+from plugins.health.immunisation.coverage import basic_coverage
+from plugins.health.immunisation.schedule import Schedule
 from plugins.health.tables import Measurement, MonthlyFigure
 
 CONDITIONS: dict[str, Any] = {
@@ -23,12 +29,14 @@ CONDITIONS: dict[str, Any] = {
 }
 
 
-async def refresh(month: str) -> None:
+async def refresh(month: str, schedule: Schedule) -> None:
     """Recount the month of the village in scope (call it with a village's scope)."""
-    counts = {
+    counts: dict[str, Any] = {
         name: await Measurement.count().where((Measurement.month == month) & condition)
         for name, condition in CONDITIONS.items()
     }
+    immunised = await basic_coverage(month_end(month), schedule)
+    counts["idl_children"], counts["idl_complete"] = immunised.children, immunised.complete
     exists = await MonthlyFigure.exists().where(MonthlyFigure.month == month)
     if exists:
         await MonthlyFigure.update(

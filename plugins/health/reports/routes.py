@@ -22,7 +22,7 @@ from core.web.render import render
 from core.web.svg_charts import line_chart
 from plugins.health import disclosures
 from plugins.health.dates import month_key, valid_month
-from plugins.health.immunisation import doses
+from plugins.health.immunisation import coverage
 from plugins.health.immunisation.regency_schedule import schedule_of
 from plugins.health.permissions import EXPORT, REPORT
 from plugins.health.posyandu import posyandu
@@ -75,7 +75,7 @@ async def village_report(
         "skdn": [(p, await skdn.skdn(month, p["id"])) for p in places],
         "total": await skdn.skdn(month),
         "figures": figures[0] if figures else None,
-        "coverage": await doses.basic_coverage(today(request), schedule_of(kernel.settings)),
+        "coverage": await coverage.basic_coverage(today(request), schedule_of(kernel.settings)),
         "chart": _trend_chart(await stunting.trend(month)),
         "can_export": has_permission(principal, tenant, EXPORT, kernel.permissions),
     }
@@ -101,14 +101,16 @@ async def by_village(request: Request[Any, Any, Any], tenant: Tenant) -> Respons
 
 COLUMNS = (
     "bulan", "kode_desa", "desa", "diukur_tb", "pendek", "persen_pendek", "diukur_bbtb",
-    "gizi_kurang_buruk", "diukur_bb", "bb_kurang", "gizi_lebih",
+    "gizi_kurang_buruk", "diukur_bb", "bb_kurang", "gizi_lebih", "anak_12_23_bulan", "idl",
+    "persen_idl",
 )  # fmt: skip
 
 
 def _table(month: str, figures: list[stunting.VillageFigures]) -> list[list[Any]]:
     return [
         [month, f.code, f.name, f.measured_length, f.stunted, f.stunting, f.measured_wflh,
-         f.wasted, f.measured_weight, f.underweight, f.overweight]
+         f.wasted, f.measured_weight, f.underweight, f.overweight, f.idl_children,
+         f.idl_complete, f.idl_share]
         for f in figures
     ]  # fmt: skip
 

@@ -1,5 +1,5 @@
 """Prevalence of stunting, wasting, underweight and overweight among the children measured in a
-month, per village, for the district and the regency.
+month, and basic immunisation coverage, per village, for the district and the regency.
 
 Each measurement stores its flags when it is recorded and recounts its village's month
 (`reports.figures`), so a page reads one row per village and month, not every child's
@@ -19,9 +19,11 @@ from plugins.health.dates import previous_months
 from plugins.health.tables import MonthlyFigure
 
 TREND_MONTHS = 12
+SHOWN_IF_ANY = ("measured_length", "measured_weight", "measured_wflh", "idl_children")
+"""A village's row is listed when one of these counts is not zero."""
 COUNTS = (
     "measured_length", "measured_weight", "measured_wflh", "stunted", "wasted", "underweight",
-    "overweight",
+    "overweight", "idl_children", "idl_complete",
 )  # fmt: skip
 
 
@@ -36,6 +38,8 @@ class VillageFigures:
     wasted: int
     underweight: int
     overweight: int
+    idl_children: int
+    idl_complete: int
 
     @staticmethod
     def percent(part: int, whole: int) -> float | None:
@@ -53,9 +57,15 @@ class VillageFigures:
     def underweight_share(self) -> float | None:
         return self.percent(self.underweight, self.measured_weight)
 
+    @property
+    def idl_share(self) -> float | None:
+        """Imunisasi dasar lengkap among the children 12–23 months old at the month's end."""
+        return self.percent(self.idl_complete, self.idl_children)
+
 
 async def by_village(month: str, scope_code: str) -> list[VillageFigures]:
-    """One row per village of the scope that measured anyone this month, highest stunting first."""
+    """One row per village of the scope with anyone measured or due for IDL this month, highest
+    stunting first."""
     rows = await MonthlyFigure.select().where(MonthlyFigure.month == month)
     names = {
         r["code"]: r["name"]
@@ -70,7 +80,7 @@ async def by_village(month: str, scope_code: str) -> list[VillageFigures]:
             **{name: r[name] for name in COUNTS},
         )
         for r in rows
-        if r["measured_length"] or r["measured_weight"] or r["measured_wflh"]
+        if any(r[name] for name in SHOWN_IF_ANY)
     ]
     return sorted(figures, key=lambda f: (-(f.stunting or 0), f.name))
 
@@ -93,13 +103,5 @@ async def trend(month: str) -> list[tuple[str, int, int]]:
 
 def total(figures: list[VillageFigures]) -> VillageFigures:
     return VillageFigures(
-        code="",
-        name="",
-        measured_length=sum(f.measured_length for f in figures),
-        measured_weight=sum(f.measured_weight for f in figures),
-        measured_wflh=sum(f.measured_wflh for f in figures),
-        stunted=sum(f.stunted for f in figures),
-        wasted=sum(f.wasted for f in figures),
-        underweight=sum(f.underweight for f in figures),
-        overweight=sum(f.overweight for f in figures),
+        code="", name="", **{name: sum(getattr(f, name) for f in figures) for name in COUNTS}
     )
