@@ -19,10 +19,12 @@ from core.web.render import flash, render
 from plugins.health import disclosures, residents
 from plugins.health.children import children, listing
 from plugins.health.children.record import child_record, z_text
+from plugins.health.dates import month_key
 from plugins.health.immunisation.regency_schedule import schedule_of
 from plugins.health.immunisation.schedule import STATE_LABELS
 from plugins.health.permissions import READ, RECORD
 from plugins.health.posyandu import posyandu
+from plugins.health.reports import figures
 from plugins.health.web import FORM, checked, now, today
 
 
@@ -72,7 +74,10 @@ async def _find_page(
 
 @post("/kesehatan/anak", guards=[requires(RECORD)], include_in_schema=False)
 async def enrol(
-    request: Request[Any, Any, Any], data: Annotated[dict[str, str], FORM], tenant: Tenant
+    request: Request[Any, Any, Any],
+    data: Annotated[dict[str, str], FORM],
+    tenant: Tenant,
+    kernel: Kernel,
 ) -> Response[Any]:
     raw = data.get("resident_id", "")
     person = await residents.person(int(raw)) if raw.isdecimal() else None
@@ -92,6 +97,7 @@ async def enrol(
     created = await children.enrol(
         person, posyandu_id, now(request), has_kia_book=checked(data, "has_kia_book")
     )
+    await figures.refresh(month_key(day), schedule_of(kernel.settings))
     await flash(request, "success", _("Balita terdaftar di posyandu."))
     return Redirect(f"{tenant.base_url}/kesehatan/anak/{created}", status_code=303)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import httpx
 from conftest import Register, signed_in
 
 from core.localtime import local_today
@@ -101,11 +102,14 @@ async def test_coverage_on_a_day_leaves_out_doses_given_after_it(
 async def test_the_district_and_regency_see_each_villages_coverage_from_recorded_doses(
     kampung: Harness, village: VillageRef, register: Register
 ) -> None:
-    """Each recorded dose recounts the village's month, so the wide pages read IDL per village
-    from the monthly figures: 1/2 here, then 2/2 once the second child's last dose is in."""
+    """Enrolling a child and recording a dose recount the village's month, so the wide pages
+    read IDL per village from the monthly figures: 0/2 once both are enrolled, 1/2 when the first
+    has every basic dose, 2/2 once the second child's last dose is in."""
     born = add_months(local_today(), -14)
     complete = await _enrolled(kampung, village, register, born)
     behind = await _enrolled(kampung, village, register, born - dt.timedelta(days=3))
+    dinkes = await signed_in(kampung, "dinkes_officer", kampung.settings.regency_code)
+    assert await _idl_columns(dinkes, village) == ("2", "0", "0.0")
     cadre = await signed_in(kampung, "posyandu_cadre", village)
     basic = [dose.key for dose in NATIONAL_SCHEDULE.doses if dose.basic]
     given_on = add_months(born, 10).isoformat()
@@ -116,11 +120,7 @@ async def test_the_district_and_regency_see_each_villages_coverage_from_recorded
                 data={"vaccine": vaccine, "given_on": given_on},
             )
             assert response.status_code == 303
-    dinkes = await signed_in(kampung, "dinkes_officer", kampung.settings.regency_code)
-    csv = await dinkes.get("/kabupaten/kesehatan/stunting?format=csv")
-    header, *rows = (line.split(",") for line in csv.text.splitlines())
-    row = dict(zip(header, next(r for r in rows if village.code in r), strict=True))
-    assert (row["anak_12_23_bulan"], row["idl"], row["persen_idl"]) == ("2", "1", "50.0")
+    assert await _idl_columns(dinkes, village) == ("2", "1", "50.0")
     response = await cadre.post(
         f"{village.url}/kesehatan/anak/{behind}/imunisasi",
         data={"vaccine": basic[-1], "given_on": given_on},
@@ -130,3 +130,10 @@ async def test_the_district_and_regency_see_each_villages_coverage_from_recorded
     district = await kampung.district_slug(village.district_code)
     page = await puskesmas.get(f"/kecamatan/{district}/kesehatan/stunting")
     assert page.status_code == 200 and "2/2 (100.0%)" in page.text
+
+
+async def _idl_columns(dinkes: httpx.AsyncClient, village: VillageRef) -> tuple[str, ...]:
+    csv = await dinkes.get("/kabupaten/kesehatan/stunting?format=csv")
+    header, *rows = (line.split(",") for line in csv.text.splitlines())
+    row = dict(zip(header, next(r for r in rows if village.code in r), strict=True))
+    return row["anak_12_23_bulan"], row["idl"], row["persen_idl"]
