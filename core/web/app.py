@@ -30,7 +30,7 @@ from core.web.guards import plugin_enabled, row_ids_exist
 from core.web.security_headers import SecurityHeaders
 from core.web.static_assets import AssetMount, StaticAssets
 from core.web.templating import DEFAULT_THEME, build_environment, theme_dir
-from core.web.transaction import request_context_middleware
+from core.web.transaction import RequestContext
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 HTMX_DIST = PROJECT_ROOT / "node_modules" / "htmx.org" / "dist"
@@ -51,11 +51,12 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        await kernel.database.start()
+        database = app.state.kernel.database
+        await database.start()
         try:
             yield
         finally:
-            await kernel.database.close()
+            await database.close()
 
     assets = _static_assets(settings, static_dirs)
     route_handlers: list[Any] = [*assets.routers()]
@@ -82,7 +83,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
         route_handlers=route_handlers,
         lifespan=[lifespan],
         middleware=[
-            request_context_middleware(kernel),
+            RequestContext,
             csrf_middleware(
                 CSRFConfig(
                     secret=settings.secret_key,
@@ -98,7 +99,7 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
         plugins=[HTMXPlugin()],
         before_send=[SecurityHeaders(settings)],
         compression_config=compression_config(),
-        dependencies=dependencies(kernel),
+        dependencies=dependencies(),
         exception_handlers={
             HTTPException: errors.http_exception_handler,
             DatabaseUnavailable: errors.unavailable_handler,

@@ -34,10 +34,16 @@ def request_principal(request: Request[Any, Any, Any]) -> Principal:
     return principal
 
 
-def dependencies(kernel: Kernel) -> dict[str, Provide]:
-    """The app-wide dependencies, each declared explicitly (Litestar 3 infers none)."""
+def request_kernel(request: Request[Any, Any, Any]) -> Kernel:
+    kernel: Kernel = request.app.state.kernel
+    return kernel
+
+
+def dependencies() -> dict[str, Provide]:
+    """The app-wide dependencies, each declared explicitly (Litestar 3 infers none). The kernel
+    is the app's, `app.state.kernel`, like everything else the app keeps."""
     return {
-        "kernel": Provide(lambda: kernel, sync_to_thread=False),
+        "kernel": Provide(request_kernel, sync_to_thread=False),
         "tenant": Provide(request_tenant, sync_to_thread=False),
         "principal": Provide(request_principal, sync_to_thread=False),
     }

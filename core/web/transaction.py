@@ -43,37 +43,34 @@ class _Rollback(Exception):
     pass
 
 
-def request_context_middleware(kernel: Kernel) -> Any:
-    def factory(app: ASGIApp) -> ASGIApp:
-        return RequestContext(app, kernel)
-
-    return factory
-
-
 class RequestContext:
-    def __init__(self, app: ASGIApp, kernel: Kernel) -> None:
+    """The middleware: the kernel is the app's (`app.state.kernel`), read per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
         self.app = app
-        self.kernel = kernel
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP or scope["path"].startswith(UNSCOPED_PREFIXES):
             await self.app(scope, receive, send)
             return
-        sqlite = self.kernel.engine.engine_type == "sqlite"
+        kernel: Kernel = scope["litestar_app"].state.kernel
+        sqlite = kernel.engine.engine_type == "sqlite"
         retry_read = sqlite and scope["method"] in SAFE_METHODS
         initial = dict(scope.get("state", {}))
-        held = await self._attempt(scope, receive, send, immediate=sqlite and not retry_read)
+        held = await self._attempt(
+            kernel, scope, receive, send, immediate=sqlite and not retry_read
+        )
         if retry_read and held is not None and scope["state"].get(SQLITE_BUSY_KEY):
             # A read that had to write (its disclosure, the session) after another process
             # committed: SQLite refuses the upgrade at once. Nothing was sent, nothing kept:
             # run it again holding the write lock from the start, waiting its turn.
             scope["state"] = dict(initial)
-            held = await self._attempt(scope, receive, send, immediate=True)
+            held = await self._attempt(kernel, scope, receive, send, immediate=True)
         if held is not None:
             await _flush(held, send)
 
     async def _attempt(
-        self, scope: Scope, receive: Receive, send: Send, *, immediate: bool
+        self, kernel: Kernel, scope: Scope, receive: Receive, send: Send, *, immediate: bool
     ) -> list[Message] | None:
         """Run the request in one transaction; the held answer, or None once it streamed."""
         held: list[Message] = []
@@ -91,13 +88,17 @@ class RequestContext:
                 held.append(message)
 
         try:
-            async with files_follow_transaction(), self._transaction(immediate):
-                state = await self._resolve(scope)
+            async with files_follow_transaction(), _transaction(kernel, immediate):
+                state = await self._resolve(kernel, scope)
                 # The request's language is on while it is handled, not only while its page is
                 # rendered: a message built by a handler (`_` in a form check, a widget, a flash)
                 # reaches the page in the language the viewer chose.
                 translator = _translator(scope)
-                token = translator.activate(self._language(scope, state)) if translator else None
+                token = (
+                    translator.activate(self._language(kernel, scope, state))
+                    if translator
+                    else None
+                )
                 try:
                     await self.app(scope, receive, hold)
                 finally:
@@ -121,20 +122,13 @@ class RequestContext:
             raise
         return None if forwarded["any"] else held
 
-    def _transaction(self, immediate: bool) -> Any:
-        engine = self.kernel.engine
-        if engine.engine_type == "sqlite":
-            kind = TransactionType.immediate if immediate else TransactionType.deferred
-            return engine.transaction(transaction_type=kind)
-        return engine.transaction()
-
-    async def _resolve(self, scope: Scope) -> RequestState:
-        settings = self.kernel.settings
+    async def _resolve(self, kernel: Kernel, scope: Scope) -> RequestState:
+        settings = kernel.settings
         now = datetime.now(UTC)
         presented = bearer(scope["headers"]) if scope["path"].startswith(API_PREFIX) else None
         api_token = None
         if presented is not None:
-            api_token = await authenticate(presented, now, self.kernel.permissions)
+            api_token = await authenticate(presented, now, kernel.permissions)
             if api_token is None:
                 raise NotAuthorizedException(TOKEN_REFUSED, headers={"WWW-Authenticate": "Bearer"})
             session = None
@@ -143,32 +137,40 @@ class RequestContext:
         tenant = await resolve_tenant(scope["path"], settings)
         state = RequestState(now=now, session=session, tenant=tenant, api_token=api_token)
         if tenant is not None and _may_see(state):
-            await set_tenant_scope(self.kernel.engine, tenant.scope_code)
+            await set_tenant_scope(kernel.engine, tenant.scope_code)
             if tenant.kind == "village":
-                plugins = await effective_plugins(self.kernel.registry, tenant.code)
+                plugins = await effective_plugins(kernel.registry, tenant.code)
                 state.effective_plugins = frozenset(plugins)
         elif tenant is not None and tenant.kind == "village":
-            state.effective_plugins = frozenset(await self._plugins_for_visitor(tenant.code))
+            state.effective_plugins = frozenset(
+                await self._plugins_for_visitor(kernel, tenant.code)
+            )
         scope.setdefault("state", {})[STATE_KEY] = state
         return state
 
-    def _language(self, scope: Scope, state: RequestState) -> str:
+    def _language(self, kernel: Kernel, scope: Scope, state: RequestState) -> str:
         """The viewer's language, as `core.web.render.request_language` picks it."""
         chosen = state.session.data.get("lang") if state.session else None
-        return i18n.pick_language(
-            chosen, _cookie(scope, LANG_COOKIE), self.kernel.settings.language
-        )
+        return i18n.pick_language(chosen, _cookie(scope, LANG_COOKIE), kernel.settings.language)
 
-    async def _plugins_for_visitor(self, village_code: str) -> set[str]:
+    async def _plugins_for_visitor(self, kernel: Kernel, village_code: str) -> set[str]:
         """Which plugins are on, for a visitor who may see none of the village's rows: read under
         the village's scope, which is taken back before the handler runs. A switched-off plugin
         then answers 404 to everyone, not a sign-in page that tells it exists."""
-        engine = self.kernel.engine
+        engine = kernel.engine
         await set_tenant_scope(engine, village_code)
         try:
-            return await effective_plugins(self.kernel.registry, village_code)
+            return await effective_plugins(kernel.registry, village_code)
         finally:
             await clear_tenant_scope(engine)
+
+
+def _transaction(kernel: Kernel, immediate: bool) -> Any:
+    engine = kernel.engine
+    if engine.engine_type == "sqlite":
+        kind = TransactionType.immediate if immediate else TransactionType.deferred
+        return engine.transaction(transaction_type=kind)
+    return engine.transaction()
 
 
 def _may_see(state: RequestState) -> bool:
