@@ -8,6 +8,7 @@ variable set around rendering, never in a global.
 from __future__ import annotations
 
 import contextvars
+import functools
 import gettext
 import io
 from collections.abc import Iterable
@@ -65,12 +66,21 @@ class Translator:
 
 
 def _load_po(path: Path) -> gettext.GNUTranslations:
+    """A fresh catalog object (each app chains its own fallbacks) from the file's compiled form."""
+    stat = path.stat()
+    return gettext.GNUTranslations(io.BytesIO(_compiled(path, stat.st_mtime_ns, stat.st_size)))
+
+
+@functools.lru_cache(maxsize=256)
+def _compiled(path: Path, mtime_ns: int, size: int) -> bytes:
+    """The `.po` file compiled to `.mo` bytes, once per process while the file is unchanged:
+    parsing it is most of the cost of a Translator, and a process that builds several apps
+    (the tests build one per test) need not parse it each time."""
     with path.open("rb") as source:
         catalog = read_po(source)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
-    buffer.seek(0)
-    return gettext.GNUTranslations(buffer)
+    return buffer.getvalue()
 
 
 def _(message: str) -> str:

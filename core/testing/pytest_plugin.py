@@ -23,6 +23,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -77,12 +78,22 @@ def pytest_configure(config: pytest.Config) -> None:
     for name in instance_variables(os.environ, config.getini(KNOBS_INI)):
         del os.environ[name]
     os.environ["PICCOLO_CONF"] = "core.db.piccolo_conf"
+    if _distributes(config):
+        return
     workdir = tempfile.mkdtemp(prefix="kampung-tests-")
     config.stash[_DIRECTORIES] = (os.getcwd(), workdir)
     os.chdir(workdir)
 
 
+def _distributes(config: pytest.Config) -> bool:
+    """True in pytest-xdist's controller, which only hands tests to its workers: they start in
+    its working directory to find the project, and each moves to an empty one of its own."""
+    return bool(getattr(config.option, "numprocesses", None)) and not hasattr(config, "workerinput")
+
+
 def pytest_unconfigure(config: pytest.Config) -> None:
+    if _DIRECTORIES not in config.stash:
+        return
     started_in, workdir = config.stash[_DIRECTORIES]
     os.chdir(started_in)
     shutil.rmtree(workdir, ignore_errors=True)
@@ -174,17 +185,47 @@ def kampung_settings(
     )
 
 
+@pytest.fixture(scope="session")
+def kampung_apps() -> dict[str, Any]:
+    """The apps built in this session, one per shape of settings and plugins (see `app_for`)."""
+    return {}
+
+
 @pytest.fixture
 async def kampung(
-    kampung_settings: Any, kampung_extra_plugins: list[Any]
+    kampung_settings: Any, kampung_extra_plugins: list[Any], kampung_apps: dict[str, Any]
 ) -> AsyncIterator[Harness]:
     """A running app on a fresh database of the test regency (all villages, none onboarded)."""
-    from core.web.app import create_app
-
-    app = create_app(kampung_settings, extra_plugins=kampung_extra_plugins)
+    app = app_for(kampung_apps, kampung_settings, kampung_extra_plugins)
     database = app.state.kernel.database
     await database.start()
     try:
         yield Harness(app, kampung_settings)
     finally:
         await database.close()
+
+
+def app_for(apps: dict[str, Any], settings: Any, extra_plugins: list[Any]) -> Any:
+    """An app with a kernel of its own for these settings, its routes built once per session.
+
+    Building the routes (Litestar reads every handler's signature) is most of what an app costs,
+    and they depend only on the plugins and the settings, never on the database or the data
+    folder of one test. So an app built for the same plugins and settings is given a new kernel
+    (`app.state.kernel`, which the app reads per request): a fresh engine, registry and state,
+    and what a handler kept in `app.state` since (a worker's cache) is dropped, as if the app
+    were built anew.
+    """
+    from core.kernel import Kernel
+    from core.web.app import create_app
+
+    shape = replace(settings, database_url="", database_owner_url=None, data_dir="")
+    key = repr((shape, [repr(plugin) for plugin in extra_plugins]))
+    if key not in apps:
+        app = create_app(settings, extra_plugins=extra_plugins)
+        apps[key] = (app, set(app.state.dict()))
+        return app
+    app, built = apps[key]
+    for name in set(app.state.dict()) - built:
+        del app.state[name]
+    app.state.kernel = Kernel.build(settings, extra_plugins)
+    return app
