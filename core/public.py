@@ -43,6 +43,7 @@ MODULES: frozenset[str] = frozenset(
         "core.testing.contract",
         "core.web.errors",
         "core.web.guards",
+        "core.web.public_cache",
         "core.web.render",
         "core.web.request_state",
         "core.web.services",

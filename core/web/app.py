@@ -10,6 +10,7 @@ from typing import Any
 from litestar import Litestar, Router
 from litestar.config.csrf import CSRFConfig
 from litestar.exceptions import HTTPException
+from litestar.middleware import DefineMiddleware
 from litestar.openapi.config import OpenAPIConfig
 from litestar.plugins.htmx import HTMXPlugin
 
@@ -27,6 +28,7 @@ from core.web.compression import compression_config
 from core.web.csrf import csrf_middleware
 from core.web.dependencies import dependencies
 from core.web.guards import plugin_enabled, row_ids_exist
+from core.web.public_cache import PublicPageCache
 from core.web.security_headers import SecurityHeaders
 from core.web.static_assets import AssetMount, StaticAssets
 from core.web.templating import DEFAULT_THEME, build_environment, theme_dir
@@ -79,21 +81,21 @@ def create_app(settings: Settings, extra_plugins: Iterable[Any] = ()) -> Litesta
             Router(path="/kabupaten", route_handlers=handlers, opt={"plugin": plugin})
         )
 
+    csrf = CSRFConfig(
+        secret=settings.secret_key,
+        cookie_name=CSRF_COOKIE,
+        header_name="x-csrf-token",
+        cookie_secure=settings.cookie_secure,
+        cookie_samesite="lax",
+        exclude=["/static/"],
+    )
     app = Litestar(
         route_handlers=route_handlers,
         lifespan=[lifespan],
         middleware=[
+            DefineMiddleware(PublicPageCache, csrf=csrf),
             RequestContext,
-            csrf_middleware(
-                CSRFConfig(
-                    secret=settings.secret_key,
-                    cookie_name=CSRF_COOKIE,
-                    header_name="x-csrf-token",
-                    cookie_secure=settings.cookie_secure,
-                    cookie_samesite="lax",
-                    exclude=["/static/"],
-                )
-            ),
+            csrf_middleware(csrf),
         ],
         guards=[row_ids_exist, password_changed_first],
         plugins=[HTMXPlugin()],

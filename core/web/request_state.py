@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from http.cookies import SimpleCookie
 from typing import Any
 
 from core.auth.principal import Principal
@@ -49,3 +50,14 @@ def stream_response(connection: Any) -> None:
     For long read-only responses (exports): the transaction stays open while the body streams.
     """
     connection.scope.setdefault("state", {})[STREAM_KEY] = True
+
+
+def request_cookie(scope: Any, name: str) -> str | None:
+    """A cookie of the request, read from its raw headers (for middleware, before a Request)."""
+    for key, value in scope.get("headers", []):
+        if key == b"cookie":
+            jar: SimpleCookie = SimpleCookie()
+            jar.load(value.decode("latin-1"))
+            if name in jar:
+                return jar[name].value
+    return None

@@ -9,7 +9,6 @@ handler asked to keep its writes (failed sign-ins must still be counted). Stream
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from http.cookies import SimpleCookie
 from typing import Any
 
 from litestar.enums import ScopeType
@@ -29,7 +28,7 @@ from core.tenancy.enablement import effective_plugins
 from core.tenancy.resolve import resolve_tenant
 from core.web.errors import SQLITE_BUSY_KEY, is_sqlite_busy
 from core.web.render import LANG_COOKIE
-from core.web.request_state import STATE_KEY, STREAM_KEY, RequestState
+from core.web.request_state import STATE_KEY, STREAM_KEY, RequestState, request_cookie
 
 UNSCOPED_PREFIXES = ("/static/", "/vendor/", "/schema")
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -133,7 +132,7 @@ class RequestContext:
                 raise NotAuthorizedException(TOKEN_REFUSED, headers={"WWW-Authenticate": "Bearer"})
             session = None
         else:
-            session = await load_session(_cookie(scope, SESSION_COOKIE), settings, now)
+            session = await load_session(request_cookie(scope, SESSION_COOKIE), settings, now)
         tenant = await resolve_tenant(scope["path"], settings)
         state = RequestState(now=now, session=session, tenant=tenant, api_token=api_token)
         if tenant is not None and _may_see(state):
@@ -151,7 +150,9 @@ class RequestContext:
     def _language(self, kernel: Kernel, scope: Scope, state: RequestState) -> str:
         """The viewer's language, as `core.web.render.request_language` picks it."""
         chosen = state.session.data.get("lang") if state.session else None
-        return i18n.pick_language(chosen, _cookie(scope, LANG_COOKIE), kernel.settings.language)
+        return i18n.pick_language(
+            chosen, request_cookie(scope, LANG_COOKIE), kernel.settings.language
+        )
 
     async def _plugins_for_visitor(self, kernel: Kernel, village_code: str) -> set[str]:
         """Which plugins are on, for a visitor who may see none of the village's rows: read under
@@ -189,16 +190,6 @@ def _may_see(state: RequestState) -> bool:
 def _translator(scope: Scope) -> i18n.Translator | None:
     app = scope.get("app")
     return getattr(getattr(app, "state", None), "translator", None)
-
-
-def _cookie(scope: Scope, name: str) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key == b"cookie":
-            jar: SimpleCookie = SimpleCookie()
-            jar.load(value.decode("latin-1"))
-            if name in jar:
-                return jar[name].value
-    return None
 
 
 async def _flush(held: list[Message], send: Send) -> None:
