@@ -12,6 +12,7 @@ from litestar.exceptions import NotFoundException
 from core.exports import csv_download
 from core.i18n import _
 from core.web.guards import public
+from core.web.public_cache import PUBLIC_CACHE
 from core.web.render import render
 from plugins.public_info.access import SITE_PREFIX, public_village, site_url
 from plugins.public_info.budget.groups import BY_KEY
@@ -36,12 +37,14 @@ async def _year_page(request: Request[Any, Any, Any], year: int | None) -> Respo
     return await render(request, "public_info/budget/public.html", context)
 
 
-@get(f"{SITE_PREFIX}/apbdes", guards=[public], include_in_schema=False)
+@get(f"{SITE_PREFIX}/apbdes", guards=[public], opt=PUBLIC_CACHE, include_in_schema=False)
 async def budget_latest(request: Request[Any, Any, Any]) -> Response[Any]:
     return await _year_page(request, None)
 
 
-@get(f"{SITE_PREFIX}/apbdes/{{year:int}}", guards=[public], include_in_schema=False)
+@get(
+    f"{SITE_PREFIX}/apbdes/{{year:int}}", guards=[public], opt=PUBLIC_CACHE, include_in_schema=False
+)
 async def budget_year(request: Request[Any, Any, Any], year: int) -> Response[Any]:
     return await _year_page(request, year)
 

@@ -12,6 +12,7 @@ from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
 from core.web.guards import public
+from core.web.public_cache import PUBLIC_CACHE
 from core.web.render import render
 from plugins.public_info.access import SITE_PREFIX, public_village, site_url
 from plugins.public_info.dip.classification import CATEGORIES, EXPLANATIONS, is_downloadable
@@ -20,7 +21,7 @@ from plugins.public_info.ppid.lifecycle import EXEMPTIONS
 from plugins.public_info.uploads import download_headers, read_file
 
 
-@get(f"{SITE_PREFIX}/informasi", guards=[public], include_in_schema=False)
+@get(f"{SITE_PREFIX}/informasi", guards=[public], opt=PUBLIC_CACHE, include_in_schema=False)
 async def information_list(request: Request[Any, Any, Any]) -> Response[Any]:
     tenant = await public_village(request)
     return await render(

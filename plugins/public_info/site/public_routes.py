@@ -12,6 +12,7 @@ from core.i18n import _
 from core.kernel import Kernel
 from core.localtime import local_clock
 from core.web.guards import public
+from core.web.public_cache import PUBLIC_CACHE
 from core.web.render import render
 from core.web.request_state import request_state
 from core.web.services import offered_services
@@ -34,7 +35,7 @@ def _post_view(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-@get(SITE_PREFIX, guards=[public], include_in_schema=False)
+@get(SITE_PREFIX, guards=[public], opt=PUBLIC_CACHE, include_in_schema=False)
 async def home(request: Request[Any, Any, Any]) -> Response[Any]:
     tenant = await public_village(request)
     now = request_state(request).now
@@ -52,7 +53,7 @@ async def home(request: Request[Any, Any, Any]) -> Response[Any]:
     )
 
 
-@get(f"{SITE_PREFIX}/profil", guards=[public], include_in_schema=False)
+@get(f"{SITE_PREFIX}/profil", guards=[public], opt=PUBLIC_CACHE, include_in_schema=False)
 async def profile_page(request: Request[Any, Any, Any]) -> Response[Any]:
     tenant = await public_village(request)
     state = request_state(request)
@@ -68,7 +69,7 @@ async def profile_page(request: Request[Any, Any, Any]) -> Response[Any]:
     )
 
 
-@get(f"{SITE_PREFIX}/berita", guards=[public], include_in_schema=False)
+@get(f"{SITE_PREFIX}/berita", guards=[public], opt=PUBLIC_CACHE, include_in_schema=False)
 async def post_list(request: Request[Any, Any, Any]) -> Response[Any]:
     tenant = await public_village(request)
     posts = await public_posts(request_state(request).now)
@@ -79,7 +80,12 @@ async def post_list(request: Request[Any, Any, Any]) -> Response[Any]:
     )
 
 
-@get(f"{SITE_PREFIX}/berita/{{post_id:int}}", guards=[public], include_in_schema=False)
+@get(
+    f"{SITE_PREFIX}/berita/{{post_id:int}}",
+    guards=[public],
+    opt=PUBLIC_CACHE,
+    include_in_schema=False,
+)
 async def post_page(request: Request[Any, Any, Any], post_id: int) -> Response[Any]:
     tenant = await public_village(request)
     row = await public_post(post_id, request_state(request).now)
@@ -113,7 +119,7 @@ async def post_photo(request: Request[Any, Any, Any], post_id: int) -> Response[
     )
 
 
-@get(f"{SITE_PREFIX}/agenda", guards=[public], include_in_schema=False)
+@get(f"{SITE_PREFIX}/agenda", guards=[public], opt=PUBLIC_CACHE, include_in_schema=False)
 async def agenda_page(request: Request[Any, Any, Any]) -> Response[Any]:
     tenant = await public_village(request)
     agenda = await agenda_from(request_state(request).now)
@@ -127,7 +133,7 @@ async def agenda_page(request: Request[Any, Any, Any]) -> Response[Any]:
     )
 
 
-@get(f"{SITE_PREFIX}/layanan", guards=[public], include_in_schema=False)
+@get(f"{SITE_PREFIX}/layanan", guards=[public], opt=PUBLIC_CACHE, include_in_schema=False)
 async def service_page(request: Request[Any, Any, Any], kernel: Kernel) -> Response[Any]:
     """The village's own services first, then those its enabled modules offer (population's
     civil-registry requests), each with its standard."""
