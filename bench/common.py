@@ -96,6 +96,21 @@ async def pg_admin(*statements: str, database: str = "postgres", server: str = P
         await connection.close()
 
 
+async def pg_row_count(database: BenchDatabase, table: str) -> int | None:
+    """Rows in `table` of a PostgreSQL bench database; None while the database or the table is
+    missing (a bench builds it then)."""
+    try:
+        connection = await asyncpg.connect(database.owner_url)
+    except asyncpg.InvalidCatalogNameError:
+        return None
+    try:
+        return int(await connection.fetchval(f'SELECT count(*) FROM "{table}"'))
+    except asyncpg.UndefinedTableError:
+        return None
+    finally:
+        await connection.close()
+
+
 def bench_database(kind: str, name: str, server: str = PG_SERVER) -> BenchDatabase:
     """The bench database `name` as it is on disk or on `server` (it may not exist yet)."""
     if kind == "sqlite":

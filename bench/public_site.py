@@ -22,7 +22,7 @@ from pathlib import Path
 import asyncpg
 import httpx
 
-from bench.common import PG_APP_ROLE, BenchDatabase, machine, pg_admin, verdict
+from bench.common import PG_APP_ROLE, BenchDatabase, machine, pg_admin, pg_row_count, verdict
 from bench.regency import pg_database
 from bench.serving import (
     CONNECTIONS,
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> None:
 
 def _demo_database() -> BenchDatabase:
     database = pg_database(NAME)
-    if asyncio.run(_has_demo(database)):
+    if asyncio.run(pg_row_count(database, "public_info_post")):
         print(f"reusing database {NAME}")
         return database
     asyncio.run(
@@ -92,19 +92,6 @@ async def _build_demo(database: BenchDatabase) -> None:
         await build_demo(kernel)
     finally:
         await kernel.database.close()
-
-
-async def _has_demo(database: BenchDatabase) -> bool:
-    try:
-        connection = await asyncpg.connect(database.owner_url)
-    except asyncpg.InvalidCatalogNameError:
-        return False
-    try:
-        return bool(await connection.fetchval("SELECT count(*) FROM public_info_post"))
-    except asyncpg.UndefinedTableError:
-        return False
-    finally:
-        await connection.close()
 
 
 async def _first_village(database: BenchDatabase) -> tuple[str, str]:

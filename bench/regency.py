@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import asyncpg
 from piccolo.query.functions.aggregate import Count
 
 from bench.common import (
@@ -28,6 +27,7 @@ from bench.common import (
     fresh_database,
     migrate_to_this_code,
     pg_admin,
+    pg_row_count,
     register_file,
 )
 from core.auth.accounts import create_account
@@ -68,19 +68,6 @@ def pg_database(name: str) -> BenchDatabase:
     )
 
 
-async def _resident_count(database: BenchDatabase) -> int | None:
-    try:
-        connection = await asyncpg.connect(database.owner_url)
-    except asyncpg.InvalidCatalogNameError:
-        return None
-    try:
-        return int(await connection.fetchval("SELECT count(*) FROM population_resident"))
-    except asyncpg.UndefinedTableError:
-        return None
-    finally:
-        await connection.close()
-
-
 def regency(residents: int) -> Regency:
     """The regency of `residents` residents with its users and seeded requests, built if needed.
 
@@ -88,7 +75,7 @@ def regency(residents: int) -> Regency:
     after the import, and without statistics the planner's choices are not production's."""
     name = f"bench_http_{residents}"
     database = pg_database(name)
-    present = asyncio.run(_resident_count(database))
+    present = asyncio.run(pg_row_count(database, "population_resident"))
     if present is None or present < residents * 0.95:
         database = fresh_database("postgresql", name)
         _import(database, residents)
