@@ -8,7 +8,7 @@ import openpyxl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.exports import quote, text_cells, unquote
+from core.exports import quote, table_workbook, text_cells, unquote
 
 
 def test_a_cell_a_spreadsheet_would_run_is_quoted() -> None:
@@ -33,3 +33,11 @@ def test_xlsx_cells_are_text_even_when_they_start_with_an_equals_sign() -> None:
     cells = next(openpyxl.load_workbook(io.BytesIO(buffer.getvalue())).active.iter_rows())
     assert [c.data_type for c in cells] == ["s", "s"]
     assert [c.value for c in cells] == ["'=HYPERLINK(1)", "=2"]
+
+
+def test_a_table_workbook_keeps_numbers_as_numbers_and_no_text_runs() -> None:
+    content = table_workbook(
+        "rekap", ["desa", "penerima"], [['=HYPERLINK("http://x")', 3], ["Noreh", None]]
+    )
+    rows = list(openpyxl.load_workbook(io.BytesIO(content)).active.iter_rows(values_only=True))
+    assert rows == [("desa", "penerima"), ('\'=HYPERLINK("http://x")', 3), ("Noreh", None)]

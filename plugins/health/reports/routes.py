@@ -9,11 +9,10 @@ from typing import Any
 
 from litestar import Request, Response, get
 from markupsafe import Markup
-from openpyxl import Workbook
 
 from core.audit import disclose
 from core.auth.principal import Principal, has_permission
-from core.exports import csv_download
+from core.exports import csv_download, table_workbook, xlsx_download
 from core.i18n import N_, _
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
@@ -124,18 +123,8 @@ def _csv(month: str, figures: list[stunting.VillageFigures]) -> Response[bytes]:
 
 
 def _xlsx(month: str, figures: list[stunting.VillageFigures]) -> Response[bytes]:
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(f"stunting {month}")
-    sheet.append(COLUMNS)
-    for row in _table(month, figures):
-        sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return Response(
-        out.getvalue(),
-        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"content-disposition": f'attachment; filename="stunting-{month}.xlsx"'},
-    )
+    content = table_workbook(f"stunting {month}", COLUMNS, _table(month, figures))
+    return xlsx_download(content, f"stunting-{month}.xlsx")
 
 
 @get("/kesehatan/laporan/eppgbm.csv", guards=[requires(EXPORT)], include_in_schema=False)
