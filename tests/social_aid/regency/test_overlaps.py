@@ -4,7 +4,10 @@ villages; a village never sees another's recipients."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 from typing import Any
+
+from openpyxl import load_workbook
 
 from plugins.population import public as population
 from plugins.social_aid.programmes import programmes, recipients
@@ -83,5 +86,14 @@ async def test_the_regency_downloads_the_totals_without_any_person_in_them(kampu
     header, row = answer.text.splitlines()[:2]
     assert header.startswith("program,kode_desa,desa,penerima_aktif")
     assert row.startswith(f"BLT-DD,{desk.village.code},") and "SUMARNI" not in answer.text
+    workbook = await officer.get("/kabupaten/bantuan/rekap.xlsx")
+    assert workbook.status_code == 200
+    sheet = load_workbook(io.BytesIO(workbook.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:4] == ("program", "kode_desa", "desa", "penerima_aktif")
+    ours = [r for r in rows[1:] if r[1] == desk.village.code]
+    assert [(r[0], r[3]) for r in ours] == [("BLT-DD", 1)]
+    assert not any("SUMARNI" in str(value) for r in rows for value in r)
     operator = await kampung.login("aid_operator", desk.village)
-    assert (await operator.get("/kabupaten/bantuan/rekap.csv")).status_code == 403
+    for download in ("rekap.csv", "rekap.xlsx"):
+        assert (await operator.get(f"/kabupaten/bantuan/{download}")).status_code == 403
