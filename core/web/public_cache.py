@@ -123,7 +123,7 @@ class PublicPageCache:
             for message in _compressed(scope, messages):
                 await send(message)
             return
-        if page.status == 200 and len(pages) >= MAX_PAGES:
+        if len(pages) >= MAX_PAGES:
             _prune(pages)
         pages[key] = page
         start = messages[0]
