@@ -120,3 +120,13 @@ async def test_a_kept_page_follows_the_visitors_language_and_encoding(kampung) -
     assert squeezed.headers.get("content-encoding") == "gzip" and "<html" in squeezed.text
     plain = await kampung.client().get(home, headers={"accept-encoding": "identity"})
     assert "content-encoding" not in plain.headers and "<html" in plain.text
+
+
+async def test_kept_pages_are_bounded_oldest_first(kampung, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A visitor who varies the query string cannot grow a worker's memory without end."""
+    village = await kampung.village()
+    monkeypatch.setattr(public_cache, "MAX_PAGES", 2)
+    for n in range(4):
+        assert (await kampung.client().get(f"{village.url}/situs?v={n}")).status_code == 200
+    pages = getattr(kampung.app.state, public_cache.STATE_KEY)
+    assert [key[2] for key in pages] == [b"v=2", b"v=3"]
