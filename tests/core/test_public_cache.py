@@ -122,7 +122,9 @@ async def test_a_kept_page_follows_the_visitors_language_and_encoding(kampung) -
     assert "content-encoding" not in plain.headers and "<html" in plain.text
 
 
-async def test_kept_pages_are_bounded_oldest_first(kampung, monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_kept_pages_are_bounded_oldest_first(
+    kampung, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A visitor who varies the query string cannot grow a worker's memory without end."""
     village = await kampung.village()
     monkeypatch.setattr(public_cache, "MAX_PAGES", 2)
