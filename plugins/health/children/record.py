@@ -14,6 +14,7 @@ from plugins.health.growth.chart import growth_chart
 from plugins.health.growth.measurements import history
 from plugins.health.growth.plausibility import decimal
 from plugins.health.immunisation import doses
+from plugins.health.immunisation.given import given as given_doses
 from plugins.health.immunisation.schedule import DoseState, Schedule, dose_states
 
 
@@ -62,7 +63,7 @@ async def child_record(
 ) -> ChildRecord:
     rows = await history(child.id)
     weighings = [(r["measured_on"], r["weight_g"]) for r in rows if r["weight_g"] is not None]
-    given = await doses.given(child.id)
+    given = await given_doses(child.id)
     endemic = bool(tenant.settings.get(doses.ENDEMIC_SETTING, False))
     return ChildRecord(
         lines=[MeasurementLine(r) for r in reversed(rows)],

@@ -8,12 +8,12 @@ per village and month, counted as of the month's last day, for the district and 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
 from plugins.health.dates import add_months
+from plugins.health.immunisation.given import given_by_child
 from plugins.health.immunisation.schedule import Schedule
-from plugins.health.tables import Child, Immunisation
+from plugins.health.tables import Child
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,10 +33,5 @@ async def basic_coverage(day: dt.date, schedule: Schedule) -> Coverage:
         (Child.birth_date > oldest) & (Child.birth_date <= youngest)
     )
     ids = [r["id"] for r in rows]
-    given: dict[int, set[str]] = defaultdict(set)
-    if ids:
-        for r in await Immunisation.select(Immunisation.child, Immunisation.vaccine).where(
-            Immunisation.child.is_in(ids) & (Immunisation.given_on <= day)
-        ):
-            given[r["child"]].add(r["vaccine"])
-    return Coverage(len(ids), sum(1 for i in ids if schedule.basic_complete(given[i])))
+    doses = await given_by_child(ids, until=day)
+    return Coverage(len(ids), sum(1 for i in ids if schedule.basic_complete(doses[i])))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 
 from core.i18n import N_
 from plugins.health.children.children import ChildRow
 from plugins.health.dates import month_key
+from plugins.health.immunisation.given import given
 from plugins.health.immunisation.schedule import Schedule
 from plugins.health.reports import figures
 from plugins.health.tables import Immunisation
@@ -20,25 +20,6 @@ class DoseError(ValueError):
         super().__init__(message)
         self.message = message
         self.field = field
-
-
-async def given(child_id: int) -> dict[str, dt.date]:
-    rows = await Immunisation.select(Immunisation.vaccine, Immunisation.given_on).where(
-        Immunisation.child == child_id
-    )
-    return {r["vaccine"]: r["given_on"] for r in rows}
-
-
-async def given_by_child(child_ids: list[int]) -> dict[int, dict[str, dt.date]]:
-    found: dict[int, dict[str, dt.date]] = defaultdict(dict)
-    if not child_ids:
-        return found
-    rows = await Immunisation.select(
-        Immunisation.child, Immunisation.vaccine, Immunisation.given_on
-    ).where(Immunisation.child.is_in(child_ids))
-    for r in rows:
-        found[r["child"]][r["vaccine"]] = r["given_on"]
-    return found
 
 
 async def record(

@@ -19,6 +19,7 @@ from core.web.render import flash, render
 from plugins.health import disclosures
 from plugins.health.children import children, listing
 from plugins.health.immunisation import coverage, doses
+from plugins.health.immunisation.given import given_by_child
 from plugins.health.immunisation.regency_schedule import schedule_of
 from plugins.health.immunisation.schedule import DUE, OVERDUE, STATE_LABELS, dose_states
 from plugins.health.permissions import READ, RECORD
@@ -79,7 +80,7 @@ async def due_list(
     day = today(request)
     schedule = schedule_of(kernel.settings)
     rows = await listing.rows(await posyandu.visible_posyandu(principal, tenant), day)
-    given = await doses.given_by_child([r.child.id for r in rows])
+    given = await given_by_child([r.child.id for r in rows])
     endemic = bool(tenant.settings.get(doses.ENDEMIC_SETTING, False))
     due = []
     for row in rows:
