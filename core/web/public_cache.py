@@ -28,7 +28,7 @@ import re
 import secrets
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import Cookie, Headers
@@ -38,7 +38,7 @@ from litestar.utils.scope.state import ScopeState
 
 from core import i18n
 from core.auth.sessions import SESSION_COOKIE
-from core.web.compression import GZIP_LEVEL
+from core.web.compression import GZIP_LEVEL, compression_config, is_text
 from core.web.render import LANG_COOKIE
 from core.web.request_state import request_cookie
 from core.web.security_headers import NONCE_KEY
@@ -54,7 +54,7 @@ NONCE_MARK = b"\x00kampung-nonce\x00"
 TOKEN_SHAPE = re.compile(r"[0-9a-f]{65,256}")
 """Litestar's CSRF tokens: a hex secret and its hex HMAC. A cookie of another shape is not put
 into a page; the visitor gets a new token instead."""
-GZIP_MIN_BYTES = 500
+COMPRESSION = compression_config()
 KEY_HEADERS = ("hx-request", "hx-boosted", "hx-target", "hx-history-restore-request")
 DROPPED_HEADERS = {b"content-length", b"content-encoding", b"set-cookie", b"vary"}
 VILLAGE_PREFIX = "/desa/"
@@ -66,8 +66,9 @@ Send = Any
 
 @dataclass(frozen=True, slots=True)
 class Page:
+    """A kept 200 answer."""
+
     stored_at: float
-    status: int
     headers: list[tuple[bytes, bytes]]
     body: bytes
     """With the CSRF token and the nonce of the answer it was kept from replaced by marks."""
@@ -201,7 +202,7 @@ def _keepable_answer(scope: Scope, messages: list[Message], csrf_cookie: str) ->
     if nonce:
         content = content.replace(nonce, NONCE_MARK)
     kept = [(k, v) for k, v in headers if k.lower() not in DROPPED_HEADERS]
-    return Page(time.monotonic(), 200, kept, content, bool(nonce))
+    return Page(time.monotonic(), kept, content, bool(nonce))
 
 
 async def _send(
@@ -210,14 +211,15 @@ async def _send(
 ) -> None:  # fmt: skip
     body = page.body.replace(TOKEN_MARK, token.encode()).replace(NONCE_MARK, nonce.encode())
     headers = list(page.headers) + cookies
-    message: Message = {"type": "http.response.start", "status": page.status, "headers": headers}
+    message: Message = {"type": "http.response.start", "status": 200, "headers": headers}
     for compressed in _compressed(scope, [message, {"type": "http.response.body", "body": body}]):
         await send(compressed)
 
 
 def _compressed(scope: Scope, messages: list[Message]) -> list[Message]:
-    """The whole answer gzipped when the visitor takes gzip, as `core.web.compression` would;
-    its length set either way."""
+    """The whole answer gzipped when the visitor takes gzip, by `core.web.compression`'s rules
+    (text only, never to a cross-site request, from its minimum size); its length set either way.
+    The app's own compression runs inside this middleware, so a kept page is kept plain."""
     if len(messages) != 2 or messages[1].get("more_body"):
         return messages
     start, body = messages
@@ -225,11 +227,10 @@ def _compressed(scope: Scope, messages: list[Message]) -> list[Message]:
     headers = [(k, v) for k, v in start.get("headers", []) if k.lower() != b"content-length"]
     request = Headers.from_scope(scope)
     if (
-        len(content) >= GZIP_MIN_BYTES
+        len(content) >= COMPRESSION.minimum_size
         and "gzip" in request.get("accept-encoding", "")
         and request.get("sec-fetch-site") != "cross-site"
-        and not any(k.lower() == b"content-encoding" for k, _ in headers)
-        and any(k.lower() == b"content-type" and v.startswith(b"text/") for k, v in headers)
+        and is_text(cast(Any, {**start, "headers": headers}))
     ):
         content = gzip.compress(content, compresslevel=GZIP_LEVEL, mtime=0)
         headers += [(b"content-encoding", b"gzip"), (b"vary", b"accept-encoding")]
