@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from core.audit import Collected, disclose
 from core.auth.principal import Principal
+from core.exports import XLSX_TYPE
 from core.i18n import N_
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
@@ -215,7 +216,7 @@ def book_routes(book: Book) -> list[HTTPRouteHandler]:
         target = await downloads.write_xlsx(
             book, tenant.code, f, heading, place.today, _counter(disclosed)
         )
-        return _served(target, _filename(book, tenant, "xlsx"), spreadsheet.XLSX_TYPE)
+        return _served(target, _filename(book, tenant, "xlsx"), XLSX_TYPE)
 
     options = {"guards": guards, "include_in_schema": False}
     return [

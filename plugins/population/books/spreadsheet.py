@@ -18,7 +18,6 @@ from core.exports import quote, text_cells
 from plugins.population.books.catalog import Book
 from plugins.population.books.rows import BookRow
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 Counter = Callable[[list[BookRow]], None]
 """Told of every chunk written, so the access trail counts the rows that left."""
 

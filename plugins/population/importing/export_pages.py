@@ -21,7 +21,7 @@ from litestar.response import File, Stream
 
 from core.audit import Collected, disclose
 from core.auth.principal import Principal
-from core.exports import text_cells
+from core.exports import XLSX_TYPE, text_cells
 from core.kernel import Kernel
 from core.tenancy.context import Tenant
 from core.web.guards import requires
@@ -30,8 +30,6 @@ from plugins.population import disclosures
 from plugins.population.importing.opensid_export import resident_pages
 from plugins.population.permissions import EXPORT
 from plugins.population.synthetic.sheet import OPENSID_COLUMNS
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 async def _audited(

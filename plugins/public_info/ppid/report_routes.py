@@ -7,6 +7,7 @@ from typing import Any
 from litestar import Request, Response, get
 from litestar.exceptions import NotFoundException
 
+from core.exports import XLSX_TYPE
 from core.i18n import _
 from core.localtime import local_day
 from core.tenancy.tables import Village
@@ -21,7 +22,6 @@ from plugins.public_info.ppid.report import (
 )
 from plugins.public_info.ppid.report_files import (
     PDF_TYPE,
-    XLSX_TYPE,
     report_columns,
     report_pdf,
     report_values,

@@ -10,6 +10,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
 from core.auth.principal import Principal
+from core.exports import XLSX_TYPE
 from core.i18n import _
 from core.kernel import Kernel
 from core.localtime import local_day
@@ -417,7 +418,7 @@ async def day_export(
     name = f"pasar-{day.isoformat()}.{kind}"
     if kind == "xlsx":
         body = day_report.as_xlsx(report)
-        media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        media = XLSX_TYPE
     else:
         closed = await days.day_status(int(row["id"])) == days.CLOSED
         body = await day_report.report_pdf(kernel, report, principal, tenant, closed=closed)

@@ -11,6 +11,7 @@ from typing import Any
 
 from litestar import Request, Response, get
 
+from core.exports import XLSX_TYPE
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import render
@@ -38,11 +39,7 @@ async def _export(request: Request[Any, Any, Any], tenant: Tenant, kind: str) ->
     rows = export.table(view)
     name = f"indeks-desa-{tenant.code}-{view.year or 'kosong'}.{kind}"
     body = export.as_csv(rows) if kind == "csv" else export.as_xlsx(rows)
-    media = (
-        "text/csv"
-        if kind == "csv"
-        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
+    media = "text/csv" if kind == "csv" else XLSX_TYPE
     return Response(
         body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
     )
