@@ -21,6 +21,7 @@ RESIDENT_DETAIL = DisclosureKind("population.resident.detail", N_("Data penduduk
 RESIDENT_FORM = DisclosureKind("population.resident.form", N_("Formulir ubah data penduduk"))
 RESIDENT_HISTORY = DisclosureKind("population.resident.history", N_("Riwayat akses penduduk"))
 FAMILY_LIST = DisclosureKind("population.family.list", N_("Daftar keluarga"))
+MUTATION_BOOK = DisclosureKind("population.register.mutation", N_("Buku mutasi penduduk"))
 FAMILY_DETAIL = DisclosureKind("population.family.detail", N_("Data keluarga"))
 FAMILY_FORM = DisclosureKind("population.family.form", N_("Formulir keluarga"))
 API_RESIDENT_LIST = DisclosureKind("population.api.resident.list", N_("API: daftar penduduk"))

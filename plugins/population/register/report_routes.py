@@ -7,11 +7,13 @@ from typing import Any
 
 from litestar import Request, Response, get
 
+from core.audit import disclose
 from core.auth.principal import Principal
 from core.i18n import _
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import render
+from plugins.population import disclosures
 from plugins.population.domain.codes import SEX
 from plugins.population.permissions import RESIDENT_READ
 from plugins.population.register.reports import mutation_book, population_recap
@@ -61,6 +63,16 @@ async def mutation_page(
     d = desk(request, tenant, principal)
     year, month, error = _month(request, d.today)
     book = await mutation_book(d.code, year, month)
+    rows = [{**row, "village_code": d.code} for events in book.values() for row in events]
+    disclose(
+        request,
+        disclosures.MUTATION_BOOK,
+        subjects=[
+            disclosures.resident(r, id_key="resident.id", nik_key="resident.nik") for r in rows
+        ],
+        query={"bulan": f"{year:04d}-{month:02d}"},
+        count=len(rows),
+    )
     return await render(
         request,
         "population/register/mutation.html",
