@@ -12,7 +12,7 @@ from litestar.exceptions import NotFoundException
 from markupsafe import Markup
 
 from core.auth.principal import Principal
-from core.exports import csv_download
+from core.exports import csv_download, table_workbook, xlsx_download
 from core.i18n import N_, _
 from core.kernel import Kernel
 from core.localtime import local_day
@@ -102,6 +102,33 @@ async def year_csv(
     return csv_download(out.getvalue(), f"pasar-{year}.csv")
 
 
+REGENCY_COLUMNS = (
+    N_("Desa"),
+    N_("Pasar"),
+    N_("Hari pasar"),
+    N_("Pengunjung"),
+    N_("Omzet (Rp)"),
+    N_("Retribusi (Rp)"),
+)
+
+
+async def _regency_rows(year: int) -> list[dict[str, Any]]:
+    rows = await regency_markets(year)
+    names = {
+        village["code"]: village["name"]
+        for village in await Village.select(Village.code, Village.name).where(
+            Village.code.is_in([row["village_code"] for row in rows] or [""])
+        )
+    }
+    for row in rows:
+        row["village"] = names.get(row["village_code"], row["village_code"])
+    return rows
+
+
+def _regency_total(rows: list[dict[str, Any]]) -> dict[str, int]:
+    return {key: sum(row[key] for row in rows) for key in ("days", "visitors", "turnover", "fees")}
+
+
 @get("/pasar-wisata", guards=[requires(OVERVIEW)], include_in_schema=False)
 async def regency_overview(
     request: Request[Any, Any, Any],
@@ -112,18 +139,29 @@ async def regency_overview(
 ) -> Response[Any]:
     """Every village market of the regency this year: days held, visitors, turnover, fees."""
     year = _year(request, tenant, tahun)
-    rows = await regency_markets(year)
-    names = {
-        village["code"]: village["name"]
-        for village in await Village.select(Village.code, Village.name).where(
-            Village.code.is_in([row["village_code"] for row in rows] or [""])
-        )
+    rows = await _regency_rows(year)
+    context = {
+        **page_context(principal, tenant, kernel),
+        "rows": rows,
+        "total": _regency_total(rows),
+        "year": year,
     }
-    for row in rows:
-        row["village"] = names.get(row["village_code"], row["village_code"])
-    context = {**page_context(principal, tenant, kernel), "rows": rows, "year": year}
     return await render(request, "tourism_market/regency.html", context)
 
 
+@get("/pasar-wisata.xlsx", guards=[requires(OVERVIEW)], include_in_schema=False)
+async def regency_xlsx(request: Request[Any, Any, Any], tenant: Tenant, tahun: str = "") -> Any:
+    """The overview as a sheet for the regency's tourism office, with a total row."""
+    year = _year(request, tenant, tahun)
+    rows = await _regency_rows(year)
+    total = _regency_total(rows)
+    keys = ("days", "visitors", "turnover", "fees")
+    table = [[row["village"], row["name"], *(row[key] for key in keys)] for row in rows]
+    table.append([_("Jumlah kabupaten"), "", *(total[key] for key in keys)])
+    header = [_(label) for label in REGENCY_COLUMNS]
+    content = table_workbook(f"pasar wisata {year}", header, table)
+    return xlsx_download(content, f"pasar-wisata-{year}.xlsx")
+
+
 VILLAGE_HANDLERS = [year_page, year_csv]
-REGENCY_HANDLERS = [regency_overview]
+REGENCY_HANDLERS = [regency_overview, regency_xlsx]
