@@ -74,12 +74,6 @@ async def record(
     ).first()
     if entitlement is None:
         raise PayoutRefused(_("Kode undangan tidak dikenal di desa ini."))
-    state = await cycles.load(entitlement["cycle"])
-    assert state is not None
-    if state.status != DISBURSING:
-        raise PayoutRefused(
-            _("Siklus {title} tidak sedang dibayarkan.").format(title=state.row["title"])
-        )
     first = await Payout.select().where(Payout.entitlement == entitlement["id"]).first()
     if first is not None:
         raise PayoutRefused(
@@ -92,6 +86,12 @@ async def record(
                 officer=first["officer"],
                 place=first["place"] or "-",
             )
+        )
+    state = await cycles.load(entitlement["cycle"])
+    assert state is not None
+    if state.status != DISBURSING:
+        raise PayoutRefused(
+            _("Siklus {title} tidak sedang dibayarkan.").format(title=state.row["title"])
         )
     stop = (
         await EntitlementStop.select()
