@@ -15,7 +15,7 @@ from core.kernel import Kernel
 from core.localtime import local_clock
 from plugins.social_aid.cycles import cycles, ledger
 from plugins.social_aid.cycles.lifecycle import DISBURSING
-from plugins.social_aid.tables import Entitlement, EntitlementStop, Payout
+from plugins.social_aid.tables import Entitlement, EntitlementStop, LedgerEntry, Payout
 
 ENTITY = "social_aid.payout"
 CHANNELS = ("counter", "door", "import")
@@ -74,7 +74,11 @@ async def record(
     ).first()
     if entitlement is None:
         raise PayoutRefused(_("Kode undangan tidak dikenal di desa ini."))
-    first = await Payout.select().where(Payout.entitlement == entitlement["id"]).first()
+    first = (
+        await Payout.select(Payout.paid_at, Payout.officer, Payout.place)
+        .where(Payout.entitlement == entitlement["id"])
+        .first()
+    )
     if first is not None:
         raise PayoutRefused(
             _(
@@ -87,24 +91,25 @@ async def record(
                 place=first["place"] or "-",
             )
         )
-    state = await cycles.load(entitlement["cycle"])
+    state = await cycles.payable(entitlement["cycle"])
     assert state is not None
     if state.status != DISBURSING:
-        raise PayoutRefused(
-            _("Siklus {title} tidak sedang dibayarkan.").format(title=state.row["title"])
-        )
+        raise PayoutRefused(_("Siklus {title} tidak sedang dibayarkan.").format(title=state.title))
     stop = (
-        await EntitlementStop.select()
+        await EntitlementStop.select(EntitlementStop.reason)
         .where(EntitlementStop.entitlement == entitlement["id"])
         .first()
     )
     if stop is not None:
         raise PayoutRefused(f"Hak {entitlement['name']} dihentikan: {stop['reason']}")
-    paid_so_far = await Payout.select(Sum(Payout.amount)).where(
-        Payout.entitlement.cycle == entitlement["cycle"]
+    # Every payout books its ledger line in the same transaction, on the cycle's own column: the
+    # sum needs no join through the entitlements.
+    paid_so_far = await LedgerEntry.select(Sum(LedgerEntry.amount)).where(
+        (LedgerEntry.cycle == entitlement["cycle"])
+        & (LedgerEntry.debit == ledger.paid(state.programme))
     )
-    assert state.document is not None
-    if int(paid_so_far[0]["sum"] or 0) + entitlement["amount"] > state.document["total"]:
+    assert state.total is not None
+    if int(paid_so_far[0]["sum"] or 0) + entitlement["amount"] > state.total:
         raise PayoutRefused(_("Pembayaran akan melebihi jumlah dana yang disetujui."))
     inserted = await Payout.insert(
         Payout(
@@ -122,7 +127,7 @@ async def record(
         village_code,
         entitlement["cycle"],
         entitlement["id"],
-        debit=ledger.paid(state.row["programme"]),
+        debit=ledger.paid(state.programme),
         credit=ledger.due(entitlement["id"]),
         amount=entitlement["amount"],
         at=now,
