@@ -94,9 +94,10 @@ async def build_demo(kernel: Kernel) -> list[DemoLogin]:
             },
         )
         async with tenant_transaction(kernel.engine, village["code"]):
-            for _, result in kernel.registry.results("kampung_demo_data", context=context):
-                if inspect.isawaitable(result):
-                    await result
+            for hook in ("kampung_demo_data", "kampung_demo_events"):
+                for _, result in kernel.registry.results(hook, context=context):
+                    if inspect.isawaitable(result):
+                        await result
         logins.extend(context.logins)
     return logins
 

@@ -132,6 +132,14 @@ def kampung_demo_data(context: DemoContext) -> Any:
 
 
 @hookspec
+def kampung_demo_events(context: DemoContext) -> Any:
+    """After every plugin has filled the demo village: record what happens next (may return an
+    awaitable). Other plugins answer through their event subscribers, so the demo shows a
+    plugin's reaction to another's event (a death that suspends aid) without either calling
+    the other."""
+
+
+@hookspec
 def kampung_event_subscribers() -> list[EventSubscriber]:
     """Handlers of domain events published by other plugins, run in the same transaction."""
 

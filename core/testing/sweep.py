@@ -48,19 +48,22 @@ def _parameter_value(row_id: int, match: re.Match[str]) -> str:
 
 async def fill_with_demo_data(kampung: Harness, village: VillageRef, plugins: list[str]) -> None:
     """The demo data of `plugins` and of the plugins they require, those first (a posyandu's
-    children are residents), as `kampung demo` makes it."""
+    children are residents), then their demo events, as `kampung demo` makes them."""
     row = await Village.select().where(Village.code == village.code).first()
     assert row is not None
     context = DemoContext(kernel=kampung.kernel, village=village_tenant(row), seed=7)
     registry = kampung.kernel.registry
     wanted = with_requirements(registry, plugins)
-    impls = registry.manager.hook.kampung_demo_data.get_hookimpls()
-    by_plugin = {impl.plugin_name: impl for impl in impls}
     async with kampung.scope(village.code):
-        for name in [name for name in registry.names if name in wanted and name in by_plugin]:
-            result = by_plugin[name].function(context=context)
-            if inspect.isawaitable(result):
-                await result
+        for hook in (
+            registry.manager.hook.kampung_demo_data,
+            registry.manager.hook.kampung_demo_events,
+        ):
+            by_plugin = {impl.plugin_name: impl for impl in hook.get_hookimpls()}
+            for name in [name for name in registry.names if name in wanted and name in by_plugin]:
+                result = by_plugin[name].function(context=context)
+                if inspect.isawaitable(result):
+                    await result
 
 
 def village_roles(kampung: Harness) -> list[str]:

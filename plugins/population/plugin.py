@@ -56,7 +56,7 @@ from plugins.population.register import (
 )
 from plugins.population.register import photos as resident_photos
 from plugins.population.register import widgets as register_widgets
-from plugins.population.register.demo import demo_events
+from plugins.population.register.demo import demo_events, demo_late_death
 from plugins.population.services import api as service_api
 from plugins.population.services import pages as service_pages
 from plugins.population.services import regency_pages
@@ -220,3 +220,8 @@ def kampung_cli_commands(subparsers: argparse._SubParsersAction[Any]) -> None:
 async def kampung_demo_data(context: DemoContext) -> None:
     for step in DEMO_STEPS:
         await step(context)
+
+
+@hookimpl
+async def kampung_demo_events(context: DemoContext) -> None:
+    await demo_late_death(context)

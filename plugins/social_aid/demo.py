@@ -76,10 +76,18 @@ MINUTES = (
 
 
 async def _families(seed: int) -> list[population.FamilyFacts]:
+    """Ten families, the first (decile 1, so the rules list it) headed by the village's oldest
+    head: population's demo records that person's death once every plugin has filled the village
+    (docs/plugins/population.md), and the cycle awaiting approval shows the suspension."""
     heads = []
     async for batch in population.people_in_batches(living_only=True):
         heads.extend(p for p in batch if p.relationship == 1 and p.family_id)
-    chosen = random.Random(seed).sample(heads, min(10, len(heads)))
+    dated = [p for p in heads if p.birth_date is not None]
+    eldest = min(dated, key=lambda p: (p.birth_date, p.id)) if dated else None
+    others = [p for p in heads if p is not eldest]
+    chosen = random.Random(seed).sample(others, min(10 if eldest is None else 9, len(others)))
+    if eldest is not None:
+        chosen.insert(0, eldest)
     found = [await population.family(p.family_id) for p in chosen if p.family_id]
     return [f for f in found if f is not None]
 

@@ -35,10 +35,15 @@ async def demo_citizen(context: DemoContext) -> None:
     if STAFFED_BY not in context.users:
         return
     heads = (
-        await Resident.select(Resident.id, Resident.nik, Resident.name)
+        await Resident.select(Resident.id, Resident.nik, Resident.name, Resident.birth_date)
         .where((Resident.status == ALIVE) & (Resident.relationship == HEAD))
         .order_by(Resident.id)
     )
+    dated = [head for head in heads if head["birth_date"] is not None]
+    if dated:
+        # The oldest head dies later in the demo (`demo_late_death`): not the citizen's login.
+        eldest = min(dated, key=lambda head: (head["birth_date"], head["id"]))
+        heads = [head for head in heads if head is not eldest]
     if not heads:
         return
     rng = random.Random(context.seed)

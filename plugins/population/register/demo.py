@@ -1,4 +1,5 @@
-"""Demo events for a village the importer has filled: a birth, a death and a move out."""
+"""Demo events for a village the importer has filled: a birth, a death and a move out; and, once
+every plugin has filled the village, the death of its oldest family head."""
 
 from __future__ import annotations
 
@@ -90,3 +91,34 @@ async def demo_events(context: DemoContext) -> None:
         await register_arrival(
             context.kernel, code, ACTOR, baby, BIRTH, born, today, {"place": "Puskesmas"}
         )
+
+
+async def demo_late_death(context: DemoContext) -> None:
+    """The village's oldest living family head dies two days ago, after the other plugins filled
+    the village: their subscribers answer it as they would a real one (social aid suspends the
+    head's pending aid). Who dies is public (docs/plugins/population.md), so a plugin's demo can
+    count on it without reading population's internals."""
+    head = (
+        await Resident.select(Resident.id)
+        .where(
+            (Resident.status == ALIVE)
+            & (Resident.relationship == HEAD)
+            & Resident.birth_date.is_not_null()
+        )
+        .order_by(Resident.birth_date)
+        .order_by(Resident.id)
+        .first()
+    )
+    if head is None:
+        return
+    today = local_today()
+    await record_event(
+        context.kernel,
+        context.village.code,
+        ACTOR,
+        head["id"],
+        DEATH,
+        today - dt.timedelta(days=2),
+        today,
+        {"place": "Rumah", "cause": 1, "attested_by": "Ketua RT"},
+    )
