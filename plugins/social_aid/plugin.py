@@ -23,6 +23,7 @@ from plugins.social_aid.cycles import routes as cycle_routes
 from plugins.social_aid.cycles import suspension
 from plugins.social_aid.deliberation import routes as deliberation_routes
 from plugins.social_aid.eligibility import routes as eligibility_routes
+from plugins.social_aid.eligibility import welfare_routes
 from plugins.social_aid.permissions import PERMISSIONS, REGENCY, ROLES, VIEW
 from plugins.social_aid.programmes import routes as programme_routes
 from plugins.social_aid.regency import routes as regency_routes
@@ -64,6 +65,7 @@ def kampung_village_routes() -> list[Any]:
     return [
         *programme_routes.VILLAGE_ROUTES,
         *eligibility_routes.ROUTES,
+        *welfare_routes.ROUTES,
         *deliberation_routes.ROUTES,
         *cycle_routes.ROUTES,
         *transparency_routes.ROUTES,
@@ -72,7 +74,7 @@ def kampung_village_routes() -> list[Any]:
 
 @hookimpl
 def kampung_regency_routes() -> list[Any]:
-    return [*programme_routes.REGENCY_ROUTES, *regency_routes.ROUTES]
+    return [*programme_routes.REGENCY_ROUTES, *regency_routes.ROUTES, *welfare_routes.ROUTES]
 
 
 @hookimpl

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from typing import Annotated, Any
 
 from litestar import Request, Response, get, post
-from litestar.datastructures import UploadFile
 from litestar.exceptions import NotFoundException
 from litestar.response import Redirect
 
@@ -21,9 +20,9 @@ from core.web.guards import requires
 from core.web.render import flash, render
 from core.web.request_state import request_state
 from plugins.social_aid import disclosures
-from plugins.social_aid.eligibility import engine, examples, rules, welfare
+from plugins.social_aid.eligibility import engine, examples, rules
 from plugins.social_aid.eligibility.facts import CATALOG
-from plugins.social_aid.form_input import FORM, new_key, note, seen
+from plugins.social_aid.form_input import FORM, new_key
 from plugins.social_aid.permissions import MANAGE
 from plugins.social_aid.programmes import programmes
 
@@ -162,52 +161,4 @@ async def remove(
     return Redirect(f"{tenant.base_url}/bantuan/program/{programme_id}/aturan", status_code=303)
 
 
-MAX_UPLOAD = 5 * 1024 * 1024
-
-
-@get("/bantuan/dtsen", guards=[requires(MANAGE)], include_in_schema=False)
-async def welfare_page(request: Request[Any, Any, Any]) -> Response[str]:
-    context = {"columns": welfare.COLUMNS, "reports": None, "errors": {}, "new_key": new_key}
-    return await render(request, "social_aid/welfare.html", context)
-
-
-@post("/bantuan/dtsen", guards=[requires(MANAGE)], include_in_schema=False)
-async def welfare_import(
-    request: Request[Any, Any, Any], tenant: Tenant, principal: Principal, kernel: Kernel
-) -> Response[Any]:
-    """Import a DTSEN/survey CSV; the page lists every row's outcome."""
-    form = await request.form()
-    fields = {k: str(v) for k, v in form.items() if not isinstance(v, UploadFile)}
-    if await seen(tenant.code, welfare.ENTITY, fields) is not None:
-        return Redirect(f"{tenant.base_url}/bantuan/dtsen", status_code=303)
-    upload = form.get("file")
-    errors: dict[str, str] = {}
-    reports = None
-    content = await upload.read(MAX_UPLOAD + 1) if isinstance(upload, UploadFile) else b""
-    if not content:
-        errors["file"] = _("Pilih berkas CSV data DTSEN.")
-    elif len(content) > MAX_UPLOAD:
-        errors["file"] = _("Berkas paling besar 5 MB.")
-    else:
-        source = str(form.get("source") or "DTSEN").strip() or "DTSEN"
-        reports = await welfare.import_csv(
-            kernel,
-            tenant.code,
-            content,
-            source=source,
-            actor=principal.username,
-            now=datetime.now(UTC),
-        )
-        await note(tenant.code, welfare.ENTITY, fields, principal.username, len(reports))
-    context = {
-        "columns": welfare.COLUMNS,
-        "reports": reports,
-        "errors": errors,
-        "new_key": new_key,
-    }
-    return await render(
-        request, "social_aid/welfare.html", context, status_code=422 if errors else 200
-    )
-
-
-ROUTES = [page, submit, add_examples, remove, welfare_page, welfare_import]
+ROUTES = [page, submit, add_examples, remove]

@@ -1,19 +1,24 @@
-"""The regency's DTSEN list (or the village's survey) as welfare records: a CSV read row by row,
-matched to the village's families by KK number, with a report line for every row."""
+"""The regency's DTSEN list (or a village's survey) as welfare records: a CSV or XLSX read row by
+row, each row matched to a resident by NIK (or to a family by KK number) in the importer's scope —
+the village's own register, or every village of the regency when the regency imports — with a
+report line for every row. A welfare record belongs to the family's village, so the regency's one
+upload lands in each village's own data, and each village's trail records what it received."""
 
 from __future__ import annotations
 
-import csv
-import io
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
 from core.kernel import Kernel
+from core.spreadsheets import SpreadsheetError, read_table
 from plugins.population import public as population
 from plugins.social_aid.tables import WelfareRecord
 
 ENTITY = "social_aid.welfare"
-COLUMNS = ("no_kk", "desil", "sakit_menahun", "kehilangan_pekerjaan", "kriteria_bps")
+COLUMNS = ("nik", "no_kk", "desil", "sakit_menahun", "kehilangan_pekerjaan", "kriteria_bps")
+IDENTIFIERS = ("nik", "no_kk")
 MAX_ROWS = 20_000
 YES = {"1", "ya", "y", "true"}
 NO = {"", "0", "tidak", "t", "false"}
@@ -25,6 +30,9 @@ class RowReport:
     kk_number: str
     ok: bool
     message: str
+    nik: str = ""
+    village_code: str = ""
+    """Where the row was recorded (a regency import spreads over villages)."""
 
 
 def _flag(value: str) -> bool | None:
@@ -33,10 +41,14 @@ def _flag(value: str) -> bool | None:
 
 
 def _problem(row: dict[str, str]) -> str | None:
-    kk = row.get("no_kk", "").strip()
-    if len(kk) != 16 or not kk.isdigit():
+    nik, kk = row.get("nik", ""), row.get("no_kk", "")
+    if not nik and not kk:
+        return "Isi NIK atau No. KK."
+    if nik and (len(nik) != 16 or not nik.isdigit()):
+        return "NIK harus 16 digit angka."
+    if kk and (len(kk) != 16 or not kk.isdigit()):
         return "No. KK harus 16 digit angka."
-    decile = row.get("desil", "").strip()
+    decile = row.get("desil", "")
     if not decile.isdecimal() or not 1 <= int(decile) <= 10:
         return "Desil harus bilangan bulat 1 sampai 10."
     for key, label in (
@@ -45,74 +57,116 @@ def _problem(row: dict[str, str]) -> str | None:
     ):
         if _flag(row.get(key, "")) is None:
             return f"{label} harus 'ya' atau 'tidak'."
-    criteria = row.get("kriteria_bps", "").strip() or "0"
+    criteria = row.get("kriteria_bps", "") or "0"
     if not criteria.isdecimal() or int(criteria) > 14:
         return "Kriteria BPS harus bilangan bulat 0 sampai 14."
     return None
 
 
-async def import_csv(
-    kernel: Kernel, village_code: str, content: bytes, *, source: str, actor: str, now: datetime
+async def _family(row: dict[str, str], where: str) -> tuple[str, str] | str:
+    """(KK number, village) of the row's family, or why it matches none."""
+    nik, kk = row.get("nik", ""), row.get("no_kk", "")
+    if nik:
+        person = await population.person_by_nik(nik)
+        if person is None:
+            return f"NIK tidak terdaftar {where}."
+        if not person.living:
+            return f"Penduduk ber-NIK ini berstatus {person.status_label}."
+        if not person.kk_number:
+            return "Penduduk ber-NIK ini tidak terdaftar dalam KK."
+        if kk and kk != person.kk_number:
+            return f"No. KK tidak sama dengan KK penduduk ber-NIK ini ({person.kk_number})."
+        return person.kk_number, person.village_code
+    family = await population.family_by_kk(kk)
+    if family is None:
+        return f"No. KK tidak terdaftar {where}."
+    return family.kk_number, family.village_code
+
+
+async def import_table(
+    kernel: Kernel,
+    scope_code: str,
+    content: bytes,
+    *,
+    source: str,
+    actor: str,
+    now: datetime,
+    where: str,
 ) -> list[RowReport]:
-    """Record every valid row whose KK is in this village; the report says what became of each."""
+    """Record every valid row whose person or family is in scope; the report says what became of
+    each row. `where` names the scope in the messages ("di desa ini", "di kabupaten ini")."""
     try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [RowReport(0, "", False, "Berkas harus CSV dengan pengodean UTF-8.")]
-    reader = csv.DictReader(
-        io.StringIO(text), delimiter=";" if text.count(";") > text.count(",") else ","
-    )
-    missing = [c for c in COLUMNS[:2] if c not in (reader.fieldnames or [])]
-    if missing:
+        table = read_table(content, max_rows=MAX_ROWS)
+    except SpreadsheetError as error:
+        return [RowReport(0, "", False, str(error))]
+    if not any(column in table.columns for column in IDENTIFIERS) or "desil" not in table.columns:
         return [
             RowReport(
                 1,
                 "",
                 False,
-                f"Kolom wajib tidak ada: {', '.join(missing)}. Kolom: {', '.join(COLUMNS)}.",
+                "Kolom wajib: nik atau no_kk, dan desil. "
+                f"Kolom yang dikenal: {', '.join(COLUMNS)}.",
             )
         ]
     reports: list[RowReport] = []
-    for line, row in enumerate(reader, start=2):
-        if line - 1 > MAX_ROWS:
-            reports.append(
-                RowReport(
-                    line,
-                    "",
-                    False,
-                    f"Berkas lebih dari {MAX_ROWS} baris; bagi menjadi beberapa berkas.",
-                )
-            )
-            break
-        clean = {k: (v or "").strip() for k, v in row.items() if k}
-        kk = clean.get("no_kk", "")
-        problem = _problem(clean)
-        if problem is None and await population.family_by_kk(kk) is None:
-            problem = "No. KK tidak terdaftar di desa ini."
-        if problem is not None:
-            reports.append(RowReport(line, kk, False, problem))
+    try:
+        async for report in _rows(table.rows, source, actor, now, where):
+            reports.append(report)
+    except SpreadsheetError as error:
+        reports.append(RowReport(0, "", False, str(error)))
+    await _audit(kernel, scope_code, reports, source, actor)
+    return reports
+
+
+async def _rows(
+    rows: Iterator[tuple[int, dict[str, str]]], source: str, actor: str, now: datetime, where: str
+) -> AsyncIterator[RowReport]:
+    for line, row in rows:
+        nik, kk = row.get("nik", ""), row.get("no_kk", "")
+        problem = _problem(row)
+        found = await _family(row, where) if problem is None else problem
+        if isinstance(found, str):
+            yield RowReport(line, kk, False, found, nik)
             continue
+        kk, village_code = found
         await WelfareRecord.insert(
             WelfareRecord(
                 village_code=village_code,
                 kk_number=kk,
-                decile=int(clean["desil"]),
-                chronic_illness=bool(_flag(clean.get("sakit_menahun", ""))),
-                lost_livelihood=bool(_flag(clean.get("kehilangan_pekerjaan", ""))),
-                bps_criteria=int(clean.get("kriteria_bps") or 0),
+                decile=int(row["desil"]),
+                chronic_illness=bool(_flag(row.get("sakit_menahun", ""))),
+                lost_livelihood=bool(_flag(row.get("kehilangan_pekerjaan", ""))),
+                bps_criteria=int(row.get("kriteria_bps") or 0),
                 source=source[:40],
                 recorded_by=actor,
                 recorded_at=now,
             )
         )
-        reports.append(RowReport(line, kk, True, f"Desil {int(clean['desil'])} dicatat."))
-    recorded = sum(1 for r in reports if r.ok)
+        yield RowReport(line, kk, True, f"Desil {int(row['desil'])} dicatat.", nik, village_code)
+
+
+async def _audit(
+    kernel: Kernel, scope_code: str, reports: list[RowReport], source: str, actor: str
+) -> None:
+    """The importer's trail gets the whole file; each village's, the rows it received."""
+    by_village = Counter(r.village_code for r in reports if r.ok)
+    recorded = sum(by_village.values())
     await kernel.audit(
-        village_code,
+        scope_code,
         actor=actor,
         action="import",
         entity=ENTITY,
         entity_id=source[:40],
-        after={"rows": len(reports), "recorded": recorded},
+        after={"rows": len(reports), "recorded": recorded, "villages": len(by_village)},
     )
-    return reports
+    for village_code, count in sorted(by_village.items()):
+        if village_code != scope_code:
+            await kernel.audit(
+                village_code,
+                actor=actor,
+                action="import",
+                entity=ENTITY,
+                entity_id=source[:40],
+                after={"recorded": count, "imported_by": scope_code},
+            )
