@@ -17,6 +17,7 @@ from core import (
     hookimpl,
 )
 from core.i18n import N_, _
+from core.jobs import Job
 from core.tenancy.context import Tenant
 from plugins.social_aid import demo, widgets
 from plugins.social_aid.cycles import routes as cycle_routes
@@ -25,6 +26,7 @@ from plugins.social_aid.deliberation import routes as deliberation_routes
 from plugins.social_aid.eligibility import routes as eligibility_routes
 from plugins.social_aid.eligibility import welfare_routes
 from plugins.social_aid.permissions import PERMISSIONS, REGENCY, ROLES, VIEW
+from plugins.social_aid.programmes import moves
 from plugins.social_aid.programmes import routes as programme_routes
 from plugins.social_aid.regency import routes as regency_routes
 from plugins.social_aid.transparency import routes as transparency_routes
@@ -95,7 +97,12 @@ def kampung_template_dirs() -> list[Path]:
 
 @hookimpl
 def kampung_event_subscribers() -> list[EventSubscriber]:
-    return list(suspension.SUBSCRIBERS)
+    return [*suspension.SUBSCRIBERS, *moves.SUBSCRIBERS]
+
+
+@hookimpl
+def kampung_jobs() -> list[Job]:
+    return list(moves.JOBS)
 
 
 @hookimpl
