@@ -33,7 +33,7 @@ def open_today(tab: Tab) -> str:
     tab.click(special.get_by_role("button", name="Simpan tanggal"), f"**{market}")
     tab.click(page.locator(f"main a[href$='/hari/{today}']").first, f"**{market}/hari/{today}")
     tab.click(page.get_by_role("button", name="Buka pasar"), f"**{market}/hari/{today}")
-    assert "Buka" == page.locator("main .badge").first.inner_text()
+    assert page.locator("main .badge").first.inner_text() == "Buka"
     return f"{market}/hari/{today}"
 
 

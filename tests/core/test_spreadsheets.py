@@ -21,7 +21,8 @@ def _xlsx(rows: list[list[object]]) -> bytes:
 
 
 def test_csv_and_xlsx_give_the_same_rows_with_the_files_own_line_numbers() -> None:
-    csv_rows = read_table(b"\xef\xbb\xbfNIK ; Desil\n3527010101800001;1\n\n;\n'=1+1;2\n", max_rows=9)
+    csv_file = b"\xef\xbb\xbfNIK ; Desil\n3527010101800001;1\n\n;\n'=1+1;2\n"
+    csv_rows = read_table(csv_file, max_rows=9)
     sheet = read_table(
         _xlsx([["NIK ", "Desil"], [3527010101800001, 1.0], [None, None], ["'=1+1", 2]]), max_rows=9
     )

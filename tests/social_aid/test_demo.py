@@ -4,9 +4,9 @@ closed cycle with payouts, one awaiting approval, and a death that suspended an 
 from __future__ import annotations
 
 from core.testing.sweep import fill_with_demo_data
+from plugins.population import public as population
 from plugins.social_aid.cycles import cycles
 from plugins.social_aid.deliberation import deliberations
-from plugins.population import public as population
 from plugins.social_aid.programmes import programmes
 
 

@@ -101,7 +101,7 @@ async def test_a_file_that_is_no_table_is_refused_with_its_reason(kampung, desk)
     operator = await kampung.login("aid_operator", desk.village)
     for name, content, reason in (
         ("dtsen.xlsx", b"PK\x03\x04 broken", "Berkas XLSX tidak dapat dibaca."),
-        ("dtsen.csv", "nama,alamat\nSAMIDI,Krajan\n".encode(), "Kolom wajib: nik atau no_kk"),
+        ("dtsen.csv", b"nama,alamat\nSAMIDI,Krajan\n", "Kolom wajib: nik atau no_kk"),
         ("dtsen.csv", "no_kk,desil\n".encode("utf-16"), "Berkas harus CSV (UTF-8) atau XLSX."),
     ):
         page = await operator.post(
