@@ -10,7 +10,7 @@ from typing import Any
 
 from core.signing import LocalSigner, verify_pdf
 from plugins.social_aid.cycles import cycles, ledger
-from plugins.social_aid.tables import Payout
+from plugins.social_aid.tables import Entitlement, Payout
 from tests.social_aid.register_desk import programme_with_recipients
 
 PEOPLE = [("MBAH KARSO", dt.date(1940, 1, 1)), ("SAMIDI", dt.date(1975, 6, 1))]
@@ -207,3 +207,32 @@ async def test_the_paying_agents_file_records_each_payout_once(kampung, desk) ->
     assert again.text.count("Sudah dibayar kepada") == 2
     async with kampung.scope(desk.village.code):
         assert await Payout.count() == 2
+
+
+async def test_an_entitlement_outside_the_signed_list_cannot_be_paid_beyond_its_total(
+    kampung, desk
+) -> None:
+    """The control total holds even against a row the approval never signed (written straight
+    into the table, as a faulty import or a hand edit would): once the signed total is paid out,
+    nothing more is."""
+    url, rows = await _disbursing(kampung, desk)
+    cycle_id = int(url.rsplit("/", 1)[1])
+    async with kampung.scope(desk.village.code):
+        await Entitlement.insert(
+            Entitlement(
+                cycle=cycle_id, recipient=rows[0]["recipient"], resident_id=rows[0]["resident_id"],
+                nik=rows[0]["nik"], name="TAMBAHAN", amount=300_000, token="unsigned-extra-slip",
+            )
+        )  # fmt: skip
+    counter = await kampung.login("village_operator", desk.village)
+    for n, token in enumerate([*(r["token"] for r in rows), "unsigned-extra-slip"]):
+        answer = await counter.post(
+            f"{desk.village.url}/bantuan/bayar",
+            data={"token": token, "ktp_checked": "1", "idempotency_key": f"pay-total-{n:04d}"},
+        )
+        expected = 422 if token == "unsigned-extra-slip" else 200
+        assert answer.status_code == expected, answer.text[:2000]
+    assert "melebihi jumlah dana yang disetujui" in answer.text
+    async with kampung.scope(desk.village.code):
+        paid = await Payout.select(Payout.amount)
+    assert sum(p["amount"] for p in paid) == 300_000 * len(rows)
