@@ -29,6 +29,7 @@ MODULES: frozenset[str] = frozenset(
         "core.db.jsonvalue",
         "core.i18n",
         "core.exports",
+        "core.spreadsheets",
         "core.images",
         "core.jobs",
         "core.idempotency",
