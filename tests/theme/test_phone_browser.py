@@ -47,7 +47,9 @@ def browser() -> Iterator[Any]:
 class Visit:
     """One signed-in operator's browser tab, which records every console error and failed answer."""
 
-    def __init__(self, browser: Any, demo: str, viewport: dict[str, int], js: bool) -> None:
+    def __init__(
+        self, browser: Any, demo: str, viewport: dict[str, int], js: bool, user: str = OPERATOR
+    ) -> None:
         self.demo = demo
         self.context = browser.new_context(
             viewport=viewport, locale="id-ID", java_script_enabled=js
@@ -69,7 +71,7 @@ class Visit:
             lambda r: r.status >= 400 and self.problems.append(f"{r.status} {r.url}"),
         )
         self.page.goto(demo + "/masuk")
-        self.page.fill("input[name=username]", OPERATOR)
+        self.page.fill("input[name=username]", user)
         self.page.fill("input[name=password]", PASSWORD)
         self.page.click("main button[type=submit]")
         self.page.wait_for_load_state("networkidle")
@@ -87,8 +89,8 @@ class Visit:
 def visit(browser: Any, demo: str) -> Iterator[Any]:
     opened: list[Visit] = []
 
-    def start(viewport: dict[str, int], js: bool = True) -> Visit:
-        opened.append(Visit(browser, demo, viewport, js))
+    def start(viewport: dict[str, int], js: bool = True, user: str = OPERATOR) -> Visit:
+        opened.append(Visit(browser, demo, viewport, js, user))
         return opened[-1]
 
     yield start
@@ -175,6 +177,21 @@ def test_the_phone_menu_opens_from_its_button_with_or_without_javascript(
     assert not menu_link.is_visible()
     page.locator("#site-nav summary").click()
     assert menu_link.is_visible()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_sign_out_button_opens_on_screen_even_for_a_short_name(
+    visit: Any, viewport: dict[str, int]
+) -> None:
+    """"Admin" is the shortest display name the demo has: its account panel once opened off the
+    left edge of a phone, and Keluar could not be pressed."""
+    page = visit(viewport, user="admin").open("/kabupaten")
+    page.locator("header details.user-menu summary").click()
+    button = page.get_by_role("button", name="Keluar")
+    box = button.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"]
+    button.click()
+    page.wait_for_url("**/masuk")
 
 
 def test_moving_through_the_menu_with_htmx_breaks_no_content_security_rule(visit: Any) -> None:
