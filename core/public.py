@@ -30,6 +30,7 @@ MODULES: frozenset[str] = frozenset(
         "core.i18n",
         "core.exports",
         "core.spreadsheets",
+        "core.qr",
         "core.images",
         "core.jobs",
         "core.idempotency",

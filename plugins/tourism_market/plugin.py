@@ -12,6 +12,7 @@ from plugins.tourism_market.market_days import routes as market_routes
 from plugins.tourism_market.permissions import OVERVIEW, PERMISSIONS, ROLES, VENDOR_SELF, VIEW
 from plugins.tourism_market.reports import routes as report_routes
 from plugins.tourism_market.shifts import routes as shift_routes
+from plugins.tourism_market.shifts import voucher_routes
 from plugins.tourism_market.showcase import routes as showcase_routes
 from plugins.tourism_market.vendors import routes as vendor_routes
 
@@ -50,6 +51,7 @@ def kampung_village_routes() -> list[object]:
     return [
         *market_routes.HANDLERS,
         *shift_routes.HANDLERS,
+        *voucher_routes.HANDLERS,
         *vendor_routes.HANDLERS,
         *report_routes.VILLAGE_HANDLERS,
     ]

@@ -6,7 +6,11 @@ import itertools
 from datetime import UTC, datetime
 from typing import Any
 
+from piccolo.engine.sqlite import TransactionType
+
+from core.db import set_tenant_scope
 from plugins.tourism_market.ledger.operations import Till
+from plugins.tourism_market.ledger.postings import Booked, LedgerError
 from plugins.tourism_market.market_days import days
 from plugins.tourism_market.market_days.markets import MarketTerms, create_market
 from plugins.tourism_market.tables import Booth, Shift
@@ -57,3 +61,16 @@ async def raw_shift(
             )
         ).returning(Shift.id)
     return Till(ids["market"], ids["day"], rows[0]["id"], cashier, NOW)
+
+
+async def send_alone(kampung: Any, village: str, send: Any) -> Booked | None:
+    """One till send in its own transaction, begun as a POST request begins it (on SQLite
+    `BEGIN IMMEDIATE`, so writers queue instead of deadlocking)."""
+    engine = kampung.kernel.engine
+    kind = TransactionType.immediate if engine.engine_type == "sqlite" else None
+    try:
+        async with engine.transaction(**({"transaction_type": kind} if kind else {})):
+            await set_tenant_scope(engine, village)
+            return await send()
+    except LedgerError:
+        return None

@@ -19,13 +19,14 @@ from core.i18n import _
 from core.idempotency import recall, remember
 from core.kernel import Kernel
 from core.localtime import local_clock, zone
+from core.qr import qr_svg
 from core.signing import SignerIdentity
 from core.tenancy.context import Tenant
 from core.web.guards import requires
 from core.web.render import flash, render
 from core.workflow import WorkflowError
 from plugins.social_aid import disclosures
-from plugins.social_aid.cycles import cycles, payouts, reconciliation, slips
+from plugins.social_aid.cycles import cycles, payouts, reconciliation
 from plugins.social_aid.cycles.cycles import CycleError
 from plugins.social_aid.cycles.lifecycle import CYCLE
 from plugins.social_aid.form_input import FORM, new_key, note, seen
@@ -279,7 +280,7 @@ async def invitations(request: Request[Any, Any, Any], cycle_id: int) -> Respons
         query={"cycle": cycle_id, "slips": 1},
         count=len(rows),
     )
-    slips_ = [(row, Markup(slips.qr_svg(row["token"]))) for row in rows]
+    slips_ = [(row, Markup(qr_svg(row["token"]))) for row in rows]
     door = request.query_params.get("rumah") == "1"
     if door:
         slips_ = [(row, qr) for row, qr in slips_ if row["door_to_door"]]

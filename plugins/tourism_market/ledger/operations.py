@@ -103,11 +103,12 @@ def _drawer(till: Till) -> str:
     return drawer_key(till.shift)
 
 
-async def sell_tokens(till: Till, tokens: int, key: str) -> Booked:
-    """A visitor pays rupiah for tokens: cash into the drawer, tokens out."""
+async def sell_tokens(till: Till, tokens: int, key: str, note: str = "") -> Booked:
+    """A visitor pays rupiah for tokens: cash into the drawer, tokens out. `note` marks a sale
+    of a QR voucher (`ledger.vouchers`) instead of coins."""
     value = _positive_tokens(tokens) * int((await terms_of(till))["token_value"])
     legs = [Leg(_drawer(till), TOKENS_OUT, value)]
-    return await book(till.operation(SELL, key, value, tokens=tokens), legs)
+    return await book(till.operation(SELL, key, value, tokens=tokens, note=note), legs)
 
 
 async def refund_tokens(till: Till, tokens: int, key: str) -> Booked:

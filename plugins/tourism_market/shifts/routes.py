@@ -35,7 +35,7 @@ Form = Annotated[dict[str, str], FORM]
 OPERATIONS = {"jual": ops.SELL, "kembali": ops.REFUND, "tukar": ops.REDEEM}
 
 
-def _till_url(tenant: Tenant, shift_id: int) -> str:
+def till_address(tenant: Tenant, shift_id: int) -> str:
     return f"{tenant.base_url}/pasar/shift/{shift_id}"
 
 
@@ -80,7 +80,7 @@ async def open_shift(
         entity_id=shift_id,
         after={"booth": booth, "float": float_amount},
     )
-    return Redirect(_till_url(tenant, shift_id), status_code=303)
+    return Redirect(till_address(tenant, shift_id), status_code=303)
 
 
 @get("/pasar/shift/{shift_id:int}", guards=[requires(CASH)], include_in_schema=False)
@@ -91,10 +91,10 @@ async def till_page(
     principal: Principal,
     kernel: Kernel,
 ) -> Response[Any]:
-    return await _till_page(request, shift_id, tenant, principal, kernel, {}, {})
+    return await till_response(request, shift_id, tenant, principal, kernel, {}, {})
 
 
-async def _till_page(
+async def till_response(
     request: Any,
     shift_id: int,
     tenant: Tenant,
@@ -123,6 +123,7 @@ async def _till_page(
             JournalEntry.tokens,
             JournalEntry.amount,
             JournalEntry.reverses,
+            JournalEntry.note,
             JournalEntry.created_at,
         )
         .where(JournalEntry.shift == shift_id)
@@ -143,7 +144,7 @@ async def _till_page(
         "recent": recent,
         "kinds": ops.KIND_LABELS,
         "denominations": shifts.DENOMINATIONS,
-        "till_url": _till_url(tenant, shift_id),
+        "till_url": till_address(tenant, shift_id),
         "receipt": receipt,
         "values": {**values, "idempotency_key": fresh_key()},
         "errors": errors,
@@ -177,7 +178,7 @@ async def exchange(
         booked = await _book(kind, till, tokens, key, data)
     except (WorkflowError, LedgerError) as error:
         values = {**data, "operation": operation}
-        return await _till_page(
+        return await till_response(
             request, shift_id, tenant, principal, kernel, values, {operation: str(error)}, 422
         )
     entry = (
@@ -188,7 +189,7 @@ async def exchange(
     label, amount = ops.KIND_LABELS[kind], rupiah(entry["amount"])
     text = f"{label} {tokens} koin = {amount} · struk {booked.receipt}"
     await flash(request, "success", text)
-    return Redirect(_till_url(tenant, shift_id) + f"?struk={booked.entry_id}", status_code=303)
+    return Redirect(till_address(tenant, shift_id) + f"?struk={booked.entry_id}", status_code=303)
 
 
 async def _book(kind: str, till: ops.Till, tokens: int, key: str, data: dict[str, str]) -> Booked:
@@ -242,7 +243,7 @@ async def close_shift(
         counted, expected = int(count["counted"]), int(count["expected"])
     except WorkflowError as error:
         errors.setdefault("close", str(error))
-        return await _till_page(request, shift_id, tenant, principal, kernel, data, errors, 422)
+        return await till_response(request, shift_id, tenant, principal, kernel, data, errors, 422)
     await kernel.audit(
         tenant,
         actor=principal.username,
@@ -256,7 +257,7 @@ async def close_shift(
         "success",
         _("Kas dihitung {amount}; menunggu persetujuan.").format(amount=rupiah(counted)),
     )
-    return Redirect(_till_url(tenant, shift_id), status_code=303)
+    return Redirect(till_address(tenant, shift_id), status_code=303)
 
 
 @post("/pasar/shift/{shift_id:int}/tinjau", guards=[requires(MANAGE)], include_in_schema=False)
@@ -281,7 +282,7 @@ async def review_shift(
 
         await once(tenant, "tourism_market.shift_review", data, principal, write)
     except (WorkflowError, LedgerError) as error:
-        return await refused(request, str(error), _till_url(tenant, shift_id))
+        return await refused(request, str(error), till_address(tenant, shift_id))
     await kernel.audit(
         tenant,
         actor=principal.username,

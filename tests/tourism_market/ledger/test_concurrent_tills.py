@@ -7,30 +7,13 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
-from piccolo.engine.sqlite import TransactionType
-
-from core.db import set_tenant_scope
 from plugins.tourism_market.ledger import operations as ops
 from plugins.tourism_market.ledger.accounts import TOKENS_OUT, balance
-from plugins.tourism_market.ledger.postings import Booked, LedgerError
 from plugins.tourism_market.ledger.reconciliation import reconcile
 from plugins.tourism_market.tables import JournalEntry, Vendor
-from tests.tourism_market.markets import NOW, key, open_market_day, raw_shift
+from tests.tourism_market.markets import NOW, key, open_market_day, raw_shift, send_alone
 
 PARALLEL = 12
-
-
-async def _send(kampung: Any, village: str, send: Any) -> Booked | None:
-    """One till send in its own transaction, begun as a POST request begins it (on SQLite
-    `BEGIN IMMEDIATE`, so writers queue instead of deadlocking)."""
-    engine = kampung.kernel.engine
-    kind = TransactionType.immediate if engine.engine_type == "sqlite" else None
-    try:
-        async with engine.transaction(**({"transaction_type": kind} if kind else {})):
-            await set_tenant_scope(engine, village)
-            return await send()
-    except LedgerError:
-        return None
 
 
 async def test_one_sale_sent_from_twelve_connections_at_once_is_booked_once(kampung) -> None:
@@ -40,7 +23,7 @@ async def test_one_sale_sent_from_twelve_connections_at_once_is_booked_once(kamp
     sent = key("retry")
     results = await asyncio.gather(
         *(
-            _send(kampung, village.code, lambda: ops.sell_tokens(till, 10, sent))
+            send_alone(kampung, village.code, lambda: ops.sell_tokens(till, 10, sent))
             for _ in range(PARALLEL)
         )
     )
@@ -79,7 +62,7 @@ async def test_parallel_refunds_and_redemptions_never_exceed_the_tokens_out(kamp
         return lambda: ops.redeem_tokens(tills[n % 4], vendor, "Bu Sri", 3, key("redeem"))
 
     sends = [refund(n) if n % 2 else redeem(n) for n in range(PARALLEL)]
-    results = await asyncio.gather(*(_send(kampung, village.code, send) for send in sends))
+    results = await asyncio.gather(*(send_alone(kampung, village.code, send) for send in sends))
     accepted = [result for result in results if result is not None]
     assert len(accepted) == 20 // 3
     async with kampung.scope(village.code):
