@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,6 +16,8 @@ from core.auth.accounts import create_account
 from core.auth.csrf import CSRF_COOKIE
 from core.config import Settings
 from core.db.scope import tenant_transaction
+from core.jobs import job_status, make_worker, store
+from core.jobs.store import JobStatus
 from core.kernel import Kernel
 from core.tenancy.enablement import set_plugin
 from core.tenancy.onboarding import onboard
@@ -104,6 +107,27 @@ class Harness:
         code = scope.code if isinstance(scope, VillageRef) else scope or self.settings.regency_code
         username = await self.user(role, code)
         return await self.login_as(username)
+
+    async def run_jobs(self, name: str, timeout: float = 30) -> list[JobStatus]:
+        """Run a worker, as `kampung worker` does, until every job named `name` queued so far has
+        finished (done or failed); their statuses, oldest first."""
+        engine = self.kernel.engine
+        rows = await store.run(
+            engine, f"SELECT id FROM {store.TABLE} WHERE name = {{}} ORDER BY id", name
+        )
+        ids = [int(row["id"]) for row in rows]
+        worker = make_worker(self.kernel, 1)
+        running = asyncio.create_task(worker.run())
+        try:
+            async with asyncio.timeout(timeout):
+                while True:
+                    found = [await job_status(self.kernel, job_id) for job_id in ids]
+                    if all(status is not None and status.finished for status in found):
+                        return [status for status in found if status is not None]
+                    await asyncio.sleep(0.05)
+        finally:
+            worker.stop()
+            await running
 
     async def login_as(self, username: str, password: str = TEST_PASSWORD) -> httpx.AsyncClient:
         client = self.client()

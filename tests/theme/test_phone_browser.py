@@ -183,7 +183,7 @@ def test_the_phone_menu_opens_from_its_button_with_or_without_javascript(
 def test_the_sign_out_button_opens_on_screen_even_for_a_short_name(
     visit: Any, viewport: dict[str, int]
 ) -> None:
-    """"Admin" is the shortest display name the demo has: its account panel once opened off the
+    """ "Admin" is the shortest display name the demo has: its account panel once opened off the
     left edge of a phone, and Keluar could not be pressed."""
     page = visit(viewport, user="admin").open("/kabupaten")
     page.locator("header details.user-menu summary").click()

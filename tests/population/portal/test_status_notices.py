@@ -3,12 +3,11 @@ the job queue through the configured channel (the log outbox here), once."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from datetime import UTC, datetime
 
 from core import DomainEvent
-from core.jobs import job_status, make_worker
+from core.jobs import job_status
 from core.jobs.store import TABLE
 from core.notify import LOGGER_NAME, OutboxEntry
 from plugins.population.tables import Resident, ServiceRequest, ServiceStep
@@ -73,21 +72,6 @@ async def queued_jobs(kampung) -> list[int]:
     return [int(row["id"]) for row in rows]
 
 
-async def run_jobs(kampung, job_ids: list[int]) -> None:
-    worker = make_worker(kampung.kernel, 1)
-    running = asyncio.create_task(worker.run())
-    try:
-        async with asyncio.timeout(30):
-            while True:
-                states = [await job_status(kampung.kernel, job_id) for job_id in job_ids]
-                if all(state is not None and state.finished for state in states):
-                    break
-                await asyncio.sleep(0.05)
-    finally:
-        worker.stop()
-        await running
-
-
 async def outbox(kampung, village) -> list[dict]:
     async with kampung.scope(village.code):
         return await OutboxEntry.select().order_by(OutboxEntry.id)
@@ -111,7 +95,7 @@ async def test_a_returned_request_sends_the_reason_to_the_residents_phone_via_th
     assert len(jobs) == 1 and await outbox(kampung, village) == [], "sent later, not in the request"
 
     with caplog.at_level(logging.INFO, logger=LOGGER_NAME):
-        await run_jobs(kampung, jobs)
+        await kampung.run_jobs("population.notify")
     done = await job_status(kampung.kernel, jobs[0])
     assert done is not None and (done.status, done.error) == ("done", "")
     [entry] = await outbox(kampung, village)
@@ -135,7 +119,7 @@ async def test_a_resident_without_a_phone_is_logged_as_undeliverable(
     async with kampung.scope(village.code):
         await kampung.kernel.publish(returned(village, me, request_id))
     with caplog.at_level(logging.DEBUG, logger=LOGGER_NAME):
-        await run_jobs(kampung, await queued_jobs(kampung))
+        await kampung.run_jobs("population.notify")
     [entry] = await outbox(kampung, village)
     assert (entry["status"], entry["recipient"]) == ("tanpa_kontak", "")
     noted = [r for r in caplog.records if r.name == LOGGER_NAME and "no contact" in r.getMessage()]
@@ -154,7 +138,7 @@ async def test_the_same_change_published_twice_is_one_message(kampung, people) -
             await kampung.kernel.publish(returned(village, me, request_id))
     jobs = await queued_jobs(kampung)
     assert len(jobs) == 1
-    await run_jobs(kampung, jobs)
+    await kampung.run_jobs("population.notify")
     assert len(await outbox(kampung, village)) == 1
 
 
@@ -199,7 +183,7 @@ async def test_an_operator_returning_a_request_over_http_notifies_the_family(
         village.url + f"/layanan/{request_id}/aksi/kembalikan", data={"alasan": "Nama ayah keliru"}
     )
     assert answer.status_code in (200, 303), answer.text[:300]
-    await run_jobs(kampung, await queued_jobs(kampung))
+    await kampung.run_jobs("population.notify")
     [entry] = await outbox(kampung, village)
     assert entry["recipient"] == "085700001234"
     assert "Dikembalikan ke pemohon" in entry["body"] and "Nama ayah keliru" in entry["body"]

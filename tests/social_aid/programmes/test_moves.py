@@ -3,14 +3,11 @@ the new village's share for its next cycle; a village's own programme stays behi
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from core.jobs import job_status, make_worker, store
-from core.jobs.store import JobStatus
 from plugins.population import public as population
 from plugins.social_aid.cycles import cycles
 from plugins.social_aid.demo import BLT_DD, FOOD
@@ -31,25 +28,6 @@ async def _listed(kampung: Any, code: str, programme_code: str) -> list[str]:
         programme = await programmes.by_code(programme_code)
         assert programme is not None
         return [r["nik"] for r in await recipients.active(programme["id"])]
-
-
-async def _run_follow_ups(kampung: Any) -> list[JobStatus]:
-    """Run a worker until every queued follow-up of a move has finished; their statuses."""
-    engine = kampung.kernel.engine
-    rows = await store.run(engine, f"SELECT id FROM {store.TABLE} WHERE name = {{}}", moves.JOB)
-    ids = [int(row["id"]) for row in rows]
-    worker = make_worker(kampung.kernel, 1)
-    running = asyncio.create_task(worker.run())
-    try:
-        async with asyncio.timeout(30):
-            while True:
-                found = [await job_status(kampung.kernel, job_id) for job_id in ids]
-                if all(status is not None and status.finished for status in found):
-                    return [status for status in found if status is not None]
-                await asyncio.sleep(0.05)
-    finally:
-        worker.stop()
-        await running
 
 
 async def _move(desk: RegisterDesk, other: RegisterDesk, resident: dict[str, Any]) -> None:
@@ -99,7 +77,7 @@ async def test_a_move_within_the_regency_takes_the_regency_aid_along_for_the_nex
     assert blt
 
     await _move(desk, other, resident)
-    ran = await _run_follow_ups(kampung)
+    ran = await kampung.run_jobs(moves.JOB)
 
     assert [status.status for status in ran] == ["done"]
     assert await _listed(kampung, desk.village.code, "PANGAN-KAB") == []
@@ -132,7 +110,7 @@ async def test_the_same_arrival_followed_twice_lists_the_person_once(kampung, de
             since=dt.date(2026, 1, 5), actor="op", now=NOW,
         )  # fmt: skip
     await _move(desk, other, resident)
-    await _run_follow_ups(kampung)
+    await kampung.run_jobs(moves.JOB)
     async with kampung.scope("35.27"):
         arrived = await population.person_by_nik(resident["nik"])
         assert arrived is not None
