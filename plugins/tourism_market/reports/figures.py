@@ -50,12 +50,7 @@ class YearFigures:
     def total(self) -> Period:
         total = Period(str(self.year))
         for month in self.months:
-            total.days += month.days
-            total.visitors += month.visitors
-            total.sold += month.sold
-            total.refunded += month.refunded
-            total.redeemed += month.redeemed
-            total.fees += month.fees
+            _add(total, month)
         return total
 
 

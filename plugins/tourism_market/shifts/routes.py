@@ -181,15 +181,39 @@ async def exchange(
         return await till_response(
             request, shift_id, tenant, principal, kernel, values, {operation: str(error)}, 422
         )
-    entry = (
+    amount = rupiah(await booked_amount(booked))
+    text = f"{ops.KIND_LABELS[kind]} {tokens} koin = {amount} · struk {booked.receipt}"
+    return await receipt_shown(request, tenant, shift_id, booked, text)
+
+
+async def booked_amount(booked: Booked) -> int:
+    """The rupiah of a booked entry, the first booking's when the send was a retry."""
+    row = (
         await JournalEntry.select(JournalEntry.amount)
         .where(JournalEntry.id == booked.entry_id)
         .first()
     )
-    label, amount = ops.KIND_LABELS[kind], rupiah(entry["amount"])
-    text = f"{label} {tokens} koin = {amount} · struk {booked.receipt}"
+    return int(row["amount"]) if row else 0
+
+
+async def receipt_shown(
+    request: Request[Any, Any, Any], tenant: Tenant, shift_id: int, booked: Booked, text: str
+) -> Response[Any]:
+    """Back to the till, the receipt named in a notice."""
     await flash(request, "success", text)
     return Redirect(till_address(tenant, shift_id) + f"?struk={booked.entry_id}", status_code=303)
+
+
+async def market_vendor(till: ops.Till, vendor_id: int | None) -> tuple[int, str] | None:
+    """(id, name) of the vendor `vendor_id` of the till's market; None when there is none."""
+    if not vendor_id:
+        return None
+    row = (
+        await Vendor.select(Vendor.id, Vendor.name)
+        .where((Vendor.id == vendor_id) & (Vendor.market == till.market_id))
+        .first()
+    )
+    return (int(row["id"]), str(row["name"])) if row else None
 
 
 async def _book(kind: str, till: ops.Till, tokens: int, key: str, data: dict[str, str]) -> Booked:
@@ -197,15 +221,10 @@ async def _book(kind: str, till: ops.Till, tokens: int, key: str, data: dict[str
         return await ops.sell_tokens(till, tokens, key)
     if kind == ops.REFUND:
         return await ops.refund_tokens(till, tokens, key)
-    vendor_id = whole_number(data.get("vendor"))
-    vendor = (
-        await Vendor.select(Vendor.id, Vendor.name)
-        .where((Vendor.id == (vendor_id or 0)) & (Vendor.market == till.market_id))
-        .first()
-    )
+    vendor = await market_vendor(till, whole_number(data.get("vendor")))
     if vendor is None:
         raise LedgerError(_("Pilih pedagang yang menukarkan koin."))
-    return await ops.redeem_tokens(till, vendor["id"], vendor["name"], tokens, key)
+    return await ops.redeem_tokens(till, vendor[0], vendor[1], tokens, key)
 
 
 @post("/pasar/shift/{shift_id:int}/tutup", guards=[requires(CASH)], include_in_schema=False)

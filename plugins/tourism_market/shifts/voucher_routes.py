@@ -17,7 +17,7 @@ from core.kernel import Kernel
 from core.qr import qr_svg
 from core.tenancy.context import Tenant
 from core.web.guards import requires
-from core.web.render import flash, render
+from core.web.render import render
 from core.web.request_state import request_state
 from core.workflow import WorkflowError
 from plugins.tourism_market.ledger import operations as ops
@@ -26,8 +26,15 @@ from plugins.tourism_market.ledger.postings import LedgerError
 from plugins.tourism_market.money import rupiah, whole_number
 from plugins.tourism_market.permissions import CASH
 from plugins.tourism_market.shifts import shifts
-from plugins.tourism_market.shifts.routes import Form, till_address, till_response
-from plugins.tourism_market.tables import JournalEntry, Market, Vendor
+from plugins.tourism_market.shifts.routes import (
+    Form,
+    booked_amount,
+    market_vendor,
+    receipt_shown,
+    till_address,
+    till_response,
+)
+from plugins.tourism_market.tables import JournalEntry, Market
 from plugins.tourism_market.web import page_context
 
 SELL, USE = "voucher", "pakai-voucher"
@@ -104,7 +111,10 @@ async def use(
     """Take a voucher back: for the chosen vendor, or (no vendor) refunded to its bearer."""
     try:
         till = await shifts.till(shift_id, principal.username, request_state(request).now)
-        vendor = await _vendor(till, whole_number(data.get("vendor")))
+        vendor_id = whole_number(data.get("vendor"))
+        vendor = await market_vendor(till, vendor_id)
+        if vendor_id and vendor is None:
+            raise LedgerError(_("Pedagang tidak ditemukan di pasar ini."))
         booked = await vouchers.use_voucher(
             till, kernel.settings.secret_key, tenant.code, data.get("code", ""), vendor
         )
@@ -114,25 +124,12 @@ async def use(
             request, shift_id, tenant, principal, kernel, values, {USE: str(error)}, 422
         )
     kind = ops.REDEEM if vendor else ops.REFUND
-    entry = await JournalEntry.select(JournalEntry.amount).where(JournalEntry.id == booked.entry_id)
     text = _("Voucher: {label} {amount} · struk {receipt}").format(
-        label=_(ops.KIND_LABELS[kind]), amount=rupiah(entry[0]["amount"]), receipt=booked.receipt
+        label=_(ops.KIND_LABELS[kind]),
+        amount=rupiah(await booked_amount(booked)),
+        receipt=booked.receipt,
     )
-    await flash(request, "success", text)
-    return Redirect(till_address(tenant, shift_id) + f"?struk={booked.entry_id}", status_code=303)
-
-
-async def _vendor(till: ops.Till, vendor_id: int | None) -> tuple[int, str] | None:
-    if not vendor_id:
-        return None
-    row = (
-        await Vendor.select(Vendor.id, Vendor.name)
-        .where((Vendor.id == vendor_id) & (Vendor.market == till.market_id))
-        .first()
-    )
-    if row is None:
-        raise LedgerError(_("Pedagang tidak ditemukan di pasar ini."))
-    return int(row["id"]), str(row["name"])
+    return await receipt_shown(request, tenant, shift_id, booked, text)
 
 
 HANDLERS = [sell, show, use]
